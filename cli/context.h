@@ -1,0 +1,42 @@
+#pragma once
+// What every command shares: the person acting, and how to open a project.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "coding/project.h"
+
+namespace fokus::cli {
+
+// Exit codes, documented in `fokus-cli --help`.
+enum Exit : int {
+    ok = 0,
+    refused = 1,        // the request was wrong or refused: unknown code, bad span, empty name
+    usage = 2,          // the command line itself was wrong
+    project_problem = 3,  // missing, not a project, damaged, too new, in use
+    file_problem = 4,   // an input file could not be read or is malformed
+    internal = 5,       // anything else
+    partial = 6,        // some items of a batch failed, the rest were done
+};
+
+struct Context {
+    std::string coder;
+
+    Project open(const std::string& path, bool writable = true) const;
+};
+
+// Adds the --json flag every listing command offers.
+CLI::Option* add_json_flag(CLI::App& command, bool& json);
+
+void print_json(const nlohmann::json& value);
+
+// Asks on the terminal; false when stdin is not a terminal.
+bool confirm(const std::string& question);
+
+void add_project_commands(CLI::App& app, Context& context);
+void add_code_commands(CLI::App& app, Context& context);
+void add_coding_commands(CLI::App& app, Context& context);
+
+}  // namespace fokus::cli

@@ -1,0 +1,62 @@
+// fokus-cli: the command-line face of Fokus. Everything a researcher can do in
+// the workbench can be done here, which is also how scripts and tests drive it.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/context.h"
+#include "coding/error.h"
+
+namespace {
+
+std::string default_coder() {
+    for (const char* variable : {"FOKUS_CODER", "USER", "LOGNAME"}) {
+        if (const char* value = std::getenv(variable); value && *value) return value;
+    }
+    return "ukendt";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace fokus;
+    cli::Context context{default_coder()};
+    CLI::App app{"Fokus: qualitative analysis of interview and focus-group transcripts.", "fokus-cli"};
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--coder", context.coder, "Name of the person whose changes are recorded (default: $FOKUS_CODER or the login name)");
+    app.footer(
+        "Run 'fokus-cli COMMAND --help' for a command's options.\n\n"
+        "Exit codes: 0 done; 1 the request was refused (unknown code, span outside the text, empty or\n"
+        "duplicate name, nothing to undo); 2 the command line was wrong; 3 the project could not be used\n"
+        "(missing, not a Fokus project, damaged, made by a newer version, in use); 4 an input file could\n"
+        "not be read or is malformed; 5 an internal error; 6 some items of a batch failed.");
+    cli::add_project_commands(app, context);
+    cli::add_code_commands(app, context);
+    cli::add_coding_commands(app, context);
+    try {
+        app.parse(argc, argv);
+        return cli::ok;
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::ParseError& error) {
+        app.exit(error);
+        return cli::usage;
+    } catch (const ProjectError& error) {
+        std::cerr << "fokus-cli: " << error.what() << '\n';
+        return cli::project_problem;
+    } catch (const DatabaseError& error) {
+        std::cerr << "fokus-cli: " << error.what() << '\n';
+        return cli::project_problem;
+    } catch (const FileError& error) {
+        std::cerr << "fokus-cli: " << error.what() << '\n';
+        return cli::file_problem;
+    } catch (const InputError& error) {
+        std::cerr << "fokus-cli: " << error.what() << '\n';
+        return cli::refused;
+    } catch (const std::exception& error) {
+        std::cerr << "fokus-cli: " << error.what() << '\n';
+        return cli::internal;
+    }
+}

@@ -1,0 +1,18 @@
+# Turns data files (SQL migrations, the default codebook) into a C++ source so
+# that the programs carry them and need no install path at run time.
+function(fokus_embed_files output namespace)
+  set(body "// Generated from data files by cmake/EmbedFiles.cmake; edit those files instead.\n")
+  string(APPEND body "#include <string_view>\n#include <utility>\n#include <vector>\n")
+  string(APPEND body "namespace ${namespace} {\n")
+  string(APPEND body "const std::vector<std::pair<std::string_view, std::string_view>>& embedded_files() {\n")
+  string(APPEND body "  static const std::vector<std::pair<std::string_view, std::string_view>> files = {\n")
+  foreach(file IN LISTS ARGN)
+    file(READ "${file}" content)
+    get_filename_component(name "${file}" NAME)
+    string(APPEND body "    {\"${name}\", R\"fokus_embedded(${content})fokus_embedded\"},\n")
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+  endforeach()
+  string(APPEND body "  };\n  return files;\n}\n}\n")
+  file(WRITE "${output}.tmp" "${body}")
+  file(COPY_FILE "${output}.tmp" "${output}" ONLY_IF_DIFFERENT)
+endfunction()

@@ -1,0 +1,97 @@
+#pragma once
+// Documents: the imported, NFC-normalised text of each transcript, its
+// attributes (municipality, BIKVA stage, interview form...) and its speaker
+// turns. Importers hand a NewDocument to add(); nothing else writes text.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types.h"
+
+namespace fokus {
+
+class Project;
+
+struct Document {
+    Id id = 0;
+    std::string guid;
+    std::string name;
+    std::string format;
+    std::int64_t length = 0;  // code points
+    std::string text_checksum;
+    std::string source_name;
+    std::string source_checksum;
+    std::string imported_at;
+};
+
+struct NewTurn {
+    std::string speaker;  // label as written; empty when nobody is named
+    Span span;            // the whole turn, label included
+    std::int64_t body_start = 0;
+    std::optional<std::int64_t> time_ms;
+};
+
+struct NewDocument {
+    std::string name;
+    std::string format;
+    std::string text;
+    std::string source_name;
+    std::string source_checksum;
+    std::vector<NewTurn> turns;
+    std::map<std::string, std::string> attributes;
+};
+
+struct Turn {
+    Id id = 0;
+    std::optional<Id> speaker;
+    std::string speaker_label;
+    Span span;
+    std::int64_t body_start = 0;
+    std::optional<std::int64_t> time_ms;
+};
+
+struct Speaker {
+    Id id = 0;
+    std::string label;
+    std::optional<Id> participant;
+    int turns = 0;
+};
+
+class DocumentStore {
+public:
+    explicit DocumentStore(Project& project) : project_(project) {}
+
+    // In Danish order of their names.
+    std::vector<Document> all() const;
+    Document get(Id id) const;
+    // By id number or name; NotFoundError names the reference.
+    Document resolve(std::string_view reference) const;
+    std::optional<Document> find_by_source_checksum(std::string_view checksum) const;
+
+    // Validates the text (UTF-8, made NFC), the name (unique, not empty) and
+    // every turn span, then stores it all as one action.
+    Id add(NewDocument document);
+    void rename(Id id, std::string_view name);
+    // Removes the document with its codings, turns and memos.
+    void remove(Id id);
+
+    std::string text(Id id) const;
+    // The text of a span; InputError if it lies outside the document.
+    std::string excerpt(Id id, Span span) const;
+    // Throws InputError unless 0 <= start < end <= length.
+    void check_span(const Document& document, Span span) const;
+
+    std::map<std::string, std::string> attributes(Id id) const;
+    void set_attribute(Id id, std::string_view name, std::string_view value);
+    void remove_attribute(Id id, std::string_view name);
+
+    std::vector<Turn> turns(Id id) const;
+    std::vector<Speaker> speakers(Id id) const;
+
+private:
+    Project& project_;
+};
+
+}  // namespace fokus

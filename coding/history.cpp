@@ -1,0 +1,153 @@
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include "history.h"
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+#include "error.h"
+#include "identity.h"
+#include "project.h"
+#include "sqlite.h"
+
+namespace fokus {
+namespace {
+
+// The history and the journal describe changes; they are not themselves undone.
+int is_user_data(void*, const char* table) {
+    return std::strcmp(table, "undo_log") != 0 && std::strcmp(table, "change_journal") != 0 &&
+           std::strcmp(table, "sqlite_sequence") != 0;
+}
+
+struct SqliteBuffer {
+    void* data = nullptr;
+    int size = 0;
+    ~SqliteBuffer() { sqlite3_free(data); }
+};
+
+// Rows already gone when a delete is replayed were removed by a cascade of the
+// same step; anything else means the project changed underneath this step.
+int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
+    const char* table = nullptr;
+    int columns = 0;
+    int operation = 0;
+    sqlite3changeset_op(iterator, &table, &columns, &operation, nullptr);
+    if (conflict == SQLITE_CHANGESET_NOTFOUND && operation == SQLITE_DELETE) return SQLITE_CHANGESET_OMIT;
+    return SQLITE_CHANGESET_ABORT;
+}
+
+HistoryStep read_step(sql::Statement& row) {
+    return HistoryStep{row.int64(0), row.text(1), row.text(2), row.int64(3) != 0};
+}
+
+std::optional<HistoryStep> find_step(Project& project, const char* where_order) {
+    auto query = project.db().prepare(std::string("SELECT id, label, created_at, undone FROM undo_log ") +
+                                      where_order + " LIMIT 1");
+    if (!query.step()) return std::nullopt;
+    return read_step(query);
+}
+
+void apply(Project& project, const HistoryStep& step, bool invert, const char* verb) {
+    auto& db = project.db();
+    auto load = db.prepare("SELECT changeset FROM undo_log WHERE id = ?");
+    load.bind_all(step.id);
+    load.step();
+    auto changeset = load.blob(0);
+    SqliteBuffer inverted;
+    void* data = changeset.data();
+    int size = static_cast<int>(changeset.size());
+    if (invert) {
+        if (const int rc = sqlite3changeset_invert(size, data, &inverted.size, &inverted.data); rc != SQLITE_OK) {
+            db.fail(std::string("inverting history step ") + std::to_string(step.id), rc);
+        }
+        data = inverted.data;
+        size = inverted.size;
+    }
+    const int rc = sqlite3changeset_apply(db.handle(), size, data, nullptr, on_conflict, nullptr);
+    if (rc == SQLITE_ABORT || rc == SQLITE_CONSTRAINT) {
+        throw InputError(std::string("cannot ") + verb + " \"" + step.label +
+                         "\": the project has been changed since in a way that conflicts with it");
+    }
+    if (rc != SQLITE_OK) db.fail(std::string(verb) + " of \"" + step.label + "\"", rc);
+    auto mark = db.prepare("UPDATE undo_log SET undone = ? WHERE id = ?");
+    mark.bind_all(invert ? 1 : 0, step.id).run();
+}
+
+}  // namespace
+
+std::optional<HistoryStep> History::next_undo() const {
+    return find_step(project_, "WHERE undone = 0 ORDER BY id DESC");
+}
+
+std::optional<HistoryStep> History::next_redo() const {
+    return find_step(project_, "WHERE undone = 1 ORDER BY id ASC");
+}
+
+std::vector<HistoryStep> History::steps(int limit) const {
+    auto query = project_.db().prepare(
+        "SELECT id, label, created_at, undone FROM undo_log ORDER BY id DESC LIMIT ?");
+    query.bind_all(limit);
+    std::vector<HistoryStep> result;
+    while (query.step()) result.push_back(read_step(query));
+    return result;
+}
+
+HistoryStep History::undo() {
+    if (project_.read_only()) throw InputError(project_.path().string() + " is open read-only");
+    if (project_.acting()) throw Error("undo requested inside a user action");
+    sql::Transaction transaction(project_.db());
+    const auto step = next_undo();
+    if (!step) throw InputError("nothing to undo");
+    apply(project_, *step, true, "undo");
+    transaction.commit();
+    return *step;
+}
+
+HistoryStep History::redo() {
+    if (project_.read_only()) throw InputError(project_.path().string() + " is open read-only");
+    if (project_.acting()) throw Error("redo requested inside a user action");
+    sql::Transaction transaction(project_.db());
+    const auto step = next_redo();
+    if (!step) throw InputError("nothing to redo");
+    apply(project_, *step, false, "redo");
+    transaction.commit();
+    return *step;
+}
+
+namespace detail {
+
+ActionRecording::ActionRecording(Project& project) : project_(project) {
+    auto& db = project.db();
+    sqlite3_session* session = nullptr;
+    if (const int rc = sqlite3session_create(db.handle(), "main", &session); rc != SQLITE_OK) {
+        db.fail("starting the history of an action", rc);
+    }
+    session_ = session;
+    sqlite3session_table_filter(session, is_user_data, nullptr);
+    if (const int rc = sqlite3session_attach(session, nullptr); rc != SQLITE_OK) {
+        db.fail("starting the history of an action", rc);
+    }
+}
+
+ActionRecording::~ActionRecording() { sqlite3session_delete(static_cast<sqlite3_session*>(session_)); }
+
+void ActionRecording::finish(std::string_view label, Id coder) {
+    auto& db = project_.db();
+    SqliteBuffer changeset;
+    if (const int rc = sqlite3session_changeset(static_cast<sqlite3_session*>(session_), &changeset.size,
+                                                &changeset.data);
+        rc != SQLITE_OK) {
+        db.fail("recording the history of \"" + std::string(label) + "\"", rc);
+    }
+    if (changeset.size == 0) return;
+    // A new action makes the undone ones unreachable, as in any editor.
+    db.exec("DELETE FROM undo_log WHERE undone = 1");
+    auto insert = db.prepare(
+        "INSERT INTO undo_log(label, changeset, coder_id, created_at) VALUES (?, ?, ?, ?)");
+    insert.bind(1, label).bind_blob(2, changeset.data, static_cast<std::size_t>(changeset.size));
+    insert.bind(3, coder).bind(4, now_utc()).run();
+}
+
+}  // namespace detail
+}  // namespace fokus

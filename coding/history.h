@@ -1,0 +1,58 @@
+#pragma once
+// Undo and redo of user actions. Each action is stored as the changeset it
+// made, so any action (a coding, a merge of codes, coding all search hits)
+// is undone as one step, in this session or a later one.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "types.h"
+
+namespace fokus {
+
+class Project;
+
+struct HistoryStep {
+    Id id = 0;
+    std::string label;
+    std::string created_at;
+    bool undone = false;
+};
+
+class History {
+public:
+    explicit History(Project& project) : project_(project) {}
+
+    std::optional<HistoryStep> next_undo() const;
+    std::optional<HistoryStep> next_redo() const;
+    // Newest first.
+    std::vector<HistoryStep> steps(int limit = 50) const;
+
+    // Each returns the step it reverted or replayed; InputError when there is
+    // none, or when later changes made by another program conflict with it.
+    HistoryStep undo();
+    HistoryStep redo();
+
+private:
+    Project& project_;
+};
+
+namespace detail {
+
+// Records the changes made between construction and finish() as one history
+// step. Lives inside the action's transaction.
+class ActionRecording {
+public:
+    explicit ActionRecording(Project& project);
+    ActionRecording(const ActionRecording&) = delete;
+    ActionRecording& operator=(const ActionRecording&) = delete;
+    ~ActionRecording();
+    void finish(std::string_view label, Id coder);
+
+private:
+    Project& project_;
+    void* session_ = nullptr;
+};
+
+}  // namespace detail
+}  // namespace fokus

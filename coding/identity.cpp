@@ -1,0 +1,56 @@
+#include "identity.h"
+
+#include <nettle/sha2.h>
+#include <uuid/uuid.h>
+
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+
+namespace fokus {
+
+std::string new_guid() {
+    uuid_t id;
+    uuid_generate_random(id);
+    std::array<char, 37> text{};
+    uuid_unparse_lower(id, text.data());
+    return text.data();
+}
+
+bool is_guid(std::string_view text) {
+    if (text.size() == 38 && text.front() == '{' && text.back() == '}') text = text.substr(1, 36);
+    if (text.size() != 36) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
+    }
+    return true;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    sha256_ctx context;
+    sha256_init(&context);
+    sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
+    sha256_digest(&context, digest.size(), digest.data());
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string result;
+    result.reserve(digest.size() * 2);
+    for (const auto byte : digest) {
+        result += hex[byte >> 4];
+        result += hex[byte & 0xF];
+    }
+    return result;
+}
+
+std::string now_utc() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    std::array<char, 32> text{};
+    std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text.data();
+}
+
+}  // namespace fokus

@@ -1,0 +1,19 @@
+#pragma once
+// Stable identities and fingerprints: GUIDs for exchange, checksums for
+// recognising the same text or file again, and timestamps in one format.
+#include <string>
+#include <string_view>
+
+namespace fokus {
+
+// A random (version 4) GUID in lower-case 8-4-4-4-12 form.
+std::string new_guid();
+bool is_guid(std::string_view text);
+
+// SHA-256 of the bytes, in lower-case hex.
+std::string sha256_hex(std::string_view bytes);
+
+// The current time as ISO 8601 UTC with seconds, e.g. 2026-03-14T09:30:00Z.
+std::string now_utc();
+
+}  // namespace fokus

@@ -1,0 +1,58 @@
+#include "schema.h"
+
+#include <charconv>
+#include <map>
+#include <string>
+
+#include "embedded.h"
+#include "error.h"
+#include "sqlite.h"
+
+namespace fokus {
+namespace embedded {
+
+std::string_view file(std::string_view name) {
+    for (const auto& [file_name, content] : embedded_files()) {
+        if (file_name == name) return content;
+    }
+    throw Error("embedded file missing from this build: " + std::string(name));
+}
+
+}  // namespace embedded
+
+namespace schema {
+namespace {
+
+// Migrations are the embedded files named NNNN-what.sql, applied in order.
+const std::map<int, std::string_view>& migrations() {
+    static const std::map<int, std::string_view> by_version = [] {
+        std::map<int, std::string_view> result;
+        for (const auto& [name, content] : embedded::embedded_files()) {
+            if (name.size() < 9 || name.substr(name.size() - 4) != ".sql") continue;
+            int version = 0;
+            const auto [end, error] = std::from_chars(name.data(), name.data() + 4, version);
+            if (error == std::errc() && end == name.data() + 4) result.emplace(version, content);
+        }
+        return result;
+    }();
+    return by_version;
+}
+
+}  // namespace
+
+int current_version() { return migrations().empty() ? 0 : migrations().rbegin()->first; }
+
+void migrate(sql::Connection& db, int target) {
+    const auto from = static_cast<int>(db.scalar_int("PRAGMA user_version"));
+    if (from >= target) return;
+    sql::Transaction transaction(db);
+    for (const auto& [version, script] : migrations()) {
+        if (version > from && version <= target) db.exec(script);
+    }
+    db.exec("PRAGMA application_id = " + std::to_string(application_id));
+    db.exec("PRAGMA user_version = " + std::to_string(target));
+    transaction.commit();
+}
+
+}  // namespace schema
+}  // namespace fokus

@@ -1,0 +1,50 @@
+#pragma once
+// Reading transcripts as they arrive (plain text in any encoding, .docx, .odt,
+// WebVTT, SubRip, PDF) into the NFC text the user reads, with speaker turns.
+// Each format is a reader behind this one interface; the format is chosen by
+// content as well as by file extension.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coding/documents.h"
+
+namespace fokus::importers {
+
+// What a format reader hands to the turn parser: one paragraph of text, with
+// the length (in code points) of a bold run at its start, where the format
+// has bold, and a cue time, where the format has times.
+struct Paragraph {
+    std::string text;
+    std::size_t bold_prefix = 0;
+    std::optional<std::int64_t> time_ms;
+    std::string voice;  // a speaker named by the format itself (WebVTT <v Name>)
+    bool page_break_before = false;
+};
+
+struct Limits {
+    std::uintmax_t max_file_bytes = 100ull << 20;      // a larger file is refused
+    std::uintmax_t max_expanded_bytes = 200ull << 20;  // per zip entry, against zip bombs
+    std::size_t max_zip_entries = 10000;
+    std::size_t max_xml_depth = 256;
+};
+
+struct ReadOptions {
+    // Invalid bytes in text files: replace them with U+FFFD and warn, or fail.
+    bool replace_invalid_bytes = false;
+    Limits limits;
+};
+
+struct ReadResult {
+    std::string format;  // "txt", "docx", "odt", "vtt", "srt", "pdf"
+    std::string encoding;  // of a plain-text source, e.g. "UTF-8", "windows-1252"
+    std::vector<Paragraph> paragraphs;
+    std::vector<std::string> warnings;  // e.g. replaced bytes, with their line
+};
+
+// Reads one file. Throws FileError/FormatError naming the file and the problem.
+ReadResult read_file(const std::filesystem::path& path, const ReadOptions& options = {});
+
+}  // namespace fokus::importers
