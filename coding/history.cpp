@@ -147,6 +147,12 @@ void ActionRecording::finish(std::string_view label, Id coder) {
         "INSERT INTO undo_log(label, changeset, coder_id, created_at) VALUES (?, ?, ?, ?)");
     insert.bind(1, label).bind_blob(2, changeset.data, static_cast<std::size_t>(changeset.size));
     insert.bind(3, coder).bind(4, now_utc()).run();
+    // History is bounded, by steps and by size (an import carries its whole
+    // text); the newest step is always kept.
+    db.exec(
+        "DELETE FROM undo_log WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER newest AS age, "
+        "sum(length(changeset)) OVER newest AS bytes FROM undo_log WINDOW newest AS (ORDER BY id DESC)) "
+        "WHERE age > 1 AND (age > 1000 OR bytes > 268435456))");
 }
 
 }  // namespace detail
