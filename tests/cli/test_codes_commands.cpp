@@ -33,7 +33,7 @@ TEST_CASE("codes lists the 17 codes in the scheme's order with their colours, an
     auto listed = run_cli(dir, {"codes", path});
     REQUIRE(listed.exit_code == 0);
     const auto lines = lines_of(listed.out);
-    REQUIRE(lines.size() == 22);
+    REQUIRE(lines.size() == 23);
     CHECK(lines[0] == "1  #1F4E99  Opfattelse af medarbejderomsætning  (0)");
     CHECK(lines[6] == "7  #A93270  Faglig tryghed  (0)");
     CHECK(lines[16] == "17  #C2185B  Samarbejde på tværs  (0)");
@@ -56,11 +56,11 @@ TEST_CASE("codes add, rename, move, recolour, define and merge from the command 
     auto added = run_cli(dir, {"codes", path, "add", "Tilgængelig leder", "--parent", "Ledelseskultur og -stil",
                                "--colour", "#1a5276", "--definition", "Lederen er til at få fat på"});
     CHECK(added.exit_code == 0);
-    CHECK(added.out == "Added code 23  Tilgængelig leder\n");
+    CHECK(added.out == "Added code 24  Tilgængelig leder\n");
     CHECK(run_cli(dir, {"codes", path, "rename", "Tilgængelig leder", "Synlig leder"}).out ==
           "Renamed \"Tilgængelig leder\" to \"Synlig leder\"\n");
     CHECK(run_cli(dir, {"codes", path, "recolour", "synlig leder", "#0E6251"}).out == "\"Synlig leder\" is now #0E6251\n");
-    CHECK(run_cli(dir, {"codes", path, "define", "23", "Lederen ses på gangen"}).exit_code == 0);
+    CHECK(run_cli(dir, {"codes", path, "define", "24", "Lederen ses på gangen"}).exit_code == 0);
     CHECK(run_cli(dir, {"codes", path, "move", "Synlig leder", "--top", "--position", "0"}).exit_code == 0);
     auto codes = nlohmann::json::parse(run_cli(dir, {"codes", path, "--json"}).out);
     CHECK(codes[0]["name"] == "Synlig leder");
@@ -130,7 +130,7 @@ TEST_CASE("export-codebook and import-codebook carry codes between projects, val
     run_cli(dir, {"new", second, "--empty"});
     auto imported = run_cli(dir, {"import-codebook", second, codebook});
     CHECK(imported.exit_code == 0);
-    CHECK(imported.out == "Codebook " + codebook + ": 23 codes added, 0 updated, 3 themes added\n");
+    CHECK(imported.out == "Codebook " + codebook + ": 24 codes added, 0 updated, 3 themes added\n");
     // Row ids differ between projects; everything else must be the same.
     auto without_ids = [](nlohmann::json codes) {
         for (auto& code : codes) {

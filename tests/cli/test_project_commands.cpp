@@ -14,7 +14,7 @@ TEST_CASE("new creates a project and info describes it") {
     const auto path = (dir / "børn og unge.fokus").string();
     auto created = run_cli(dir, {"new", path});
     CHECK(created.exit_code == 0);
-    CHECK(created.out == "Created " + path + " with 22 codes\n");
+    CHECK(created.out == "Created " + path + " with 23 codes\n");
     {
         auto project = Project::open(path);
         testing::add_focus_group(project);
@@ -23,7 +23,7 @@ TEST_CASE("new creates a project and info describes it") {
     REQUIRE(info.exit_code == 0);
     const auto json = nlohmann::json::parse(info.out);
     CHECK(json["name"] == "børn og unge");
-    CHECK(json["codes"] == 22);
+    CHECK(json["codes"] == 23);
     REQUIRE(json["documents"].size() == 1);
     CHECK(json["documents"][0]["name"] == "Fokusgruppe Kommune B");
     CHECK(json["documents"][0]["attributes"]["municipality"] == "Kommune B");

@@ -49,7 +49,8 @@ TEST_CASE("the default codebook holds the 17 codes in order, the three themes an
     const auto& stages = codebook.codes[17];
     CHECK(stages.name == "BIKVA-trin");
     CHECK_FALSE(stages.codable);
-    REQUIRE(stages.children.size() == 4);
+    REQUIRE(stages.children.size() == 5);
+    CHECK(stages.children[4].name == "Gode råd");
     CHECK(stages.children[0].name == "1 Brugere");
     CHECK(stages.children[3].name == "4 Politikere");
     REQUIRE(codebook.sets.size() == 3);

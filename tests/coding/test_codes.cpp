@@ -104,7 +104,7 @@ TEST_CASE("deleting a code removes its sub-codes and their codings") {
     codes.remove(stages);
     CHECK_THROWS_AS(codes.get(users), NotFoundError);
     CHECK(CodingStore(project).list().empty());
-    CHECK(codes.all().size() == 17);
+    CHECK(codes.all().size() == 17);  // the stages and good advice went with their heading
 }
 
 TEST_CASE("themes are code sets with members") {

@@ -19,7 +19,7 @@ TEST_CASE("a new project has the default codebook and opens again") {
         auto project = Project::create(path);
         CHECK(project.name() == "kommune-b");
         CHECK(project.guid().size() == 36);
-        CHECK(CodeStore(project).all().size() == 22);
+        CHECK(CodeStore(project).all().size() == 23);
         CHECK(project.db().scalar_int("SELECT count(*) FROM undo_log") == 0);
     }
     CHECK_FALSE(std::filesystem::exists(dir / "kommune-b.fokus.part"));

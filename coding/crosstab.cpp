@@ -1,0 +1,138 @@
+#include "crosstab.h"
+
+#include <algorithm>
+#include <set>
+
+#include "collation.h"
+#include "error.h"
+#include "project.h"
+#include "sqlite.h"
+
+namespace fokus {
+namespace {
+
+bool holds(const CodeItem& item, const Segment& segment) {
+    return std::find(item.codes.begin(), item.codes.end(), segment.code) != item.codes.end();
+}
+
+// The unit a segment counts as: itself, its document, or its participant.
+std::optional<Id> unit_of(const Segment& segment, CrosstabCount count) {
+    switch (count) {
+        case CrosstabCount::Codings: return segment.coding;
+        case CrosstabCount::Documents: return segment.document;
+        case CrosstabCount::Participants: return segment.participant;
+    }
+    return std::nullopt;
+}
+
+double percent(std::int64_t part, std::int64_t whole) {
+    return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+}  // namespace
+
+CrosstabCount parse_crosstab_count(const std::string& name) {
+    for (const auto count : {CrosstabCount::Codings, CrosstabCount::Documents, CrosstabCount::Participants}) {
+        if (name == crosstab_count_name(count)) return count;
+    }
+    throw InputError("\"" + name + "\" is not something to count; use codings, documents or participants");
+}
+
+const char* crosstab_count_name(CrosstabCount count) {
+    switch (count) {
+        case CrosstabCount::Codings: return "codings";
+        case CrosstabCount::Documents: return "documents";
+        case CrosstabCount::Participants: return "participants";
+    }
+    return "codings";
+}
+
+double Crosstab::row_percent(std::size_t row, std::size_t column) const { return percent(at(row, column), row_totals[row]); }
+double Crosstab::column_percent(std::size_t row, std::size_t column) const {
+    return percent(at(row, column), column_totals[column]);
+}
+
+Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const SegmentFilter& filter,
+                  const AttributeCondition& attribute, CrosstabCount count) {
+    const auto segments = load_segments(project, filter);
+    const AttributeLookup lookup(project, attribute.of, attribute.name);
+    Crosstab table{attribute, count, items, {}, {}, {}, {}, 0};
+    {
+        auto query = project.db().prepare(attribute.of == AttributeCondition::Of::Document
+                                              ? "SELECT DISTINCT value FROM document_attributes WHERE name = ?"
+                                              : "SELECT DISTINCT value FROM participant_attributes WHERE name = ?");
+        query.bind_all(attribute.name);
+        while (query.step()) table.values.push_back(query.text(0));
+        text::sort_danish(table.values);
+    }
+    std::vector<std::string> value_of(segments.size());
+    bool missing = false;
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+        value_of[s] = lookup.value_of(segments[s]);
+        missing = missing || value_of[s].empty();
+    }
+    if (missing) table.values.push_back("");
+    const auto columns = table.values.size();
+    table.cells.assign(items.size() * columns, 0);
+    table.row_totals.assign(items.size(), 0);
+    table.column_totals.assign(columns, 0);
+    auto column_of = [&](const std::string& value) {
+        return static_cast<std::size_t>(std::find(table.values.begin(), table.values.end(), value) - table.values.begin());
+    };
+    // Distinct units per cell, row, column and overall.
+    std::vector<std::set<Id>> cell_units(items.size() * columns);
+    std::vector<std::set<Id>> row_units(items.size());
+    std::vector<std::set<Id>> column_units(columns);
+    std::set<Id> all_units;
+    for (std::size_t s = 0; s < segments.size(); ++s) {
+        const auto unit = unit_of(segments[s], count);
+        if (!unit) continue;
+        const auto column = column_of(value_of[s]);
+        bool counted = false;
+        for (std::size_t row = 0; row < items.size(); ++row) {
+            if (!holds(items[row], segments[s])) continue;
+            cell_units[row * columns + column].insert(*unit);
+            row_units[row].insert(*unit);
+            counted = true;
+        }
+        if (counted) {
+            column_units[column].insert(*unit);
+            all_units.insert(*unit);
+        }
+    }
+    for (std::size_t cell = 0; cell < cell_units.size(); ++cell) table.cells[cell] = static_cast<std::int64_t>(cell_units[cell].size());
+    for (std::size_t row = 0; row < items.size(); ++row) table.row_totals[row] = static_cast<std::int64_t>(row_units[row].size());
+    for (std::size_t column = 0; column < columns; ++column) {
+        table.column_totals[column] = static_cast<std::int64_t>(column_units[column].size());
+    }
+    table.total = static_cast<std::int64_t>(all_units.size());
+    return table;
+}
+
+std::vector<Segment> crosstab_segments(Project& project, const CodeItem& item, const SegmentFilter& filter,
+                                       const AttributeCondition& attribute, const std::string& value) {
+    const AttributeLookup lookup(project, attribute.of, attribute.name);
+    std::vector<Segment> result;
+    for (auto& segment : load_segments(project, filter)) {
+        if (holds(item, segment) && lookup.value_of(segment) == value) result.push_back(std::move(segment));
+    }
+    return result;
+}
+
+Contrast contrast(Project& project, const CodeItem& item, const SegmentFilter& base, const AttributeCondition& left,
+                  const AttributeCondition& right) {
+    auto side = [&](const AttributeCondition& condition) {
+        SegmentFilter filter = base;
+        filter.attributes.push_back(condition);
+        ContrastSide result;
+        result.label = (condition.of == AttributeCondition::Of::Participant ? "participant." : "") + condition.name + "=";
+        for (std::size_t i = 0; i < condition.values.size(); ++i) result.label += (i ? "," : "") + condition.values[i];
+        for (auto& segment : load_segments(project, filter)) {
+            if (holds(item, segment)) result.segments.push_back(std::move(segment));
+        }
+        return result;
+    };
+    return Contrast{item, side(left), side(right)};
+}
+
+}  // namespace fokus

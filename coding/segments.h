@@ -1,0 +1,75 @@
+#pragma once
+// Coded segments as the analyses see them: each coding with the turn, speaker
+// and participant it stands in, restricted by the filters researchers use
+// (documents, document or participant attributes, coders), and the codes or
+// themes being compared.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "types.h"
+
+namespace fokus {
+
+class Project;
+
+struct AttributeCondition {
+    enum class Of { Document, Participant };
+    Of of = Of::Document;
+    std::string name;
+    std::vector<std::string> values;  // any of these
+};
+
+struct SegmentFilter {
+    std::vector<Id> documents;  // all when empty
+    std::vector<Id> coders;     // all when empty
+    std::vector<AttributeCondition> attributes;
+    bool empty() const { return documents.empty() && coders.empty() && attributes.empty(); }
+};
+
+// Parses "municipality=Kommune B", "bikva_stage=1,2" or "participant.role=Leder".
+AttributeCondition parse_condition(std::string_view text);
+
+struct Segment {
+    Id coding = 0;
+    Id document = 0;
+    Id code = 0;
+    Span span;
+    Id coder = 0;
+    std::optional<Id> turn;  // the turn where the segment starts
+    std::string speaker;
+    std::optional<Id> participant;
+};
+
+// Segments passing the filter, ordered by document and start.
+std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter);
+
+// The value of a document or participant attribute for one segment; empty when absent.
+class AttributeLookup {
+public:
+    AttributeLookup(Project& project, AttributeCondition::Of of, std::string name);
+    std::string value_of(const Segment& segment) const;
+    const std::string& name() const { return name_; }
+
+private:
+    AttributeCondition::Of of_;
+    std::string name_;
+    std::map<Id, std::string> values_;  // document or participant id -> value
+};
+
+// A code, or a theme standing for the codes in it, wherever analyses take codes.
+struct CodeItem {
+    bool theme = false;
+    Id id = 0;
+    std::string name;
+    std::vector<Id> codes;
+};
+
+// "Motivation", a code id, or "theme:Faglig tryghed". NotFoundError when unknown.
+CodeItem resolve_item(Project& project, std::string_view reference);
+// The codable codes in tree order, each as an item.
+std::vector<CodeItem> all_code_items(Project& project);
+
+}  // namespace fokus
