@@ -1,10 +1,10 @@
 // code, codings and memo.
-#include <charconv>
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/spans.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
@@ -14,21 +14,6 @@
 
 namespace fokus::cli {
 namespace {
-
-Span parse_span(const std::string& text) {
-    const auto dash = text.find('-');
-    Span span;
-    const char* begin = text.data();
-    const char* end = text.data() + text.size();
-    if (dash != std::string::npos) {
-        const auto first = std::from_chars(begin, begin + dash, span.start);
-        const auto second = std::from_chars(begin + dash + 1, end, span.end);
-        if (first.ec == std::errc() && first.ptr == begin + dash && second.ec == std::errc() && second.ptr == end) {
-            return span;
-        }
-    }
-    throw InputError("\"" + text + "\" is not a span; give it as START-END in characters, e.g. 120-245");
-}
 
 std::optional<Id> coder_id(Project& project, const std::string& name) {
     auto query = project.db().prepare("SELECT id FROM coders WHERE name = ?");

@@ -38,5 +38,7 @@ bool confirm(const std::string& question);
 void add_project_commands(CLI::App& app, Context& context);
 void add_code_commands(CLI::App& app, Context& context);
 void add_coding_commands(CLI::App& app, Context& context);
+void add_analysis_commands(CLI::App& app, Context& context);
+void add_bikva_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
     cli::add_project_commands(app, context);
     cli::add_code_commands(app, context);
     cli::add_coding_commands(app, context);
+    cli::add_analysis_commands(app, context);
+    cli::add_bikva_commands(app, context);
     try {
         app.parse(argc, argv);
         return cli::ok;

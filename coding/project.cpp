@@ -163,8 +163,10 @@ Project Project::open(const fs::path& path, Access access) {
         throw;
     }
     if (read_only && state->db.scalar_int("PRAGMA user_version") < schema::current_version()) {
-        throw ProjectError(path.string(), ProjectError::Reason::ReadOnly,
-                           "made by an older version of Fokus; open it for writing once to upgrade it");
+        // Reading an older project upgrades it first, as opening it for writing would.
+        state.reset();
+        open(path, Access::ReadWrite);
+        return open(path, Access::ReadOnly);
     }
     return Project(std::move(state));
 }

@@ -41,18 +41,24 @@ std::map<Id, std::vector<TurnInfo>> load_turns(Project& project) {
 
 }  // namespace
 
+AttributeCondition parse_attribute(std::string_view name) {
+    AttributeCondition condition;
+    std::string cleaned = text::trim(text::to_nfc(name, "the attribute name"));
+    if (cleaned.rfind(participant_prefix, 0) == 0) {
+        condition.of = AttributeCondition::Of::Participant;
+        cleaned = cleaned.substr(participant_prefix.size());
+    }
+    if (cleaned.empty()) throw InputError("an attribute name is empty");
+    condition.name = cleaned;
+    return condition;
+}
+
 AttributeCondition parse_condition(std::string_view text) {
     const auto equals = text.find('=');
     if (equals == std::string_view::npos || equals == 0) {
         throw InputError("\"" + std::string(text) + "\" is not a filter; give it as name=value, e.g. municipality=Kommune B");
     }
-    AttributeCondition condition;
-    std::string name = text::trim(text.substr(0, equals));
-    if (name.rfind(participant_prefix, 0) == 0) {
-        condition.of = AttributeCondition::Of::Participant;
-        name = name.substr(participant_prefix.size());
-    }
-    condition.name = name;
+    AttributeCondition condition = parse_attribute(text.substr(0, equals));
     std::string_view values = text.substr(equals + 1);
     while (true) {
         const auto comma = values.find(',');
@@ -61,9 +67,7 @@ AttributeCondition parse_condition(std::string_view text) {
         if (comma == std::string_view::npos) break;
         values = values.substr(comma + 1);
     }
-    if (condition.name.empty() || condition.values.empty()) {
-        throw InputError("\"" + std::string(text) + "\" names no attribute or no value");
-    }
+    if (condition.values.empty()) throw InputError("\"" + std::string(text) + "\" names no value");
     return condition;
 }
 

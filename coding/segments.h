@@ -31,6 +31,8 @@ struct SegmentFilter {
 
 // Parses "municipality=Kommune B", "bikva_stage=1,2" or "participant.role=Leder".
 AttributeCondition parse_condition(std::string_view text);
+// Parses an attribute name alone: "municipality" or "participant.role".
+AttributeCondition parse_attribute(std::string_view name);
 
 struct Segment {
     Id coding = 0;

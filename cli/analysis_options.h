@@ -1,0 +1,29 @@
+#pragma once
+// Options shared by the analysis commands: which codes or themes, and which
+// segments (documents, coders, document or participant attributes).
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "coding/segments.h"
+
+namespace fokus::cli {
+
+struct AnalysisOptions {
+    std::string path;
+    std::vector<std::string> codes;  // names, ids, or theme:NAME; all codable codes when empty
+    std::vector<std::string> filters;
+    std::vector<std::string> documents;
+    std::vector<std::string> coders;
+    bool json = false;
+    bool csv = false;
+
+    SegmentFilter filter(Project& project) const;
+    std::vector<CodeItem> items(Project& project) const;
+};
+
+// Adds PROJECT, --code, --theme, --filter, --document, --coder, --json and --csv.
+void add_analysis_options(CLI::App& command, AnalysisOptions& options);
+
+}  // namespace fokus::cli
