@@ -1,10 +1,8 @@
 #include "cooccurrence.h"
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <tuple>
-#include <unordered_map>
 
 #include "error.h"
 
@@ -35,12 +33,32 @@ bool still_active(const Segment& segment, std::int64_t start, const Cooccurrence
     return options.relation == Relation::Near ? segment.span.end + options.distance >= start : segment.span.end > start;
 }
 
+// The items each code stands in, indexed densely by code id.
+struct Indexes {
+    std::vector<std::vector<std::size_t>> items_of_code;
+    const std::vector<std::size_t>& items_of(Id code) const {
+        static const std::vector<std::size_t> none;
+        return code >= 0 && static_cast<std::size_t>(code) < items_of_code.size() ? items_of_code[static_cast<std::size_t>(code)] : none;
+    }
+};
+
+Indexes index_items(const std::vector<CodeItem>& items) {
+    Indexes indexes;
+    for (std::size_t item = 0; item < items.size(); ++item) {
+        for (const Id code : items[item].codes) {
+            if (code < 0) continue;
+            if (static_cast<std::size_t>(code) >= indexes.items_of_code.size()) indexes.items_of_code.resize(static_cast<std::size_t>(code) + 1);
+            indexes.items_of_code[static_cast<std::size_t>(code)].push_back(item);
+        }
+    }
+    return indexes;
+}
+
 // Calls `pair` for each related pair of entries of different items and
 // different codings, document by document; `document_done` after each.
-void sweep(const std::vector<Segment>& segments, const std::vector<std::vector<std::size_t>>& items_of_code_index,
-           const std::unordered_map<Id, std::size_t>& code_index, const CooccurrenceOptions& options,
-           const std::function<void(const Entry&, const Entry&)>& pair,
-           const std::function<void(const std::vector<Entry>&)>& document_done) {
+template <class OnPair, class OnDocument>
+void sweep(const std::vector<Segment>& segments, const Indexes& indexes, const CooccurrenceOptions& options,
+           OnPair&& pair, OnDocument&& document_done) {
     std::vector<Entry> entries;
     std::vector<Entry> active;
     std::size_t at = 0;
@@ -48,9 +66,7 @@ void sweep(const std::vector<Segment>& segments, const std::vector<std::vector<s
         const Id document = segments[at].document;
         entries.clear();
         for (; at < segments.size() && segments[at].document == document; ++at) {
-            const auto found = code_index.find(segments[at].code);
-            if (found == code_index.end()) continue;
-            for (const auto item : items_of_code_index[found->second]) entries.push_back(Entry{item, &segments[at]});
+            for (const auto item : indexes.items_of(segments[at].code)) entries.push_back(Entry{item, &segments[at]});
         }
         if (options.relation == Relation::SameTurn) {
             std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
@@ -86,23 +102,6 @@ void sweep(const std::vector<Segment>& segments, const std::vector<std::vector<s
         }
         document_done(entries);
     }
-}
-
-struct Indexes {
-    std::unordered_map<Id, std::size_t> code_index;
-    std::vector<std::vector<std::size_t>> items_of_code;
-};
-
-Indexes index_items(const std::vector<CodeItem>& items) {
-    Indexes indexes;
-    for (std::size_t item = 0; item < items.size(); ++item) {
-        for (const Id code : items[item].codes) {
-            const auto [found, inserted] = indexes.code_index.emplace(code, indexes.items_of_code.size());
-            if (inserted) indexes.items_of_code.emplace_back();
-            indexes.items_of_code[found->second].push_back(item);
-        }
-    }
-    return indexes;
 }
 
 }  // namespace
@@ -160,7 +159,9 @@ CooccurrenceMatrix cooccurrence(const std::vector<Segment>& segments, const std:
         cells_in_document.push_back(ab);
         cells_in_document.push_back(ba);
     };
-    std::vector<std::size_t> items_in_document;
+    // Which document last counted each item, so each is counted once per document.
+    std::vector<std::size_t> last_document_of_item(n, 0);
+    std::size_t document_number = 0;
     auto finish_document = [&](const std::vector<Entry>& entries) {
         auto make_unique = [](auto& values) {
             std::sort(values.begin(), values.end());
@@ -173,18 +174,19 @@ CooccurrenceMatrix cooccurrence(const std::vector<Segment>& segments, const std:
             ++matrix.cells[item * n + partner].segments;
             ++matrix.cells[partner * n + item].segments;
         }
-        items_in_document.clear();
+        ++document_number;
         for (const auto& entry : entries) {
             ++matrix.segment_counts[entry.item];
-            items_in_document.push_back(entry.item);
+            if (last_document_of_item[entry.item] != document_number) {
+                last_document_of_item[entry.item] = document_number;
+                ++matrix.document_counts[entry.item];
+            }
         }
-        make_unique(items_in_document);
-        for (const auto item : items_in_document) ++matrix.document_counts[item];
         cells_in_document.clear();
         segment_roles.clear();
         current_turn.reset();
     };
-    sweep(segments, indexes.items_of_code, indexes.code_index, options, count_pair, finish_document);
+    sweep(segments, indexes, options, count_pair, finish_document);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
             auto& cell = matrix.cells[i * n + j];
@@ -208,7 +210,7 @@ std::vector<CooccurrencePair> cooccurring_pairs(const std::vector<Segment>& segm
     const auto indexes = index_items(items);
     std::vector<CooccurrencePair> pairs;
     sweep(
-        segments, indexes.items_of_code, indexes.code_index, options,
+        segments, indexes, options,
         [&](const Entry& a, const Entry& b) {
             const auto& first = a.item == 0 ? a : b;
             const auto& second = a.item == 0 ? b : a;

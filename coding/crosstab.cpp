@@ -79,7 +79,8 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
     auto column_of = [&](const std::string& value) {
         return static_cast<std::size_t>(std::find(table.values.begin(), table.values.end(), value) - table.values.begin());
     };
-    // Distinct units per cell, row, column and overall.
+    // Distinct units per cell, row, column and overall (codings are distinct
+    // already, so sets are only needed for documents and participants).
     std::vector<std::set<Id>> cell_units(items.size() * columns);
     std::vector<std::set<Id>> row_units(items.size());
     std::vector<std::set<Id>> column_units(columns);
@@ -91,21 +92,31 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
         bool counted = false;
         for (std::size_t row = 0; row < items.size(); ++row) {
             if (!holds(items[row], segments[s])) continue;
-            cell_units[row * columns + column].insert(*unit);
-            row_units[row].insert(*unit);
             counted = true;
+            if (count == CrosstabCount::Codings) {
+                ++table.cells[row * columns + column];
+                ++table.row_totals[row];
+            } else {
+                cell_units[row * columns + column].insert(*unit);
+                row_units[row].insert(*unit);
+            }
         }
-        if (counted) {
+        if (!counted) continue;
+        if (count == CrosstabCount::Codings) {
+            ++table.column_totals[column];
+            ++table.total;
+        } else {
             column_units[column].insert(*unit);
             all_units.insert(*unit);
         }
     }
-    for (std::size_t cell = 0; cell < cell_units.size(); ++cell) table.cells[cell] = static_cast<std::int64_t>(cell_units[cell].size());
-    for (std::size_t row = 0; row < items.size(); ++row) table.row_totals[row] = static_cast<std::int64_t>(row_units[row].size());
-    for (std::size_t column = 0; column < columns; ++column) {
-        table.column_totals[column] = static_cast<std::int64_t>(column_units[column].size());
+    if (count != CrosstabCount::Codings) {
+        auto size = [](const std::set<Id>& units) { return static_cast<std::int64_t>(units.size()); };
+        std::transform(cell_units.begin(), cell_units.end(), table.cells.begin(), size);
+        std::transform(row_units.begin(), row_units.end(), table.row_totals.begin(), size);
+        std::transform(column_units.begin(), column_units.end(), table.column_totals.begin(), size);
+        table.total = size(all_units);
     }
-    table.total = static_cast<std::int64_t>(all_units.size());
     return table;
 }
 
