@@ -21,6 +21,9 @@ enum Exit : int {
     partial = 6,        // some items of a batch failed, the rest were done
 };
 
+// Thrown after a batch has reported which of its items failed.
+struct PartialFailure {};
+
 struct Context {
     std::string coder;
 
@@ -40,5 +43,6 @@ void add_code_commands(CLI::App& app, Context& context);
 void add_coding_commands(CLI::App& app, Context& context);
 void add_analysis_commands(CLI::App& app, Context& context);
 void add_bikva_commands(CLI::App& app, Context& context);
+void add_import_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

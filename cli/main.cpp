@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     cli::add_coding_commands(app, context);
     cli::add_analysis_commands(app, context);
     cli::add_bikva_commands(app, context);
+    cli::add_import_commands(app, context);
     try {
         app.parse(argc, argv);
         return cli::ok;
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         app.exit(error);
         return cli::usage;
+    } catch (const cli::PartialFailure&) {
+        return cli::partial;
     } catch (const ProjectError& error) {
         std::cerr << "fokus-cli: " << error.what() << '\n';
         return cli::project_problem;

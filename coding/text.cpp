@@ -88,6 +88,15 @@ std::string fold_case(std::string_view utf8) {
     return result;
 }
 
+bool starts_upper(std::string_view utf8) {
+    if (utf8.empty()) return false;
+    const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+    std::int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<std::int32_t>(utf8.size()), c);
+    return c >= 0 && u_isupper(c);
+}
+
 std::string quote(std::string_view utf8) { return "\"" + std::string(utf8) + "\""; }
 
 std::string trim(std::string_view utf8) {

@@ -23,6 +23,9 @@ std::size_t count_code_points(std::string_view utf8);
 // Lower-cases with full Unicode case folding, for comparing names.
 std::string fold_case(std::string_view utf8);
 
+// Whether the text begins with an upper-case letter (Æ, Ø and Å included).
+bool starts_upper(std::string_view utf8);
+
 // The text in double quotes, as messages show names and values.
 std::string quote(std::string_view utf8);
 

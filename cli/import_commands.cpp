@@ -1,0 +1,125 @@
+// import and participants.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/context.h"
+#include "coding/documents.h"
+#include "coding/participants.h"
+#include "importers/batch.h"
+
+namespace fokus::cli {
+namespace {
+
+void add_import(CLI::App& app, Context& context) {
+    struct Options {
+        std::string path, manifest, participants;
+        std::vector<std::string> files;
+        bool force = false, replace_invalid = false, json = false;
+    };
+    auto options = std::make_shared<Options>();
+    auto* command = app.add_subcommand("import", "Import transcripts (.docx .odt .txt .vtt .srt) or folders of them");
+    command->add_option("PROJECT", options->path, "The project file")->required();
+    command->add_option("FILES", options->files, "Files or folders to import")->required();
+    command->add_option("--manifest", options->manifest,
+                        "CSV of document attributes: file, municipality, bikva_stage, interview_form, ...");
+    command->add_option("--participants", options->participants,
+                        "CSV of speakers: file, speaker, participant, role, work_area, gender, seniority, age, ...");
+    command->add_flag("--force", options->force, "Import files again even when already imported");
+    command->add_flag("--replace-invalid", options->replace_invalid,
+                      "Replace bytes that are not valid text with U+FFFD instead of refusing the file");
+    add_json_flag(*command, options->json);
+    command->callback([&context, options] {
+        auto project = context.open(options->path);
+        importers::BatchOptions batch;
+        batch.manifest = options->manifest;
+        batch.participants = options->participants;
+        batch.force = options->force;
+        batch.transcript.read.replace_invalid_bytes = options->replace_invalid;
+        const bool terminal = isatty(STDERR_FILENO) != 0;
+        if (terminal) {
+            batch.progress = [](std::size_t done, std::size_t total, const std::string& file) {
+                std::cerr << "\r\033[K[" << done << "/" << total << "] " << file << std::flush;
+                if (done == total) std::cerr << "\r\033[K";
+            };
+        }
+        std::vector<std::filesystem::path> inputs(options->files.begin(), options->files.end());
+        const auto report = importers::import_files(project, inputs, batch);
+        if (options->json) {
+            nlohmann::json failed = nlohmann::json::array();
+            for (const auto& failure : report.failed) failed.push_back({{"file", failure.file}, {"reason", failure.reason}});
+            print_json({{"imported", report.imported}, {"skipped", report.skipped}, {"failed", failed},
+                        {"warnings", report.warnings}});
+        } else {
+            for (const auto& file : report.imported) std::cout << "Imported " << file << '\n';
+            for (const auto& file : report.skipped) std::cout << "Skipped " << file << " (already imported; --force imports it again)\n";
+            for (const auto& warning : report.warnings) std::cout << "Warning: " << warning << '\n';
+            std::cout << report.imported.size() << " imported, " << report.skipped.size() << " skipped, "
+                      << report.failed.size() << " failed\n";
+            for (const auto& failure : report.failed) std::cerr << "fokus-cli: " << failure.reason << '\n';
+        }
+        if (!report.failed.empty()) throw PartialFailure();
+    });
+}
+
+void add_participants(CLI::App& app, Context& context) {
+    struct Options {
+        std::string path, document, label, participant;
+        bool json = false;
+    };
+    auto options = std::make_shared<Options>();
+    auto* command = app.add_subcommand("participants", "List participants with their attributes and where they speak");
+    command->add_option("PROJECT", options->path, "The project file")->required();
+    add_json_flag(*command, options->json);
+    command->require_subcommand(0, 1);
+    command->callback([&context, options, command] {
+        if (!command->get_subcommands().empty()) return;
+        auto project = context.open(options->path, false);
+        DocumentStore documents(project);
+        const auto all = ParticipantStore(project).all();
+        if (options->json) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& participant : all) {
+                nlohmann::json speaks = nlohmann::json::array();
+                for (const auto& [document, label] : participant.speaks_as) {
+                    speaks.push_back({{"document", documents.get(document).name}, {"speaker", label}});
+                }
+                list.push_back({{"label", participant.label}, {"attributes", participant.attributes}, {"speaks_as", speaks}});
+            }
+            print_json(list);
+            return;
+        }
+        for (const auto& participant : all) {
+            std::cout << participant.label;
+            for (const auto& [name, value] : participant.attributes) std::cout << "  " << name << "=" << value;
+            std::cout << '\n';
+            for (const auto& [document, label] : participant.speaks_as) {
+                std::cout << "    " << label << " in " << documents.get(document).name << '\n';
+            }
+        }
+        std::cout << all.size() << " participants\n";
+    });
+    auto* map = command->add_subcommand("map", "Say who a speaker label in a document is");
+    map->add_option("DOCUMENT", options->document, "The document")->required();
+    map->add_option("LABEL", options->label, "The speaker label, e.g. \"Borger 2\"")->required();
+    map->add_option("PARTICIPANT", options->participant, "The participant, e.g. C-B2 (made when new)")->required();
+    map->callback([&context, options] {
+        auto project = context.open(options->path);
+        const auto document = DocumentStore(project).resolve(options->document);
+        project.act("map speaker \"" + options->label + "\"", [&] {
+            ParticipantStore participants(project);
+            participants.map_speaker(document.id, options->label, participants.ensure(options->participant));
+        });
+        std::cout << options->label << " in " << document.name << " is " << options->participant << '\n';
+    });
+}
+
+}  // namespace
+
+void add_import_commands(CLI::App& app, Context& context) {
+    add_import(app, context);
+    add_participants(app, context);
+}
+
+}  // namespace fokus::cli

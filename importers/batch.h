@@ -1,0 +1,47 @@
+#pragma once
+// Importing many transcripts at once, with their document attributes from a
+// manifest and their participants from a second sheet. Each document is its
+// own action: one failing file never touches the others or the project.
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "importers/transcript.h"
+
+namespace fokus {
+class Project;
+}
+
+namespace fokus::importers {
+
+struct BatchOptions {
+    std::string manifest;      // CSV: file, municipality, bikva_stage, interview_form, ... (optional)
+    std::string participants;  // CSV: file, speaker, participant, role, ... (optional)
+    bool force = false;        // import again files already imported (same checksum)
+    TranscriptOptions transcript;
+    std::function<void(std::size_t done, std::size_t total, const std::string& file)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct BatchFailure {
+    std::string file;
+    std::string reason;
+};
+
+struct BatchReport {
+    std::vector<std::string> imported;
+    std::vector<std::string> skipped;  // already in the project
+    std::vector<BatchFailure> failed;
+    std::vector<std::string> warnings;
+    bool cancelled = false;
+};
+
+// The supported files of the inputs; folders are expanded, sorted by name.
+std::vector<std::filesystem::path> transcript_files(const std::vector<std::filesystem::path>& inputs);
+
+// Sheets that cannot be read fail the whole batch before anything is imported.
+BatchReport import_files(Project& project, const std::vector<std::filesystem::path>& inputs, const BatchOptions& options);
+
+}  // namespace fokus::importers

@@ -1,0 +1,89 @@
+#include "importers/csv.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "coding/error.h"
+#include "coding/text.h"
+
+namespace fokus::importers {
+
+CsvTable parse_csv(const std::string& content, const std::string& source) {
+    std::string utf8 = content.rfind("\xEF\xBB\xBF", 0) == 0 ? content.substr(3) : content;
+    if (!text::is_valid_utf8(utf8)) throw FormatError(source, "is not UTF-8 text; save the sheet as CSV UTF-8");
+    const auto first_line = utf8.substr(0, utf8.find('\n'));
+    const char separator = std::count(first_line.begin(), first_line.end(), ';') >
+                                   std::count(first_line.begin(), first_line.end(), ',')
+                               ? ';'
+                               : ',';
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::size_t> lines;
+    std::vector<std::string> record;
+    std::string field;
+    bool quoted = false;
+    bool any = false;
+    std::size_t line = 1;
+    std::size_t record_line = 1;
+    std::size_t quote_line = 0;
+    auto end_record = [&] {
+        record.push_back(text::trim(field));
+        field.clear();
+        bool blank = true;
+        for (const auto& value : record) blank = blank && value.empty();
+        if (!blank) {
+            records.push_back(record);
+            lines.push_back(record_line);
+        }
+        record.clear();
+        any = false;
+    };
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < utf8.size() && utf8[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                if (c == '\n') ++line;
+                if (c != '\r') field += c;
+            }
+            continue;
+        }
+        if (c == '"') {
+            quoted = true;
+            quote_line = line;
+        } else if (c == separator) {
+            record.push_back(text::trim(field));
+            field.clear();
+        } else if (c == '\n') {
+            end_record();
+            ++line;
+            record_line = line;
+        } else if (c != '\r') {
+            field += c;
+            any = true;
+        }
+    }
+    if (quoted) throw FormatError(source, "the quote opened on line " + std::to_string(quote_line) + " is never closed");
+    if (any || !record.empty() || !field.empty()) end_record();
+    if (records.empty()) throw FormatError(source, "is empty; it needs a header row");
+    CsvTable table;
+    table.header = records.front();
+    for (auto& name : table.header) name = text::fold_case(name);
+    table.rows.assign(records.begin() + 1, records.end());
+    table.row_lines.assign(lines.begin() + 1, lines.end());
+    return table;
+}
+
+CsvTable read_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FileError(path, "cannot be read");
+    std::ostringstream content;
+    content << in.rdbuf();
+    return parse_csv(content.str(), path);
+}
+
+}  // namespace fokus::importers

@@ -1,0 +1,20 @@
+#pragma once
+// CSV as spreadsheets write it: quoted fields, doubled quotes, line breaks
+// inside quotes, a byte-order mark, and "," or ";" as separator (Danish
+// Excel writes ";").
+#include <string>
+#include <vector>
+
+namespace fokus::importers {
+
+struct CsvTable {
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> row_lines;  // the line each row starts on, for messages
+};
+
+// Throws FormatError naming `source` and the line on an unterminated quote.
+CsvTable parse_csv(const std::string& utf8, const std::string& source);
+CsvTable read_csv(const std::string& path);
+
+}  // namespace fokus::importers

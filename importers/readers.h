@@ -1,0 +1,26 @@
+#pragma once
+// The format readers behind read_file(), one per file in this folder.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importers/importer.h"
+
+namespace fokus::importers {
+
+// `source` names the file in messages.
+ReadResult read_webvtt(const std::string& utf8, const std::string& source);
+ReadResult read_subrip(const std::string& utf8, const std::string& source);
+ReadResult read_docx(const std::filesystem::path& path, const ReadOptions& options);
+ReadResult read_odt(const std::filesystem::path& path, const ReadOptions& options);
+
+// Decodes text bytes (BOM, UTF-8, UTF-16, legacy 8-bit) into UTF-8, with
+// line ends made "\n". Sets result.encoding and adds warnings.
+std::string decode_text(const std::string& bytes, const std::string& source, const ReadOptions& options,
+                        ReadResult& result);
+
+// One paragraph per non-empty line, trailing white space removed.
+std::vector<Paragraph> paragraphs_of_lines(std::string_view utf8);
+
+}  // namespace fokus::importers
