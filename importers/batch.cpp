@@ -101,10 +101,10 @@ BatchReport import_files(Project& project, const std::vector<std::filesystem::pa
     const auto files = transcript_files(inputs);
     std::set<std::string> named;
     for (const auto& file : files) named.insert(file.filename().string());
-    for (const auto& [file, values] : manifest) {
-        if (!named.count(file)) throw FormatError(options.manifest, "names \"" + file + "\", which is not among the files imported");
-    }
     BatchReport report;
+    for (const auto& [file, values] : manifest) {
+        if (!named.count(file)) report.warnings.push_back(options.manifest + " names " + file + ", which was not imported");
+    }
     DocumentStore documents(project);
     ParticipantStore participants(project);
     for (std::size_t i = 0; i < files.size(); ++i) {

@@ -3,6 +3,8 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <fstream>
+#include <string_view>
 
 #include "coding/error.h"
 
@@ -23,6 +25,14 @@ bool escapes_archive(const std::string& name) {
     return false;
 }
 
+// A zip whose end was cut off still starts with a local file header.
+bool starts_like_zip(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, 4);
+    return in.gcount() == 4 && std::string_view(magic, 4) == std::string_view("PK\x03\x04", 4);
+}
+
 }  // namespace
 
 struct ZipArchive::Handle {
@@ -37,7 +47,9 @@ ZipArchive::ZipArchive(const std::filesystem::path& path, const Limits& limits)
     int error = 0;
     handle_->archive = zip_open(path_.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (!handle_->archive) {
-        if (error == ZIP_ER_NOZIP) throw FormatError(path_, "is not a zip archive, so not a Word or OpenDocument file");
+        if (error == ZIP_ER_NOZIP && !starts_like_zip(path)) {
+            throw FormatError(path_, "is not a zip archive, so not a Word or OpenDocument file");
+        }
         zip_error_t detail;
         zip_error_init_with_code(&detail, error);
         const std::string message = zip_error_strerror(&detail);

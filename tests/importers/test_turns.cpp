@@ -1,0 +1,76 @@
+#include <doctest/doctest.h>
+
+#include "coding/text.h"
+#include "importers/turns.h"
+
+using namespace fokus;
+using namespace fokus::importers;
+
+namespace {
+
+std::vector<Paragraph> paragraphs(const std::vector<std::string>& lines) {
+    std::vector<Paragraph> result;
+    for (const auto& line : lines) result.push_back(Paragraph{line, 0, std::nullopt, {}, false});
+    return result;
+}
+
+std::string excerpt(const ParsedText& parsed, Span span) {
+    const text::OffsetMap map(parsed.text);
+    return parsed.text.substr(map.byte_of(static_cast<std::size_t>(span.start)),
+                              map.byte_of(static_cast<std::size_t>(span.end)) - map.byte_of(static_cast<std::size_t>(span.start)));
+}
+
+}  // namespace
+
+TEST_CASE("speaker labels of every common form") {
+    const auto parsed = parse_turns(paragraphs({"Interviewer: Hvad tænker I om det?", "I: Og så?", "Borger 2: Jeg blev hørt.",
+                                                "R1: Ja.", "Leder (Kommune C): Vi står bag jer.", "Moderator: Tak.",
+                                                "Rådgiver 3: Børnene først."}));
+    REQUIRE(parsed.turns.size() == 7);
+    CHECK(parsed.turns[0].speaker == "Interviewer");
+    CHECK(parsed.turns[1].speaker == "I");
+    CHECK(parsed.turns[2].speaker == "Borger 2");
+    CHECK(parsed.turns[3].speaker == "R1");
+    CHECK(parsed.turns[4].speaker == "Leder (Kommune C)");
+    CHECK(parsed.turns[6].speaker == "Rådgiver 3");
+    CHECK(excerpt(parsed, Span{parsed.turns[6].body_start, parsed.turns[6].span.end}) == "Børnene først.");
+    CHECK(excerpt(parsed, parsed.turns[2].span) == "Borger 2: Jeg blev hørt.");
+}
+
+TEST_CASE("running speech with a colon is not a speaker, and continues the turn") {
+    const auto parsed = parse_turns(paragraphs({"Fokusgruppe med rådgivere, Kommune B", "Rådgiver 1: Det er svært.",
+                                                "Det er sådan: vi har for mange sager.", "Rådgiver 2: Enig."}));
+    REQUIRE(parsed.turns.size() == 2);
+    CHECK(parsed.turns[0].speaker == "Rådgiver 1");
+    CHECK(excerpt(parsed, parsed.turns[0].span) == "Rådgiver 1: Det er svært.\nDet er sådan: vi har for mange sager.");
+    CHECK(parsed.turns[0].span.start > 0);  // the title line is no one's turn
+}
+
+TEST_CASE("leading timestamps in three forms") {
+    const auto parsed = parse_turns(
+        paragraphs({"[00:12:34] Interviewer: Hvordan?", "(01:05) Borger 1: Sådan.", "00:13:02 Borger 2: Måske."}));
+    REQUIRE(parsed.turns.size() == 3);
+    CHECK(parsed.turns[0].time_ms == 754000);
+    CHECK(parsed.turns[0].speaker == "Interviewer");
+    CHECK(parsed.turns[1].time_ms == 65000);
+    CHECK(parsed.turns[2].time_ms == 782000);
+    CHECK(parsed.turns[2].speaker == "Borger 2");
+    CHECK(excerpt(parsed, Span{parsed.turns[2].body_start, parsed.turns[2].span.end}) == "Måske.");
+}
+
+TEST_CASE("bold labels and voices name the speaker") {
+    std::vector<Paragraph> input = {Paragraph{"Afdelingsleder i Kommune Ø: Vi har ansat tre.", 27, std::nullopt, {}, false},
+                                    Paragraph{"Teamleder 1: Især nyuddannede.", 0, 4000, "Teamleder 1", false}};
+    const auto parsed = parse_turns(input);
+    REQUIRE(parsed.turns.size() == 2);
+    CHECK(parsed.turns[0].speaker == "Afdelingsleder i Kommune Ø");
+    CHECK(excerpt(parsed, Span{parsed.turns[0].body_start, parsed.turns[0].span.end}) == "Vi har ansat tre.");
+    CHECK(parsed.turns[1].speaker == "Teamleder 1");
+    CHECK(parsed.turns[1].time_ms == 4000);
+}
+
+TEST_CASE("the text is NFC and spans count code points") {
+    const auto parsed = parse_turns(paragraphs({"Borger 1: Ja\xCC\x8A, det er rigtigt.", "Borger 2: Nej."}));
+    CHECK(parsed.text == "Borger 1: Jå, det er rigtigt.\nBorger 2: Nej.");
+    CHECK(parsed.turns[1].span.start == 30);
+}
