@@ -1,0 +1,83 @@
+// Drives the real workbench under Xvfb with a script, and checks the project
+// file: a passage coded with a number key is stored with exactly its span, and
+// undo removes it. Screenshots of each step go to the build folder.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+
+#include "cli_runner.h"
+#include "coding/codes.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "coding/project.h"
+#include "importers/batch.h"
+#include "scratch.h"
+
+using namespace fokus;
+
+namespace {
+
+int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script) {
+    testing::write_file(dir / "steps.script", script);
+    const std::string command = "FOKUS_NO_DIALOGS=1 FOKUS_CODER=Testkoder xvfb-run -a -s '-screen 0 1600x1000x24' " +
+                                testing::shell_quote(FOKUS_WORKBENCH) + " --script " +
+                                testing::shell_quote((dir / "steps.script").string()) + " " + testing::shell_quote(project) +
+                                " >" + testing::shell_quote((dir / "workbench.log").string()) + " 2>&1";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("open a transcript, code a passage with a number key, see it, and undo it") {
+    REQUIRE_MESSAGE(std::system("command -v xvfb-run >/dev/null") == 0, "xvfb-run is needed (Debian package xvfb)");
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "workbench.fokus").string();
+    const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";
+    {
+        auto project = Project::create(project_path);
+        importers::BatchOptions options;
+        options.manifest = (corpus / "manifest.csv").string();
+        options.participants = (corpus / "participants.csv").string();
+        REQUIRE(importers::import_files(project, {corpus}, options).imported.size() == 13);
+    }
+    const std::string shots = FOKUS_BUILD_DIR;
+    const int coded = run_workbench(dir, project_path,
+                                    "open bikva-1-borgere\n"
+                                    "select Jeg vil gerne arbejde igen\n"
+                                    "key 2\n"
+                                    "select Man føler sig meget lille\n"
+                                    "key 7\n"
+                                    "select føler sig meget lille\n"
+                                    "key 4\n"
+                                    "retrieve Motivation\n"
+                                    "screenshot " + shots + "/workbench-1-coded.png\n"
+                                    "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(coded == 0);
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        const auto codings = CodingStore(project).list();
+        REQUIRE(codings.size() == 3);
+        const auto motivation = CodeStore(project).resolve("Motivation").id;
+        const auto& first = *std::find_if(codings.begin(), codings.end(), [&](const Coding& c) { return c.code == motivation; });
+        CHECK(DocumentStore(project).excerpt(first.document, first.span) == "Jeg vil gerne arbejde igen");
+        CHECK(first.coder_name == "Testkoder");
+    }
+    const int undone = run_workbench(dir, project_path,
+                                     "open bikva-1-borgere\n"
+                                     "undo\n"
+                                     "screenshot " + shots + "/workbench-2-undone.png\n"
+                                     "quit\n");
+    REQUIRE(undone == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    const auto codings = CodingStore(project).list();
+    CHECK(codings.size() == 2);
+    CHECK(std::none_of(codings.begin(), codings.end(), [&](const Coding& c) {
+        return c.code == CodeStore(project).resolve("Kultur på medarbejderniveau").id;
+    }));
+    CHECK(std::filesystem::file_size(shots + "/workbench-1-coded.png") > 10000);
+    CHECK(std::filesystem::file_size(shots + "/workbench-2-undone.png") > 10000);
+}

@@ -1,0 +1,115 @@
+#include "workbench/code_tree.h"
+
+#include <wx/dcmemory.h>
+#include <wx/imaglist.h>
+#include <wx/sizer.h>
+
+#include <map>
+
+#include "coding/text.h"
+#include "workbench/strings.h"
+
+namespace fokus::workbench {
+namespace {
+
+class CodeItem : public wxTreeItemData {
+public:
+    explicit CodeItem(Id id) : id(id) {}
+    Id id;
+};
+
+wxBitmap swatch(const std::string& colour) {
+    wxBitmap bitmap(14, 14);
+    wxMemoryDC dc(bitmap);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    dc.SetBrush(wxBrush(wxColour(to_wx(colour))));
+    dc.SetPen(wxPen(wxColour(to_wx(colour)).ChangeLightness(70)));
+    dc.DrawRoundedRectangle(1, 1, 12, 12, 2);
+    dc.SelectObject(wxNullBitmap);
+    return bitmap;
+}
+
+}  // namespace
+
+CodeTree::CodeTree(wxWindow* parent) : wxPanel(parent) {
+    filter_ = new wxSearchCtrl(this, wxID_ANY);
+    filter_->SetDescriptiveText(_("Filter codes"));
+    tree_ = new wxTreeCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                           wxTR_DEFAULT_STYLE | wxTR_HIDE_ROOT | wxTR_SINGLE | wxTR_NO_LINES);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(filter_, 0, wxEXPAND | wxALL, 4);
+    sizer->Add(tree_, 1, wxEXPAND);
+    SetSizer(sizer);
+    filter_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { fill(); });
+    tree_->Bind(wxEVT_TREE_ITEM_ACTIVATED, [this](wxTreeEvent& event) {
+        if (auto* item = dynamic_cast<CodeItem*>(tree_->GetItemData(event.GetItem())); item && applied_) applied_(item->id);
+    });
+    tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& event) {
+        if (auto* item = dynamic_cast<CodeItem*>(tree_->GetItemData(event.GetItem())); item && selected_) selected_(item->id);
+    });
+}
+
+void CodeTree::populate(Project& project) {
+    CodeStore store(project);
+    codes_ = store.all();
+    sets_ = store.sets();
+    counts_.clear();
+    keyed_.clear();
+    for (const auto& code : codes_) {
+        counts_[code.id] = store.coding_count(code.id);
+        if (code.codable && keyed_.size() < 10) keyed_.push_back(code.id);
+    }
+    fill();
+}
+
+std::optional<Id> CodeTree::code_for_key(int number) const {
+    const std::size_t index = number == 0 ? 9 : static_cast<std::size_t>(number - 1);
+    if (index >= keyed_.size()) return std::nullopt;
+    return keyed_[index];
+}
+
+std::optional<Id> CodeTree::selected() const {
+    const auto item = tree_->GetSelection();
+    if (!item.IsOk()) return std::nullopt;
+    if (auto* data = dynamic_cast<CodeItem*>(tree_->GetItemData(item))) return data->id;
+    return std::nullopt;
+}
+
+void CodeTree::fill() {
+    const std::string wanted = text::fold_case(from_wx(filter_->GetValue()));
+    auto* images = new wxImageList(14, 14);
+    tree_->Freeze();
+    tree_->DeleteAllItems();
+    tree_->AssignImageList(images);
+    const auto root = tree_->AddRoot("root");
+    std::map<Id, wxTreeItemId> items;
+    for (const auto& code : codes_) {
+        const bool shown = wanted.empty() || text::fold_case(code.name).find(wanted) != std::string::npos;
+        if (!shown && !wanted.empty()) continue;
+        const auto parent = code.parent && items.count(*code.parent) ? items[*code.parent] : root;
+        wxString label = to_wx(code.name);
+        const auto key = std::find(keyed_.begin(), keyed_.end(), code.id);
+        if (key != keyed_.end()) label = wxString::Format("%d  ", static_cast<int>((key - keyed_.begin() + 1) % 10)) + label;
+        if (code.codable) label += wxString::Format("  (%lld)", static_cast<long long>(counts_[code.id]));
+        const int image = images->Add(swatch(code.color));
+        items[code.id] = tree_->AppendItem(parent, label, image, image, new CodeItem(code.id));
+        if (!code.codable) tree_->SetItemBold(items[code.id]);
+    }
+    if (!sets_.empty() && wanted.empty()) {
+        const auto themes = tree_->AppendItem(root, _("Themes"));
+        tree_->SetItemBold(themes);
+        for (const auto& set : sets_) {
+            const auto theme = tree_->AppendItem(themes, to_wx(set.name));
+            for (const Id member : set.members) {
+                const auto code = std::find_if(codes_.begin(), codes_.end(), [&](const Code& c) { return c.id == member; });
+                if (code != codes_.end()) tree_->AppendItem(theme, to_wx(code->name), -1, -1, new CodeItem(member));
+            }
+        }
+    }
+    tree_->ExpandAll();
+    tree_->Thaw();
+    if (tree_->GetCount() > 0) tree_->ScrollTo(tree_->GetFirstVisibleItem());
+}
+
+}  // namespace fokus::workbench

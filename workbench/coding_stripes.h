@@ -1,0 +1,47 @@
+#pragma once
+// The margin beside the transcript: one bracket per coding in its code's
+// colour, labelled with the code's name; overlapping codings side by side.
+#include <wx/panel.h>
+#include <wx/stc/stc.h>
+
+#include <functional>
+#include <map>
+#include <vector>
+
+#include "coding/codes.h"
+#include "coding/codings.h"
+
+namespace fokus::workbench {
+
+struct Stripe {
+    Coding coding;
+    int editor_start = 0;
+    int editor_end = 0;
+    int column = 0;
+};
+
+class CodingStripes : public wxPanel {
+public:
+    CodingStripes(wxWindow* parent, wxStyledTextCtrl* editor);
+    void set(std::vector<Stripe> stripes, std::map<Id, Code> codes);
+    void on_click(std::function<void(const Stripe&)> callback) { clicked_ = std::move(callback); }
+
+    static constexpr int panel_width = 250;
+
+private:
+    int column_width() const;
+
+    void paint(wxPaintEvent& event);
+    void hover(wxMouseEvent& event);
+    void click(wxMouseEvent& event);
+    const Stripe* stripe_at(const wxPoint& point) const;
+    std::pair<int, int> vertical_extent(const Stripe& stripe) const;
+
+    wxStyledTextCtrl* editor_;
+    std::vector<Stripe> stripes_;
+    std::map<Id, Code> codes_;
+    std::function<void(const Stripe&)> clicked_;
+    int columns_ = 1;
+};
+
+}  // namespace fokus::workbench

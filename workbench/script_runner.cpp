@@ -1,0 +1,77 @@
+#include "workbench/script_runner.h"
+
+#include <wx/app.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "coding/codes.h"
+#include "coding/documents.h"
+#include "workbench/main_frame.h"
+#include "workbench/strings.h"
+
+namespace fokus::workbench {
+
+std::vector<std::string> read_script(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<std::string> commands;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.front() != '#') commands.push_back(line);
+    }
+    return commands;
+}
+
+ScriptRunner::ScriptRunner(MainFrame& frame, std::vector<std::string> commands)
+    : frame_(frame), commands_(std::move(commands)), timer_(this) {
+    Bind(wxEVT_TIMER, &ScriptRunner::step, this);
+}
+
+void ScriptRunner::start() { timer_.StartOnce(800); }
+
+void ScriptRunner::step(wxTimerEvent&) {
+    if (next_ >= commands_.size()) return;
+    const auto command = commands_[next_++];
+    std::cerr << "script: " << command << std::endl;
+    if (!run(command)) {
+        ++failures_;
+        std::cerr << "script: failed: " << command << std::endl;
+    }
+    if (next_ < commands_.size()) timer_.StartOnce(600);
+}
+
+bool ScriptRunner::run(const std::string& command) {
+    const auto space = command.find(' ');
+    const std::string verb = command.substr(0, space);
+    const std::string argument = space == std::string::npos ? std::string() : command.substr(space + 1);
+    try {
+        if (verb == "open") {
+            frame_.open_document(DocumentStore(frame_.project()).resolve(argument).id);
+        } else if (verb == "select") {
+            return frame_.select_text(argument);
+        } else if (verb == "key") {
+            frame_.code_with_key(std::stoi(argument));
+        } else if (verb == "undo") {
+            frame_.undo();
+        } else if (verb == "redo") {
+            frame_.redo();
+        } else if (verb == "retrieve") {
+            frame_.retrieve(CodeStore(frame_.project()).resolve(argument).id);
+        } else if (verb == "screenshot") {
+            wxYield();
+            return frame_.save_screenshot(to_wx(argument));
+        } else if (verb == "wait") {
+            wxMilliSleep(static_cast<unsigned long>(std::stoul(argument)));
+        } else if (verb == "quit") {
+            wxTheApp->ExitMainLoop();
+            frame_.Destroy();
+        } else {
+            return false;
+        }
+        return true;
+    } catch (const std::exception& error) {
+        std::cerr << "script: " << error.what() << std::endl;
+        return false;
+    }
+}
+
+}  // namespace fokus::workbench

@@ -1,0 +1,34 @@
+#pragma once
+// Drives the workbench from a script file, one command a line, through the
+// same code paths as the user's keys and clicks. Used by the GUI test:
+//   open NAME | select TEXT | key N | undo | redo | retrieve CODE |
+//   screenshot PATH | wait MS | quit
+#include <wx/timer.h>
+
+#include <string>
+#include <vector>
+
+namespace fokus::workbench {
+
+class MainFrame;
+
+class ScriptRunner : public wxEvtHandler {
+public:
+    ScriptRunner(MainFrame& frame, std::vector<std::string> commands);
+    void start();
+    int failures() const { return failures_; }
+
+private:
+    void step(wxTimerEvent& event);
+    bool run(const std::string& command);
+
+    MainFrame& frame_;
+    std::vector<std::string> commands_;
+    std::size_t next_ = 0;
+    int failures_ = 0;
+    wxTimer timer_;
+};
+
+std::vector<std::string> read_script(const std::string& path);
+
+}  // namespace fokus::workbench

@@ -1,0 +1,25 @@
+#pragma once
+// Retrieved segments: every coding of the chosen code, with document,
+// speaker and text; double-click jumps to it in the transcript.
+#include <wx/listctrl.h>
+
+#include <functional>
+#include <vector>
+
+#include "coding/project.h"
+#include "coding/segments.h"
+
+namespace fokus::workbench {
+
+class SegmentsList : public wxListCtrl {
+public:
+    explicit SegmentsList(wxWindow* parent);
+    void show(Project& project, const CodeItem& item);
+    void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
+
+private:
+    std::vector<Segment> segments_;
+    std::function<void(Id, Span)> jump_;
+};
+
+}  // namespace fokus::workbench

@@ -1,0 +1,183 @@
+#include "workbench/transcript_view.h"
+
+#include <wx/sizer.h>
+
+#include <algorithm>
+
+#include "workbench/coding_stripes.h"
+#include "workbench/strings.h"
+
+namespace fokus::workbench {
+namespace {
+
+enum Style { body = 0, label = 1, timestamp = 2 };
+constexpr int first_indicator = 8;  // below are the lexers'
+constexpr int indicator_count = 24;
+
+bool is_timestamp_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c == '[' || c == ']' || c == '(' || c == ')' || c == '.'; }
+
+}  // namespace
+
+TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
+    editor_ = new wxStyledTextCtrl(this, wxID_ANY);
+    stripes_ = new CodingStripes(this, editor_);
+    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    sizer->Add(stripes_, 0, wxEXPAND);
+    sizer->Add(editor_, 1, wxEXPAND);
+    SetSizer(sizer);
+
+    editor_->SetWrapMode(wxSTC_WRAP_WORD);
+    editor_->SetMarginWidth(0, 0);
+    editor_->SetMarginWidth(1, 0);
+    editor_->SetMarginLeft(14);
+    editor_->SetMarginRight(14);
+    editor_->SetExtraAscent(3);
+    editor_->SetExtraDescent(3);
+    editor_->SetCaretLineVisible(false);
+    editor_->SetScrollWidthTracking(false);
+    editor_->SetUseHorizontalScrollBar(false);
+    wxFont font(wxFontInfo(11).Family(wxFONTFAMILY_SWISS).FaceName("DejaVu Sans"));
+    editor_->StyleSetFont(wxSTC_STYLE_DEFAULT, font);
+    editor_->StyleClearAll();
+    editor_->StyleSetBold(label, true);
+    editor_->StyleSetForeground(label, wxColour(28, 50, 92));
+    editor_->StyleSetForeground(timestamp, wxColour(150, 150, 150));
+    editor_->SetSelBackground(true, wxColour(180, 205, 240));
+    for (int i = 0; i < indicator_count; ++i) {
+        editor_->IndicatorSetStyle(first_indicator + i, wxSTC_INDIC_STRAIGHTBOX);
+        editor_->IndicatorSetAlpha(first_indicator + i, 45);
+        editor_->IndicatorSetOutlineAlpha(first_indicator + i, 90);
+        editor_->IndicatorSetUnder(first_indicator + i, true);
+    }
+    editor_->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& event) {
+        stripes_->Refresh();
+        if (caret_moved_) caret_moved_();
+        event.Skip();
+    });
+    editor_->Bind(wxEVT_LEFT_UP, &TranscriptView::snap_to_words, this);
+    stripes_->on_click([this](const Stripe& stripe) { editor_->SetSelection(stripe.editor_start, stripe.editor_end); });
+}
+
+void TranscriptView::show(const Document& document, const std::string& text, const std::vector<Turn>& turns,
+                          const std::vector<Coding>& codings, const std::vector<Code>& codes) {
+    document_ = document.id;
+    positions_ = std::make_unique<TextPositions>(text);
+    editor_->SetReadOnly(false);
+    editor_->SetText(to_wx(text));
+    editor_->SetReadOnly(true);
+    editor_->EmptyUndoBuffer();
+    style_turns(turns);
+    update_codings(codings, codes);
+    editor_->GotoPos(0);
+}
+
+void TranscriptView::clear() {
+    document_.reset();
+    positions_.reset();
+    editor_->SetReadOnly(false);
+    editor_->ClearAll();
+    editor_->SetReadOnly(true);
+    codings_.clear();
+    stripes_->set({}, {});
+}
+
+void TranscriptView::style_turns(const std::vector<Turn>& turns) {
+    editor_->StartStyling(0);
+    editor_->SetStyling(editor_->GetLength(), body);
+    const auto& text = positions_->text();
+    for (const auto& turn : turns) {
+        int start = positions_->to_editor(turn.span.start);
+        const int body_start = positions_->to_editor(turn.body_start);
+        int stamp_end = start;
+        while (stamp_end < body_start && is_timestamp_char(text[static_cast<std::size_t>(stamp_end)])) ++stamp_end;
+        if (stamp_end > start && (text[static_cast<std::size_t>(stamp_end)] == ' ')) {
+            editor_->StartStyling(start);
+            editor_->SetStyling(stamp_end - start, timestamp);
+            start = stamp_end;
+        }
+        if (body_start > start) {
+            editor_->StartStyling(start);
+            editor_->SetStyling(body_start - start, label);
+        }
+    }
+}
+
+void TranscriptView::update_codings(const std::vector<Coding>& codings, const std::vector<Code>& codes) {
+    codings_ = codings;
+    codes_.clear();
+    for (const auto& code : codes) codes_[code.id] = code;
+    paint_codings();
+}
+
+void TranscriptView::paint_codings() {
+    for (int i = 0; i < indicator_count; ++i) {
+        editor_->SetIndicatorCurrent(first_indicator + i);
+        editor_->IndicatorClearRange(0, editor_->GetLength());
+    }
+    if (!positions_) return;
+    std::vector<Stripe> stripes;
+    for (const auto& coding : codings_) {
+        stripes.push_back(Stripe{coding, positions_->to_editor(coding.span.start), positions_->to_editor(coding.span.end), 0});
+    }
+    // Side by side where they overlap: each takes the first column free at its start.
+    std::sort(stripes.begin(), stripes.end(), [](const Stripe& a, const Stripe& b) {
+        return a.editor_start != b.editor_start ? a.editor_start < b.editor_start : a.editor_end > b.editor_end;
+    });
+    std::vector<int> column_end;
+    for (auto& stripe : stripes) {
+        std::size_t column = 0;
+        while (column < column_end.size() && column_end[column] > stripe.editor_start) ++column;
+        if (column == column_end.size()) column_end.push_back(0);
+        column_end[column] = stripe.editor_end;
+        stripe.column = static_cast<int>(column);
+        const auto found = codes_.find(stripe.coding.code);
+        const int indicator = first_indicator + static_cast<int>(stripe.coding.code % indicator_count);
+        if (found != codes_.end()) editor_->IndicatorSetForeground(indicator, wxColour(to_wx(found->second.color)));
+        editor_->SetIndicatorCurrent(indicator);
+        editor_->IndicatorFillRange(stripe.editor_start, stripe.editor_end - stripe.editor_start);
+    }
+    stripes_->set(std::move(stripes), codes_);
+}
+
+std::optional<Span> TranscriptView::selection() const {
+    if (!positions_) return std::nullopt;
+    const int start = editor_->GetSelectionStart();
+    const int end = editor_->GetSelectionEnd();
+    if (end <= start) return std::nullopt;
+    return positions_->to_core(start, end);
+}
+
+void TranscriptView::select(Span span) {
+    if (!positions_) return;
+    const int start = positions_->to_editor(span.start);
+    editor_->SetSelection(start, positions_->to_editor(span.end));
+    // Show the passage a third of the way down, with its context above it.
+    const int line = editor_->VisibleFromDocLine(editor_->LineFromPosition(start));
+    editor_->SetFirstVisibleLine(std::max(0, line - editor_->LinesOnScreen() / 3));
+}
+
+std::int64_t TranscriptView::caret() const { return positions_ ? positions_->to_core(editor_->GetCurrentPos()) : 0; }
+
+std::optional<Coding> TranscriptView::coding_at_caret() const {
+    const auto at = caret();
+    std::optional<Coding> best;
+    for (const auto& coding : codings_) {
+        if (coding.span.start <= at && at < coding.span.end && (!best || coding.span.length() < best->span.length())) best = coding;
+    }
+    return best;
+}
+
+// A selection grows to whole words, as researchers code words, unless Alt is held.
+void TranscriptView::snap_to_words(wxMouseEvent& event) {
+    event.Skip();
+    if (event.AltDown()) return;
+    const int start = editor_->GetSelectionStart();
+    const int end = editor_->GetSelectionEnd();
+    if (end <= start) return;
+    const int word_start = editor_->WordStartPosition(start, true);
+    int word_end = editor_->WordEndPosition(end - 1, true);
+    if (word_end < end) word_end = end;
+    if (word_start != start || word_end != end) editor_->SetSelection(word_start, word_end);
+}
+
+}  // namespace fokus::workbench

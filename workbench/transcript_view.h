@@ -1,0 +1,56 @@
+#pragma once
+// The transcript: read-only text with speaker labels in bold, timestamps
+// dimmed, codings as coloured highlights, and the coding stripes beside it.
+#include <wx/panel.h>
+#include <wx/stc/stc.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include "coding/codes.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "workbench/text_positions.h"
+
+namespace fokus::workbench {
+
+class CodingStripes;
+
+class TranscriptView : public wxPanel {
+public:
+    explicit TranscriptView(wxWindow* parent);
+
+    // Shows a document with its turns and codings; codes give colours and names.
+    void show(const Document& document, const std::string& text, const std::vector<Turn>& turns,
+              const std::vector<Coding>& codings, const std::vector<Code>& codes);
+    void update_codings(const std::vector<Coding>& codings, const std::vector<Code>& codes);
+    void clear();
+
+    // The selected span in code points; empty when nothing is selected.
+    std::optional<Span> selection() const;
+    void select(Span span);
+    std::int64_t caret() const;
+    // The coding under the caret, if any (the shortest one).
+    std::optional<Coding> coding_at_caret() const;
+    std::optional<Id> document() const { return document_; }
+
+    wxStyledTextCtrl* editor() { return editor_; }
+    void on_caret_moved(std::function<void()> callback) { caret_moved_ = std::move(callback); }
+
+private:
+    void style_turns(const std::vector<Turn>& turns);
+    void paint_codings();
+    void snap_to_words(wxMouseEvent& event);
+
+    wxStyledTextCtrl* editor_;
+    CodingStripes* stripes_;
+    std::unique_ptr<TextPositions> positions_;
+    std::optional<Id> document_;
+    std::vector<Coding> codings_;
+    std::map<Id, Code> codes_;
+    std::function<void()> caret_moved_;
+};
+
+}  // namespace fokus::workbench
