@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     cli::add_analysis_commands(app, context);
     cli::add_bikva_commands(app, context);
     cli::add_import_commands(app, context);
+    cli::add_anonymity_commands(app, context);
     try {
         app.parse(argc, argv);
         return cli::ok;

@@ -85,7 +85,8 @@ TEST_CASE("undo, redo and history from the command line") {
 TEST_CASE("every command answers --help, and a wrong command line gives exit code 2") {
     testing::ScratchDir dir;
     for (const char* command : {"new", "info", "codes", "import-codebook", "export-codebook", "code", "codings", "memo",
-                                "undo", "redo", "history"}) {
+                                "undo", "redo", "history", "import", "participants", "check-anonymity",
+                                "pseudonymise", "freq", "cooccur", "crosstab", "contrast", "bikva", "condense"}) {
         auto help = run_cli(dir, {command, "--help"});
         CHECK_MESSAGE(help.exit_code == 0, command);
         CHECK_MESSAGE(help.out.find("Usage") != std::string::npos, command);

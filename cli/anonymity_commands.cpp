@@ -1,0 +1,105 @@
+// check-anonymity and pseudonymise.
+#include <iostream>
+#include <memory>
+
+#include "cli/context.h"
+#include "coding/documents.h"
+#include "coding/error.h"
+#include "importers/anonymity.h"
+
+namespace fokus::cli {
+namespace {
+
+struct Options {
+    std::string path, names_file, map_file;
+    std::vector<std::string> names, documents, kinds;
+    bool json = false;
+
+    importers::AnonymityOptions anonymity() const {
+        importers::AnonymityOptions result;
+        result.names = names;
+        if (!names_file.empty()) {
+            const auto more = importers::read_names(names_file);
+            result.names.insert(result.names.end(), more.begin(), more.end());
+        }
+        if (!map_file.empty()) {
+            for (const auto& [name, pseudonym] : importers::read_name_mapping(map_file)) result.names.push_back(name);
+        }
+        if (!kinds.empty()) {
+            result.kinds.clear();
+            for (const auto& kind : kinds) result.kinds.push_back(importers::parse_kind(kind));
+        }
+        return result;
+    }
+};
+
+void add_options(CLI::App& command, Options& options) {
+    command.add_option("PROJECT", options.path, "The project file")->required();
+    command.add_option("--name", options.names, "A name to look for, with its genitive (repeat for several)");
+    command.add_option("--names", options.names_file, "A file of names to look for, one a line");
+    command.add_option("--document", options.documents, "Only this document (repeat for several)");
+    command.add_option("--kinds", options.kinds, "Only these kinds: cpr, phone, email, address, name")->delimiter(',');
+}
+
+std::vector<Id> document_ids(Project& project, const std::vector<std::string>& names) {
+    std::vector<Id> ids;
+    for (const auto& name : names) ids.push_back(DocumentStore(project).resolve(name).id);
+    return ids;
+}
+
+}  // namespace
+
+void add_anonymity_commands(CLI::App& app, Context& context) {
+    {
+        auto options = std::make_shared<Options>();
+        auto* command = app.add_subcommand(
+            "check-anonymity", "Find CPR numbers, phone numbers, e-mail and street addresses, and listed names");
+        add_options(*command, *options);
+        add_json_flag(*command, options->json);
+        command->callback([&context, options] {
+            auto project = context.open(options->path, false);
+            const auto findings = importers::check_anonymity(project, options->anonymity(), document_ids(project, options->documents));
+            DocumentStore documents(project);
+            if (options->json) {
+                nlohmann::json list = nlohmann::json::array();
+                for (const auto& finding : findings) {
+                    list.push_back({{"document", documents.get(finding.document).name},
+                                    {"kind", importers::kind_name(finding.kind)},
+                                    {"start", finding.span.start},
+                                    {"end", finding.span.end},
+                                    {"text", finding.text},
+                                    {"context", finding.context}});
+                }
+                print_json(list);
+                return;
+            }
+            for (const auto& finding : findings) {
+                std::cout << documents.get(finding.document).name << "  " << finding.span.start << "-" << finding.span.end << "  "
+                          << importers::kind_name(finding.kind) << "  " << finding.text << "\n    …" << finding.context << "…\n";
+            }
+            std::cout << findings.size() << " findings\n";
+        });
+    }
+    {
+        auto options = std::make_shared<Options>();
+        auto* command = app.add_subcommand(
+            "pseudonymise", "Replace what check-anonymity finds with placeholders, or names with given pseudonyms");
+        command->alias("pseudonymize");
+        add_options(*command, *options);
+        command->add_option("--map", options->map_file, "A file of lines \"Mette -> Rådgiver 3\"");
+        command->callback([&context, options] {
+            auto project = context.open(options->path);
+            const auto mapping = options->map_file.empty() ? std::map<std::string, std::string>()
+                                                           : importers::read_name_mapping(options->map_file);
+            const auto findings = importers::check_anonymity(project, options->anonymity(), document_ids(project, options->documents));
+            if (findings.empty()) {
+                std::cout << "Nothing to replace\n";
+                return;
+            }
+            const int replaced = importers::pseudonymise(project, findings, mapping);
+            std::cout << "Replaced " << replaced << " findings (undo reverses it)\n";
+        });
+    }
+}
+
+}  // namespace fokus::cli

@@ -1,0 +1,58 @@
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+
+using namespace fokus;
+using testing::run_cli;
+
+TEST_CASE("import the sample corpus with its manifests, then info, participants and check-anonymity") {
+    testing::ScratchDir dir;
+    const std::string corpus = std::string(FOKUS_SOURCE_DIR) + "/sample-transcripts";
+    const auto path = (dir / "sample.fokus").string();
+    run_cli(dir, {"new", path});
+    auto imported = run_cli(dir, {"import", path, corpus, "--manifest", corpus + "/manifest.csv", "--participants",
+                                  corpus + "/participants.csv", "--json"});
+    REQUIRE(imported.exit_code == 0);
+    CHECK(nlohmann::json::parse(imported.out)["imported"].size() == 13);
+    const auto info = nlohmann::json::parse(run_cli(dir, {"info", path, "--json"}).out);
+    REQUIRE(info["documents"].size() == 13);
+    CHECK(info["participants"] == 45);
+    for (const auto& document : info["documents"]) {
+        CHECK(document["attributes"].contains("municipality"));
+        CHECK(document["turns"].get<int>() > 50);
+    }
+    const auto& citizens = info["documents"][0];
+    CHECK(citizens["name"] == "bikva-1-borgere");
+    CHECK(citizens["attributes"]["bikva_stage"] == "1");
+    CHECK(citizens["speakers"].size() == 6);
+    auto again = run_cli(dir, {"import", path, corpus + "/bikva-3-ledere.txt"});
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("Skipped bikva-3-ledere.txt (already imported") != std::string::npos);
+    const auto participants = nlohmann::json::parse(run_cli(dir, {"participants", path, "--json"}).out);
+    CHECK(participants.size() == 45);
+    const auto findings = nlohmann::json::parse(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out);
+    REQUIRE(findings.size() == 4);
+    CHECK(findings[2]["kind"] == "phone");
+    CHECK(findings[2]["text"] == "22 48 61 37");
+    auto replaced = run_cli(dir, {"pseudonymise", path, "--kinds", "cpr,phone"});
+    CHECK(replaced.out == "Replaced 2 findings (undo reverses it)\n");
+    CHECK(nlohmann::json::parse(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out).size() == 2);
+}
+
+TEST_CASE("a batch with a broken file imports the rest and exits 6 naming the file") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "blandet.fokus").string();
+    run_cli(dir, {"new", path});
+    testing::write_file(dir / "god.txt", "Interviewer: Hvordan går det med børnene?\nBorger 1: Godt, tak.\n");
+    testing::write_file(dir / "ødelagt.docx", "ikke en zip");
+    auto result = run_cli(dir, {"import", path, (dir / "god.txt").string(), (dir / "ødelagt.docx").string()});
+    CHECK(result.exit_code == 6);
+    CHECK(result.out.find("1 imported, 0 skipped, 1 failed") != std::string::npos);
+    CHECK(result.err.find("ødelagt.docx: is named .docx but is not a zip archive") != std::string::npos);
+    auto mapped = run_cli(dir, {"participants", path, "map", "god", "Borger 1", "K-B1"});
+    CHECK(mapped.out == "Borger 1 in god is K-B1\n");
+    auto unknown = run_cli(dir, {"participants", path, "map", "god", "Borger 7", "K-B7"});
+    CHECK(unknown.exit_code == 1);
+    CHECK(unknown.err == "fokus-cli: \"god\" has no speaker labelled \"Borger 7\"\n");
+}
