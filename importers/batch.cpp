@@ -14,7 +14,7 @@
 namespace fokus::importers {
 namespace {
 
-const std::set<std::string> supported = {".txt", ".docx", ".odt", ".vtt", ".srt"};
+const std::set<std::string> supported = {".txt", ".docx", ".odt", ".vtt", ".srt", ".pdf"};
 
 std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

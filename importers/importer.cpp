@@ -62,7 +62,8 @@ ReadResult read_file(const std::filesystem::path& path, const ReadOptions& optio
                                   "OpenDocument text (no content.xml)");
     }
     if (starts_with(bytes, "%PDF-") || extension == ".pdf") {
-        throw FormatError(source, "is a PDF; PDF import is not available in this version");
+        if (!starts_with(bytes, "%PDF-")) throw FormatError(source, "is named .pdf but is not a PDF");
+        return read_pdf(bytes, source);
     }
     ReadResult decoded;
     const std::string text = decode_text(bytes, source, options, decoded);

@@ -12,6 +12,7 @@ namespace fokus::importers {
 // `source` names the file in messages.
 ReadResult read_webvtt(const std::string& utf8, const std::string& source);
 ReadResult read_subrip(const std::string& utf8, const std::string& source);
+ReadResult read_pdf(const std::string& bytes, const std::string& source);
 ReadResult read_docx(const std::filesystem::path& path, const ReadOptions& options);
 ReadResult read_odt(const std::filesystem::path& path, const ReadOptions& options);
 

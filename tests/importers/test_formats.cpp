@@ -5,6 +5,7 @@
 #include "importers/importer.h"
 #include "importers/transcript.h"
 #include "scratch.h"
+#include "pdf_fixture.h"
 #include "zip_fixture.h"
 
 using namespace fokus;
@@ -31,8 +32,9 @@ TEST_CASE("the same words come out of .docx, .odt, UTF-8 and windows-1252 text, 
     testing::write_file(dir / "samtale-utf8.txt", "\xEF\xBB\xBFRådgiver 1: " + speech + "\r\n");
     testing::write_file(dir / "samtale-cp1252.txt",
                         "R\xE5" "dgiver 1: Vi taler om medarbejderoms\xE6tning og b\xF8rnenes trivsel p\xE5 \xC6r\xF8.\r\n");
+    testing::write_pdf(dir / "samtale.pdf", {{"Rådgiver 1: Vi taler om medarbejder-", "omsætning og børnenes trivsel på Ærø."}});
     const std::string expected = "Rådgiver 1: " + speech + "\n";
-    for (const char* name : {"samtale.docx", "samtale.odt", "samtale-utf8.txt", "samtale-cp1252.txt"}) {
+    for (const char* name : {"samtale.docx", "samtale.odt", "samtale-utf8.txt", "samtale-cp1252.txt", "samtale.pdf"}) {
         const auto result = read_file(dir / name);
         CHECK_MESSAGE(words_of(result) == expected, name);
         CHECK(text::is_nfc(words_of(result)));
@@ -107,6 +109,36 @@ TEST_CASE("WebVTT: voices, consecutive cues of one speaker merged with the first
     CHECK(srt.paragraphs[0].text == "Rådgiver 2: Vi får sparring. Hver uge.");
 }
 
+TEST_CASE("PDF: page boundaries shown, hyphenation joined, running headers and page numbers dropped") {
+    testing::ScratchDir dir;
+    const std::vector<std::vector<std::string>> body = {
+        {"Alle nye rådgivere får en mentor det første år,", "og sagstallet trappes op over seks måneder for at styrke den faglige tryg-",
+         "hed i teamet."},
+        {"Afsnit 2: Sparring holdes hver tirsdag i alle teams.", "Lederen deltager, så beslutninger kan træffes med det samme."},
+        {"Kompetenceudvikling aftales ved den årlige udviklingssamtale.", "Der er afsat en pulje til efteruddannelse."}};
+    std::vector<std::vector<std::string>> pages;
+    for (int page = 1; page <= 3; ++page) {
+        std::vector<std::string> lines = {"Kompetenceplan for Børne- og Familieafdelingen, Kommune B", ""};
+        lines.insert(lines.end(), body[static_cast<std::size_t>(page - 1)].begin(), body[static_cast<std::size_t>(page - 1)].end());
+        lines.push_back("");
+        lines.push_back("Side " + std::to_string(page) + " af 3");
+        pages.push_back(lines);
+    }
+    testing::write_pdf(dir / "plan.pdf", pages);
+    const auto result = read_file(dir / "plan.pdf");
+    CHECK(result.format == "pdf");
+    const auto text = words_of(result);
+    CHECK(text.find("Kompetenceplan") == std::string::npos);
+    CHECK(text.find("Side 1 af 3") == std::string::npos);
+    CHECK(text.find("den faglige tryghed i teamet.") != std::string::npos);
+    CHECK(text.find("Alle nye rådgivere får en mentor det første år, og sagstallet") != std::string::npos);
+    CHECK(text.find("— side 2 —\nAfsnit 2: Sparring holdes hver tirsdag") != std::string::npos);
+    CHECK(text.find("— side 3 —") != std::string::npos);
+    testing::write_pdf(dir / "skannet.pdf", {{}});
+    CHECK_THROWS_WITH_AS(read_file(dir / "skannet.pdf"), doctest::Contains("skannet.pdf: has no text layer (a scanned PDF?)"),
+                         FormatError);
+}
+
 TEST_CASE("bad files are refused with the file and the problem named") {
     testing::ScratchDir dir;
     Limits small;
@@ -156,8 +188,8 @@ TEST_CASE("bad files are refused with the file and the problem named") {
         testing::write_zip(dir / "sti.docx", {{"word/document.xml", testing::docx_body("")}, {"../../etc/passwd", "x"}});
         CHECK_THROWS_WITH_AS(read_file(dir / "sti.docx"), doctest::Contains("points outside it"), FormatError);
     }
-    SUBCASE("a PDF") {
-        testing::write_file(dir / "plan.pdf", "%PDF-1.4\n");
+    SUBCASE("a damaged PDF") {
+        testing::write_file(dir / "plan.pdf", "%PDF-1.4\nikke mere end det");
         CHECK_THROWS_AS(read_file(dir / "plan.pdf"), FormatError);
     }
 }
