@@ -15,7 +15,8 @@ namespace {
 void add_import(CLI::App& app, Context& context) {
     struct Options {
         std::string path, manifest, participants;
-        std::vector<std::string> files;
+        std::vector<std::string> files, speaker_patterns;
+        bool only_patterns = false;
         bool force = false, replace_invalid = false, json = false;
     };
     auto options = std::make_shared<Options>();
@@ -29,10 +30,16 @@ void add_import(CLI::App& app, Context& context) {
     command->add_flag("--force", options->force, "Import files again even when already imported");
     command->add_flag("--replace-invalid", options->replace_invalid,
                       "Replace bytes that are not valid text with U+FFFD instead of refusing the file");
+    command->add_option("--speaker-pattern", options->speaker_patterns,
+                        "A further speaker label pattern: an ICU regular expression matched at the start of a paragraph, "
+                        "group 1 being the label, e.g. \"^(Deltager [A-Z])\\s*:\" (repeat for several)");
+    command->add_flag("--only-these-patterns", options->only_patterns, "Use only the given speaker patterns, not the defaults");
     add_json_flag(*command, options->json);
     command->callback([&context, options] {
         auto project = context.open(options->path);
         importers::BatchOptions batch;
+        batch.transcript.turns.extra_labels = options->speaker_patterns;
+        batch.transcript.turns.only_these = options->only_patterns;
         batch.manifest = options->manifest;
         batch.participants = options->participants;
         batch.force = options->force;

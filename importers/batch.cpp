@@ -98,6 +98,7 @@ std::vector<std::filesystem::path> transcript_files(const std::vector<std::files
 BatchReport import_files(Project& project, const std::vector<std::filesystem::path>& inputs, const BatchOptions& options) {
     const auto manifest = read_manifest(options.manifest);
     const auto speakers = read_participants(options.participants);
+    parse_turns({}, options.transcript.turns);  // a bad speaker pattern stops the batch before it starts
     const auto files = transcript_files(inputs);
     std::set<std::string> named;
     for (const auto& file : files) named.insert(file.filename().string());

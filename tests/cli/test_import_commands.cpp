@@ -56,3 +56,17 @@ TEST_CASE("a batch with a broken file imports the rest and exits 6 naming the fi
     CHECK(unknown.exit_code == 1);
     CHECK(unknown.err == "fokus-cli: \"god\" has no speaker labelled \"Borger 7\"\n");
 }
+
+TEST_CASE("speaker patterns can be given per import") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "mønstre.fokus").string();
+    run_cli(dir, {"new", path});
+    testing::write_file(dir / "chat.txt", "deltager_a: hej med jer\ndeltager_b: hej, er I klar?\ndeltager_a: ja, vi kan gå i gang.\n");
+    REQUIRE(run_cli(dir, {"import", path, (dir / "chat.txt").string(), "--speaker-pattern", "^(deltager_[a-zæøå]):"}).exit_code == 0);
+    const auto info = nlohmann::json::parse(run_cli(dir, {"info", path, "--json"}).out);
+    CHECK(info["documents"][0]["turns"] == 3);
+    CHECK(info["documents"][0]["speakers"].size() == 2);
+    auto bad = run_cli(dir, {"import", path, (dir / "chat.txt").string(), "--force", "--speaker-pattern", "^(deltager"});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("is not a valid regular expression") != std::string::npos);
+}

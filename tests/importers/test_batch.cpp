@@ -9,6 +9,7 @@
 #include "importers/batch.h"
 #include "importers/csv.h"
 #include "scratch.h"
+#include <map>
 #include "zip_fixture.h"
 
 using namespace fokus;
@@ -123,4 +124,44 @@ TEST_CASE("bad sheets are refused before anything is imported; rows for other fi
     const auto report = import_files(project, {folder.dir / "udskrifter"}, options);
     REQUIRE(report.warnings.size() == 1);
     CHECK(report.warnings[0].find("names andet.txt, which was not imported") != std::string::npos);
+}
+
+TEST_CASE("every kind of bad file is reported by name and leaves the project exactly as it was") {
+    Folder folder;
+    auto project = Project::create(folder.dir / "uændret.fokus");
+    import_files(project, {folder.dir / "udskrifter/borgere.txt"}, {});
+    const auto before = tables_checksum(project);
+    const auto bad = folder.dir / "dårlige";
+    std::filesystem::create_directories(bad);
+    testing::write_file(bad / "tom.txt", "");
+    testing::write_file(bad / "binær.txt", std::string("\x7f" "ELF\0\0\0\x02", 8));
+    testing::write_file(bad / "ikke-zip.docx", "Rådgiver 1: ren tekst");
+    testing::write_zip(bad / "uden-dokument.docx", {{"word/styles.xml", "<x/>"}});
+    testing::write_zip(bad / "brudt-xml.docx", {{"word/document.xml", "<w:document><w:body><w:p>æ"}});
+    testing::write_zip(bad / "sti.docx", {{"word/document.xml", testing::docx_body("")}, {"../uden/for.txt", "x"}});
+    testing::write_docx(bad / "afkortet.docx", testing::docx_turn("Borger 1:", "Det går fint med børnene."));
+    auto bytes = testing::read_file(bad / "afkortet.docx");
+    bytes.resize(bytes.size() / 2);
+    testing::write_file(bad / "afkortet.docx", bytes);
+    testing::write_docx(bad / "bombe.docx", "<w:p><w:r><w:t>" + std::string(3 << 20, 'x') + "</w:t></w:r></w:p>");
+    testing::write_file(bad / "stor.txt", std::string((3 << 20) + 1, 'a'));
+    BatchOptions options;
+    options.transcript.read.limits.max_expanded_bytes = 2 << 20;
+    options.transcript.read.limits.max_file_bytes = 3 << 20;
+    const auto report = import_files(project, {bad}, options);
+    CHECK(report.imported.empty());
+    REQUIRE(report.failed.size() == 9);
+    const std::map<std::string, std::string> expected = {
+        {"afkortet.docx", "damaged or truncated"},        {"binær.txt", "looks like a binary file"},
+        {"bombe.docx", "(a zip bomb?)"},                  {"brudt-xml.docx", "word/document.xml is not well-formed XML"},
+        {"ikke-zip.docx", "is not a zip archive"},        {"sti.docx", "points outside it"},
+        {"stor.txt", "larger than the 3 MB a transcript may be"}, {"tom.txt", "is empty"},
+        {"uden-dokument.docx", "no word/document.xml"}};
+    for (const auto& failure : report.failed) {
+        INFO(failure.reason);
+        REQUIRE(expected.count(failure.file) == 1);
+        CHECK(failure.reason.find(failure.file) != std::string::npos);
+        CHECK(failure.reason.find(expected.at(failure.file)) != std::string::npos);
+    }
+    CHECK(tables_checksum(project) == before);
 }
