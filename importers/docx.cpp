@@ -21,18 +21,18 @@ bool is_bold(const pugi::xml_node& run) {
 // Collects a paragraph's text; a line break starts a new paragraph.
 class ParagraphWriter {
 public:
-    explicit ParagraphWriter(std::vector<Paragraph>& out) : out_(out) {}
+    explicit ParagraphWriter(std::vector<Paragraph>& out) : builder_(out) {}
 
     void add_run(const pugi::xml_node& run) {
         const bool bold = is_bold(run);
         for (auto part : run.children()) {
             const auto name = local_name(part);
             if (name == "t") {
-                append(part.text().get(), bold);
+                builder_.append(part.text().get(), bold);
             } else if (name == "tab") {
-                append("\t", bold);
+                builder_.append("\t", bold);
             } else if (name == "br" || name == "cr") {
-                finish();
+                builder_.finish();
             }
         }
     }
@@ -52,25 +52,11 @@ public:
         }
     }
 
-    void finish() {
-        if (!text::trim(current_.text).empty()) out_.push_back(current_);
-        current_ = Paragraph{};
-        in_bold_prefix_ = true;
-    }
+public:
+    void finish() { builder_.finish(); }
 
 private:
-    void append(const std::string& text, bool bold) {
-        if (in_bold_prefix_ && bold) {
-            current_.bold_prefix += text::count_code_points(text);
-        } else {
-            in_bold_prefix_ = false;
-        }
-        current_.text += text;
-    }
-
-    std::vector<Paragraph>& out_;
-    Paragraph current_;
-    bool in_bold_prefix_ = true;
+    ParagraphBuilder builder_;
 };
 
 void read_block(const pugi::xml_node& container, std::vector<Paragraph>& paragraphs) {

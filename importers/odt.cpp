@@ -26,22 +26,22 @@ std::set<std::string> bold_styles(const pugi::xml_node& content) {
 
 class ParagraphWriter {
 public:
-    ParagraphWriter(std::vector<Paragraph>& out, const std::set<std::string>& bold) : out_(out), bold_(bold) {}
+    ParagraphWriter(std::vector<Paragraph>& out, const std::set<std::string>& bold) : builder_(out), bold_(bold) {}
 
     void walk(const pugi::xml_node& node, bool bold) {
         for (auto child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-                append(child.value(), bold);
+                builder_.append(child.value(), bold);
                 continue;
             }
             const auto name = local_name(child);
             if (name == "s") {
                 const int count = child.attribute("text:c").as_int(1);
-                append(std::string(static_cast<std::size_t>(std::clamp(count, 1, 1000)), ' '), bold);
+                builder_.append(std::string(static_cast<std::size_t>(std::clamp(count, 1, 1000)), ' '), bold);
             } else if (name == "tab") {
-                append("\t", bold);
+                builder_.append("\t", bold);
             } else if (name == "line-break") {
-                finish();
+                builder_.finish();
             } else if (name == "note" || name == "annotation" || name == "tracked-changes") {
                 continue;
             } else if (child.type() == pugi::node_element) {
@@ -50,26 +50,12 @@ public:
         }
     }
 
-    void finish() {
-        if (!text::trim(current_.text).empty()) out_.push_back(current_);
-        current_ = Paragraph{};
-        in_bold_prefix_ = true;
-    }
+public:
+    void finish() { builder_.finish(); }
 
 private:
-    void append(const std::string& text, bool bold) {
-        if (in_bold_prefix_ && bold) {
-            current_.bold_prefix += text::count_code_points(text);
-        } else {
-            in_bold_prefix_ = false;
-        }
-        current_.text += text;
-    }
-
-    std::vector<Paragraph>& out_;
+    ParagraphBuilder builder_;
     const std::set<std::string>& bold_;
-    Paragraph current_;
-    bool in_bold_prefix_ = true;
 };
 
 void read_block(const pugi::xml_node& container, const std::set<std::string>& bold, std::vector<Paragraph>& out) {

@@ -18,17 +18,8 @@ namespace {
 
 std::vector<std::string> page_lines(const poppler::page& page) {
     const auto bytes = page.text().to_utf8();
-    const std::string text(bytes.begin(), bytes.end());
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find_first_of("\n\f", start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(text::trim(line));
-        start = end + 1;
-    }
+    auto lines = split_lines(std::string_view(bytes.data(), bytes.size()));
+    for (auto& line : lines) line = text::trim(line);
     return lines;
 }
 

@@ -127,18 +127,42 @@ std::string decode_text(const std::string& bytes, const std::string& source, con
     return normalise_line_ends(convert(bytes, charset.c_str(), source));
 }
 
-std::vector<Paragraph> paragraphs_of_lines(std::string_view utf8) {
-    std::vector<Paragraph> paragraphs;
+std::vector<std::string> split_lines(std::string_view utf8) {
+    std::vector<std::string> lines;
     std::size_t start = 0;
     while (start <= utf8.size()) {
-        auto end = utf8.find('\n', start);
+        auto end = utf8.find_first_of("\n\f", start);
         if (end == std::string_view::npos) end = utf8.size();
         std::string line(utf8.substr(start, end - start));
-        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\f')) line.pop_back();
-        if (!text::trim(line).empty()) paragraphs.push_back(Paragraph{line, 0, std::nullopt, {}, false});
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(std::move(line));
         start = end + 1;
     }
+    return lines;
+}
+
+std::vector<Paragraph> paragraphs_of_lines(std::string_view utf8) {
+    std::vector<Paragraph> paragraphs;
+    for (auto& line : split_lines(utf8)) {
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+        if (!text::trim(line).empty()) paragraphs.push_back(Paragraph{line, 0, std::nullopt, {}, false});
+    }
     return paragraphs;
+}
+
+void ParagraphBuilder::append(const std::string& text, bool bold) {
+    if (in_bold_prefix_ && bold) {
+        current_.bold_prefix += text::count_code_points(text);
+    } else {
+        in_bold_prefix_ = false;
+    }
+    current_.text += text;
+}
+
+void ParagraphBuilder::finish() {
+    if (!text::trim(current_.text).empty()) out_.push_back(current_);
+    current_ = Paragraph{};
+    in_bold_prefix_ = true;
 }
 
 }  // namespace fokus::importers

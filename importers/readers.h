@@ -24,4 +24,22 @@ std::string decode_text(const std::string& bytes, const std::string& source, con
 // One paragraph per non-empty line, trailing white space removed.
 std::vector<Paragraph> paragraphs_of_lines(std::string_view utf8);
 
+// The lines of a text, split at "\n" (and form feeds), without "\r".
+std::vector<std::string> split_lines(std::string_view utf8);
+
+// Collects the runs of one paragraph of a rich format; the bold runs at its
+// start become the paragraph's bold prefix, where speaker labels stand.
+class ParagraphBuilder {
+public:
+    explicit ParagraphBuilder(std::vector<Paragraph>& out) : out_(out) {}
+    void append(const std::string& text, bool bold);
+    // Ends the paragraph (and starts the next, after a line break).
+    void finish();
+
+private:
+    std::vector<Paragraph>& out_;
+    Paragraph current_;
+    bool in_bold_prefix_ = true;
+};
+
 }  // namespace fokus::importers

@@ -24,20 +24,6 @@ std::int64_t parse_time(const std::string& text) {
     return ((hours * 60 + std::stoll(match[2])) * 60 + std::stoll(match[3])) * 1000 + std::stoll(match[4]);
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(line);
-        start = end + 1;
-    }
-    return lines;
-}
-
 // Takes the voice from <v Name> or a leading "Name:" label, and drops other tags.
 void split_voice(Cue& cue) {
     static const std::regex voice_tag(R"(<v(?:\.[^ >]*)?\s+([^>]+)>)");
@@ -116,7 +102,7 @@ ReadResult merge_turns(std::vector<Cue> cues, const std::string& format, const s
 }  // namespace
 
 ReadResult read_webvtt(const std::string& utf8, const std::string& source) {
-    const auto lines = lines_of(utf8);
+    const auto lines = split_lines(utf8);
     if (lines.empty() || lines[0].rfind("WEBVTT", 0) != 0) throw FormatError(source, "is not WebVTT: the first line is not WEBVTT");
     std::size_t first = 1;
     while (first < lines.size() && !text::trim(lines[first]).empty()) ++first;  // header lines
@@ -124,7 +110,7 @@ ReadResult read_webvtt(const std::string& utf8, const std::string& source) {
 }
 
 ReadResult read_subrip(const std::string& utf8, const std::string& source) {
-    return merge_turns(parse_cues(lines_of(utf8), 0, source, false), "srt", source);
+    return merge_turns(parse_cues(split_lines(utf8), 0, source, false), "srt", source);
 }
 
 }  // namespace fokus::importers
