@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     cli::add_bikva_commands(app, context);
     cli::add_import_commands(app, context);
     cli::add_anonymity_commands(app, context);
+    cli::add_search_commands(app, context);
     try {
         app.parse(argc, argv);
         return cli::ok;

@@ -1,0 +1,131 @@
+// search, code-hits and reindex.
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/analysis_options.h"
+#include "cli/context.h"
+#include "coding/codes.h"
+#include "coding/documents.h"
+#include "coding/error.h"
+#include "search/index.h"
+
+namespace fokus::cli {
+namespace {
+
+struct SearchCommandOptions {
+    std::string path, query, inside, outside, order = "relevance", code, level = "word";
+    std::vector<std::string> filters, documents, speakers, codes, coders;
+    std::vector<std::size_t> chosen;
+    bool exact = false, json = false;
+    int context = 60;
+};
+
+void add_search_options(CLI::App& command, SearchCommandOptions& options) {
+    command.add_option("PROJECT", options.path, "The project file")->required();
+    command.add_option("QUERY", options.query, "Words, \"exact phrases\", prefix*, AND OR NOT, NEAR/n, ( )")->required();
+    command.add_option("--filter", options.filters, "Only where an attribute has a value: municipality=Kommune B, bikva_stage=1, participant.role=Leder");
+    command.add_option("--document", options.documents, "Only this document (repeat for several)");
+    command.add_option("--speaker", options.speakers, "Only turns of this speaker label (repeat for several)");
+    command.add_option("--code", options.codes, "Only turns holding a coding of this code, or theme:NAME");
+    command.add_option("--coder", options.coders, "Only turns holding codings by this coder");
+    auto* inside = command.add_option("--inside", options.inside, "Only hits inside codings of this code");
+    command.add_option("--outside", options.outside, "Only hits outside codings of this code")->excludes(inside);
+    command.add_flag("--exact", options.exact, "Find only what was typed (no stemming, no folding of æ, ø, å)");
+}
+
+search::SearchOptions resolve(Project& project, const SearchCommandOptions& options) {
+    AnalysisOptions shared;
+    shared.filters = options.filters;
+    shared.documents = options.documents;
+    shared.coders = options.coders;
+    const auto segments = shared.filter(project);
+    search::SearchOptions result;
+    result.filter.documents = segments.documents;
+    result.filter.coders = segments.coders;
+    result.filter.attributes = segments.attributes;
+    result.filter.speakers = options.speakers;
+    for (const auto& code : options.codes) result.filter.codes.push_back(resolve_item(project, code));
+    if (!options.inside.empty()) result.filter.inside = resolve_item(project, options.inside);
+    if (!options.outside.empty()) result.filter.outside = resolve_item(project, options.outside);
+    result.exact = options.exact;
+    result.document_order = options.order == "document";
+    result.context = options.context;
+    return result;
+}
+
+search::Index open_index(Project& project) {
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    auto index = search::Index::open_for(project, [terminal](std::size_t done, std::size_t total) {
+        if (terminal) std::cerr << "\rBuilding the search index: " << done << "/" << total << std::flush;
+    });
+    if (index.rebuilt()) std::cerr << (terminal ? "\r" : "") << "The search index was built anew from the project.\n";
+    return index;
+}
+
+}  // namespace
+
+void add_search_commands(CLI::App& app, Context& context) {
+    {
+        auto options = std::make_shared<SearchCommandOptions>();
+        auto* command = app.add_subcommand("search", "Search the transcripts; every hit in its context, with counts");
+        add_search_options(*command, *options);
+        command->add_option("--order", options->order, "relevance or document")->check(CLI::IsMember({"relevance", "document"}));
+        command->add_option("--context", options->context, "Characters of context each side")->check(CLI::Range(0, 2000));
+        add_json_flag(*command, options->json);
+        command->callback([&context, options] {
+            auto project = context.open(options->path, false);
+            auto index = open_index(project);
+            const auto result = index.search(options->query, resolve(project, *options));
+            if (options->json) {
+                nlohmann::json hits = nlohmann::json::array();
+                for (const auto& hit : result.hits) {
+                    hits.push_back({{"document", hit.document_name}, {"turn", hit.turn}, {"speaker", hit.speaker},
+                                    {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
+                                    {"match", hit.match}, {"after", hit.after}});
+                }
+                print_json({{"hits", hits}, {"per_document", result.per_document},
+                            {"per_municipality", result.per_municipality}, {"per_code", result.per_code}});
+                return;
+            }
+            std::size_t number = 0;
+            for (const auto& hit : result.hits) {
+                std::cout << ++number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  "
+                          << hit.speaker << "\n    …" << hit.before << "«" << hit.match << "»" << hit.after << "…\n";
+            }
+            std::cout << result.hits.size() << " hits";
+            for (const auto& [name, count] : result.per_municipality) std::cout << "; " << name << " " << count;
+            std::cout << '\n';
+        });
+    }
+    {
+        auto options = std::make_shared<SearchCommandOptions>();
+        auto* command = app.add_subcommand("code-hits", "Code every hit of a search (or chosen ones) as one action");
+        add_search_options(*command, *options);
+        command->add_option("CODE", options->code, "The code to apply")->required();
+        command->add_option("--level", options->level, "word, sentence or turn")->capture_default_str();
+        command->add_option("--hits", options->chosen, "Only these hits, by their numbers in search's list")->delimiter(',');
+        command->callback([&context, options] {
+            auto project = context.open(options->path);
+            auto index = open_index(project);
+            const auto result = index.search(options->query, resolve(project, *options));
+            const auto code = CodeStore(project).resolve(options->code);
+            const auto made = search::code_hits(project, result.hits, code.id, search::parse_level(options->level), options->chosen);
+            std::cout << "Coded " << made.size() << " passages with \"" << code.name << "\" (undo removes them all)\n";
+        });
+    }
+    {
+        auto path = std::make_shared<std::string>();
+        auto* command = app.add_subcommand("reindex", "Build the search index anew from the project");
+        command->add_option("PROJECT", *path, "The project file")->required();
+        command->callback([&context, path] {
+            auto project = context.open(*path, false);
+            auto index = search::Index::open_for(project);
+            if (!index.rebuilt()) index.rebuild();
+            std::cout << "Built the search index " << search::Index::path_for(project).string() << '\n';
+        });
+    }
+}
+
+}  // namespace fokus::cli

@@ -1,0 +1,36 @@
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+
+using namespace fokus;
+using testing::run_cli;
+
+TEST_CASE("search, code-hits and reindex from the command line") {
+    testing::ScratchDir dir;
+    const std::string corpus = std::string(FOKUS_SOURCE_DIR) + "/sample-transcripts";
+    const auto path = (dir / "søg.fokus").string();
+    run_cli(dir, {"new", path});
+    REQUIRE(run_cli(dir, {"import", path, corpus, "--manifest", corpus + "/manifest.csv"}).exit_code == 0);
+    auto first = run_cli(dir, {"search", path, "radgiver", "--json"});
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.err == "The search index was built anew from the project.\n");
+    const auto hits = nlohmann::json::parse(first.out)["hits"];
+    REQUIRE(hits.size() > 10);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"search", path, "\"radgiver\"", "--json"}).out)["hits"].empty());
+    auto filtered = nlohmann::json::parse(
+        run_cli(dir, {"search", path, "sagsbehandler", "--filter", "municipality=Kommune C", "--filter", "bikva_stage=1", "--json"}).out);
+    for (const auto& hit : filtered["hits"]) CHECK(hit["document"] == "bikva-1-borgere");
+    auto coded = run_cli(dir, {"code-hits", path, "supervision", "Sparring og faglig ledelse", "--level", "sentence"});
+    CHECK(coded.exit_code == 0);
+    CHECK(coded.out.find("Coded ") == 0);
+    const auto listed = nlohmann::json::parse(run_cli(dir, {"codings", path, "--json"}).out);
+    CHECK(!listed.empty());
+    for (const auto& coding : listed) CHECK(coding["text"].get<std::string>().find("upervision") != std::string::npos);
+    CHECK(run_cli(dir, {"undo", path}).exit_code == 0);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"codings", path, "--json"}).out).empty());
+    CHECK(run_cli(dir, {"reindex", path}).out.find("Built the search index") == 0);
+    auto bad = run_cli(dir, {"search", path, "(børn"});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err == "fokus-cli: a \")\" is missing at position 6 of the query\n");
+}
