@@ -93,7 +93,7 @@ void Index::State::index_document(Id id) {
             }
             document.set_data(std::to_string(id) + " " + std::to_string(unit.turn) + " " + std::to_string(unit.span.start) + " " +
                               std::to_string(unit.span.end) + " " + unit.speaker);
-            db.replace_document(unique_term(id, unit.turn), document);
+            db.add_document(document);  // the document's old turns were deleted above
         }
     }
 

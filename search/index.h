@@ -34,6 +34,9 @@ struct SearchOptions {
     bool exact = false;
     bool document_order = false;
     int context = 60;  // characters each side
+    // Turns to look into, best first; 0 for all. With a limit the counts
+    // cover only the turns looked into.
+    std::size_t max_turns = 0;
 };
 
 struct Hit {

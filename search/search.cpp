@@ -91,7 +91,7 @@ SearchResult Index::search(const std::string& text_query, const SearchOptions& o
     auto& s = *state_;
     Xapian::Enquire enquire(s.db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, to_xapian(*parsed), filter_query(options.filter)));
-    const auto matches = enquire.get_mset(0, s.db.get_doccount());
+    const auto matches = enquire.get_mset(0, options.max_turns > 0 ? static_cast<Xapian::doccount>(options.max_turns) : s.db.get_doccount());
     SearchResult result;
     DocumentStore documents(s.project);
     struct Loaded {
