@@ -45,8 +45,8 @@ std::string unique_term(Id document, Id turn) { return "Q" + std::to_string(docu
 
 }  // namespace
 
-void Index::State::index_document(Id id) {
-        db.delete_document("D" + std::to_string(id));
+void Index::State::index_document(Id id, bool fresh) {
+        if (!fresh) db.delete_document("D" + std::to_string(id));
         auto exists = project.db().prepare("SELECT text, length FROM documents WHERE id = ?");
         exists.bind_all(id);
         if (!exists.step()) return;
@@ -152,7 +152,7 @@ void Index::rebuild(const Progress& progress) {
     while (query.step()) documents.push_back(query.int64(0));
     const auto journal = s.journal_end();
     for (std::size_t i = 0; i < documents.size(); ++i) {
-        s.index_document(documents[i]);
+        s.index_document(documents[i], true);
         if (progress) progress(i + 1, documents.size());
     }
     s.db.set_metadata(project_key, s.project.guid());

@@ -18,7 +18,8 @@ struct Index::State {
 
     std::int64_t journal_end() { return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal"); }
 
-    void index_document(Id id);
+    // `fresh`: the index has nothing of this document yet, so nothing to delete.
+    void index_document(Id id, bool fresh = false);
 };
 
 }  // namespace fokus::search
