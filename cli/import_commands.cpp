@@ -20,7 +20,7 @@ void add_import(CLI::App& app, Context& context) {
         bool force = false, replace_invalid = false, json = false;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("import", "Import transcripts (.docx .odt .txt .vtt .srt) or folders of them");
+    auto* command = app.add_subcommand("import", "Import transcripts (.docx .odt .txt .vtt .srt .pdf) or folders of them");
     command->add_option("PROJECT", options->path, "The project file")->required();
     command->add_option("FILES", options->files, "Files or folders to import")->required();
     command->add_option("--manifest", options->manifest,
@@ -46,13 +46,14 @@ void add_import(CLI::App& app, Context& context) {
         batch.transcript.read.replace_invalid_bytes = options->replace_invalid;
         const bool terminal = isatty(STDERR_FILENO) != 0;
         if (terminal) {
-            batch.progress = [](std::size_t done, std::size_t total, const std::string& file) {
-                std::cerr << "\r\033[K[" << done << "/" << total << "] " << file << std::flush;
-                if (done == total) std::cerr << "\r\033[K";
+            // One line, rewritten for each file, so a long batch shows where it is.
+            batch.progress = [](std::size_t number, std::size_t total, const std::string& file) {
+                std::cerr << "\r\033[K[" << number << "/" << total << "] " << file << std::flush;
             };
         }
         std::vector<std::filesystem::path> inputs(options->files.begin(), options->files.end());
         const auto report = importers::import_files(project, inputs, batch);
+        if (terminal) std::cerr << "\r\033[K" << std::flush;
         if (options->json) {
             nlohmann::json failed = nlohmann::json::array();
             for (const auto& failure : report.failed) failed.push_back({{"file", failure.file}, {"reason", failure.reason}});
@@ -64,7 +65,15 @@ void add_import(CLI::App& app, Context& context) {
             for (const auto& warning : report.warnings) std::cout << "Warning: " << warning << '\n';
             std::cout << report.imported.size() << " imported, " << report.skipped.size() << " skipped, "
                       << report.failed.size() << " failed\n";
-            for (const auto& failure : report.failed) std::cerr << "fokus-cli: " << failure.reason << '\n';
+            if (!report.failed.empty()) {
+                std::cerr << "fokus-cli: " << report.failed.size() << (report.failed.size() == 1 ? " file was" : " files were")
+                          << " not imported:\n";
+            }
+            for (const auto& failure : report.failed) {
+                // Most reasons name their file already; the others get it put in front.
+                const bool named = failure.reason.find(failure.file) != std::string::npos;
+                std::cerr << "  " << (named ? "" : failure.file + ": ") << failure.reason << '\n';
+            }
         }
         if (!report.failed.empty()) throw PartialFailure();
     });

@@ -1,6 +1,8 @@
 #include "importers/anonymity.h"
 
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/utypes.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -17,45 +19,70 @@
 namespace fokus::importers {
 namespace {
 
-constexpr const char* cpr_pattern = R"((?<![\d\-/])(?<!\d\.)(\d{2})(\d{2})(\d{2})-?\d{4}(?!\d|[\-/]\d))";
-// Eight digits, together or in pairs or fours, optionally after +45 or 0045.
+// Six digits of a date, then four, with or without a dash; not inside a longer
+// number, a date like 14.03.87 or a range like 140387-140388.
+constexpr const char* cpr_pattern = R"((?<![\p{N}\-/])(?<!\p{N}[.,])(\d{2})(\d{2})(\d{2})-?\d{4}(?![\p{N}]|[\-/.,]\p{N}))";
+// Eight digits (Danish numbers begin with 2-9), together, in pairs or in two
+// fours, optionally after +45 or 0045; never part of a longer run of digits,
+// even one spaced out, nor of a time (00:12:34), a date or an amount.
 constexpr const char* phone_pattern =
-    R"((?<![\d+])(?<!\d[:.,/\-])(?:(?:\+|00)45 ?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4})(?!\d|[:.,/\-]\d))";
-constexpr const char* email_pattern = R"([\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,})";
-// A street name ending in vej, gade, allé... (or being one: "Søndre Allé"), then a house number.
+    R"((?<![\p{N}+])(?<!\p{N}[:.,/\-])(?<!\p{N} )(?:(?:\+|00)45 ?)?)"
+    R"((?:[2-9]\d{7}|[2-9]\d \d{2} \d{2} \d{2}|[2-9]\d{3} \d{4}))"
+    R"((?![\p{N}]|[:.,/\-]\p{N}| \p{N}))";
+constexpr const char* email_pattern = R"((?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,})";
+// A street and a house number: a compound ending in vej, gade, allé... such as
+// "Nørregade 12", or a capitalised word before a street word of its own, such
+// as "Søndre Allé 4B" (a bare "Alle 12" is "all twelve", not an address). The
+// house number may carry a letter, attached or after one space if capital.
 constexpr const char* address_pattern =
-    R"((?:\b\p{Lu}\p{L}+ )?\b(?:\p{Lu}\p{L}*(?i:vej|gade|allé|alle|vænget|stræde|plads|boulevard|torv|bakken|parken|toften|vang|høj)|Allé|Alle|Vej|Gade|Plads|Torv|Boulevard)\s+\d{1,4}(?:\s?[A-Za-z])?\b)";
+    R"((?<![\p{L}\p{N}]))"
+    R"((?:\p{Lu}\p{L}*(?i:vej|gade|allé|alle|vænget|stræde|plads|boulevard|torv|bakken|parken))"
+    R"(|\p{Lu}\p{L}+ (?:Vej|Gade|Allé|Alle|Vænget|Stræde|Plads|Boulevard|Torv|Bakken|Parken)))"
+    R"( \d{1,4}(?:[A-Za-zÆØÅæøå]| [A-ZÆØÅ])?(?![\p{L}\p{N}]))";
 
 bool plausible_date(int day, int month) {
     static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
 }
 
-// A number like "2019 2020" is two years, not a phone number.
+// "2019 2020" is two years, not a phone number.
 bool looks_like_years(const std::string& digits) {
     if (digits.size() != 9 || digits[4] != ' ') return false;
     auto year = [](const std::string& part) { return part.rfind("19", 0) == 0 || part.rfind("20", 0) == 0; };
     return year(digits.substr(0, 4)) && year(digits.substr(5, 4));
 }
 
-std::string escape_regex(const std::string& text) {
-    std::string escaped;
-    for (const char c : text) {
-        if (std::string("\\^$.|?*+()[]{}").find(c) != std::string::npos) escaped += '\\';
-        escaped += c;
-    }
-    return escaped;
+// The name as the text writes it: NFC, with a capital initial, since "Bo" is a
+// name and "bo" is a verb.
+icu::UnicodeString name_as_written(const std::string& name) {
+    auto unicode = icu::UnicodeString::fromUTF8(text::to_nfc(text::trim(name), "the name " + text::quote(name)));
+    if (unicode.isEmpty()) return unicode;
+    const UChar32 first = unicode.char32At(0);
+    icu::UnicodeString capital(static_cast<UChar32>(u_toupper(first)));
+    return capital + unicode.tempSubString(U16_LENGTH(first));
 }
 
+constexpr std::int32_t context_code_points = 40;
+
+// Runs patterns over one text, turning ICU's UTF-16 matches into findings
+// with code-point spans and a context window.
 class Scanner {
 public:
-    explicit Scanner(const std::string& text) : text_(text), unicode_(icu::UnicodeString::fromUTF8(text)) {}
+    explicit Scanner(const std::string& text) : unicode_(icu::UnicodeString::fromUTF8(text)) {}
 
     template <class Accept>
-    void scan(const std::string& pattern, FindingKind kind, std::vector<Finding>& out, Accept accept) {
+    void scan(const icu::UnicodeString& pattern, FindingKind kind, std::vector<Finding>& out, Accept accept) {
         UErrorCode status = U_ZERO_ERROR;
-        icu::RegexMatcher matcher(icu::UnicodeString::fromUTF8(pattern), unicode_, 0, status);
-        if (U_FAILURE(status)) throw Error("the pattern for " + std::string(kind_name(kind)) + " does not compile");
+        // RegexMatcher owns its compiled pattern and frees it with itself.
+        icu::RegexMatcher matcher(pattern, unicode_, 0, status);
+        if (U_FAILURE(status)) throw Error(std::string("the pattern for ") + kind_name(kind) + " does not compile: " + u_errorName(status));
+        std::int32_t counted_unit = 0;
+        std::int64_t counted_code_points = 0;
+        auto code_point_at = [&](std::int32_t unit) {
+            counted_code_points += unicode_.countChar32(counted_unit, unit - counted_unit);
+            counted_unit = unit;
+            return counted_code_points;
+        };
         while (matcher.find(status) && U_SUCCESS(status)) {
             const auto start = matcher.start(status);
             const auto end = matcher.end(status);
@@ -64,21 +91,31 @@ public:
             if (!accept(matcher, found)) continue;
             Finding finding;
             finding.kind = kind;
-            finding.span = Span{unicode_.countChar32(0, start), unicode_.countChar32(0, end)};
+            finding.span.start = code_point_at(start);
+            finding.span.end = code_point_at(end);
             finding.text = found;
-            std::string before, after;
-            unicode_.tempSubStringBetween(std::max(0, start - 40), start).toUTF8String(before);
-            unicode_.tempSubStringBetween(end, std::min(unicode_.length(), end + 40)).toUTF8String(after);
-            finding.context = before + "[[" + found + "]]" + after;
-            for (auto& c : finding.context) {
-                if (c == '\n') c = ' ';
-            }
+            finding.context = context(start, end);
             out.push_back(std::move(finding));
         }
+        if (U_FAILURE(status)) throw Error(std::string("searching for ") + kind_name(kind) + " failed: " + u_errorName(status));
     }
 
 private:
-    const std::string& text_;
+    // Up to 40 characters either side, on one line, the finding in [[ ]].
+    std::string context(std::int32_t start, std::int32_t end) const {
+        const auto from = unicode_.moveIndex32(start, -std::min(context_code_points, unicode_.countChar32(0, start)));
+        const auto to = unicode_.moveIndex32(end, std::min(context_code_points, unicode_.countChar32(end, INT32_MAX)));
+        std::string before, match, after;
+        unicode_.tempSubStringBetween(from, start).toUTF8String(before);
+        unicode_.tempSubStringBetween(start, end).toUTF8String(match);
+        unicode_.tempSubStringBetween(end, to).toUTF8String(after);
+        std::string window = before + "[[" + match + "]]" + after;
+        std::replace(window.begin(), window.end(), '\n', ' ');
+        std::replace(window.begin(), window.end(), '\r', ' ');
+        std::replace(window.begin(), window.end(), '\t', ' ');
+        return window;
+    }
+
     icu::UnicodeString unicode_;
 };
 
@@ -107,8 +144,9 @@ std::vector<Finding> find_identifying(const std::string& text, const AnonymityOp
     std::vector<Finding> findings;
     auto wanted = [&](FindingKind kind) { return std::find(options.kinds.begin(), options.kinds.end(), kind) != options.kinds.end(); };
     auto any = [](icu::RegexMatcher&, const std::string&) { return true; };
+    auto pattern = [](const char* utf8) { return icu::UnicodeString::fromUTF8(utf8); };
     if (wanted(FindingKind::Cpr)) {
-        scanner.scan(cpr_pattern, FindingKind::Cpr, findings, [](icu::RegexMatcher& matcher, const std::string&) {
+        scanner.scan(pattern(cpr_pattern), FindingKind::Cpr, findings, [](icu::RegexMatcher& matcher, const std::string&) {
             UErrorCode status = U_ZERO_ERROR;
             auto number = [&](int group) {
                 std::string digits;
@@ -119,25 +157,24 @@ std::vector<Finding> find_identifying(const std::string& text, const AnonymityOp
         });
     }
     if (wanted(FindingKind::Phone)) {
-        scanner.scan(phone_pattern, FindingKind::Phone, findings, [&](icu::RegexMatcher&, const std::string& found) {
-            if (looks_like_years(found)) return false;
-            // A CPR number without its dash is ten digits, not a phone number.
-            return std::none_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.text == found; });
-        });
+        scanner.scan(pattern(phone_pattern), FindingKind::Phone, findings,
+                     [](icu::RegexMatcher&, const std::string& found) { return !looks_like_years(found); });
     }
-    if (wanted(FindingKind::Email)) scanner.scan(email_pattern, FindingKind::Email, findings, any);
-    if (wanted(FindingKind::Address)) scanner.scan(address_pattern, FindingKind::Address, findings, any);
+    if (wanted(FindingKind::Email)) scanner.scan(pattern(email_pattern), FindingKind::Email, findings, any);
+    if (wanted(FindingKind::Address)) scanner.scan(pattern(address_pattern), FindingKind::Address, findings, any);
     if (wanted(FindingKind::Name)) {
         for (const auto& name : options.names) {
-            const std::string cleaned = text::trim(name);
-            if (cleaned.empty()) continue;
-            // The name and its genitive (Mette, Mettes; Lars, Lars').
-            const std::string pattern = "\\b" + escape_regex(cleaned) + "(?:s|')?(?![\\p{L}\\p{N}])";
-            scanner.scan(pattern, FindingKind::Name, findings, any);
+            const auto written = name_as_written(name);
+            if (written.isEmpty()) continue;
+            // The whole word, or its genitive: Mette, Mettes; Lars, Lars' (or Lars’ as Word writes it).
+            icu::UnicodeString name_pattern(u"(?<![\\p{L}\\p{N}])\\Q");
+            name_pattern += written;
+            name_pattern += u"\\E(?:s|'|\u2019)?(?![\\p{L}\\p{N}])";
+            scanner.scan(name_pattern, FindingKind::Name, findings, any);
         }
     }
-    std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
-    // Overlapping findings (an e-mail containing a name) are reported once, the longest.
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
+    // Overlapping findings (an e-mail address containing a name) are reported once, the longest.
     std::vector<Finding> distinct;
     for (auto& finding : findings) {
         if (!distinct.empty() && finding.span.start < distinct.back().span.end) {
@@ -164,15 +201,13 @@ std::vector<Finding> check_anonymity(Project& project, const AnonymityOptions& o
 
 namespace {
 
+// Danish genitive: "Rådgiver 3s", but "Klaus'".
+std::string genitive(const std::string& pseudonym) {
+    if (!pseudonym.empty() && std::string("sxzSXZ").find(pseudonym.back()) != std::string::npos) return pseudonym + "'";
+    return pseudonym + "s";
+}
+
 std::string replacement_for(const Finding& finding, const std::map<std::string, std::string>& mapping) {
-    if (finding.kind == FindingKind::Name) {
-        for (const auto& [name, pseudonym] : mapping) {
-            if (finding.text == name) return pseudonym;
-            if (finding.text == name + "s") return pseudonym + "s";
-            if (finding.text == name + "'") return pseudonym + "'";
-        }
-        return "[navn]";
-    }
     switch (finding.kind) {
         case FindingKind::Cpr: return "[CPR]";
         case FindingKind::Phone: return "[telefon]";
@@ -180,18 +215,28 @@ std::string replacement_for(const Finding& finding, const std::map<std::string, 
         case FindingKind::Address: return "[adresse]";
         case FindingKind::Name: break;
     }
+    for (const auto& [name, pseudonym] : mapping) {
+        std::string written;
+        name_as_written(name).toUTF8String(written);
+        if (finding.text == written) return pseudonym;
+        for (const char* ending : {"s", "'", "\u2019"}) {
+            if (finding.text == written + ending) return genitive(pseudonym);
+        }
+    }
     return "[navn]";
 }
 
 struct Replacement {
     Span old_span;
+    std::string original;  // kept in memory only, to find the same words in speaker labels
     std::string text;
     std::int64_t length;  // code points of text
     FindingKind kind;
 };
 
 // Where an old position lies in the new text: after a replacement it moves by
-// the change in length; inside one it keeps to the replacement's edge.
+// the change in length; inside one it keeps to the replacement's edge, so a
+// span overlapping a replacement stretches or shrinks to keep covering it.
 std::int64_t moved(std::int64_t position, const std::vector<Replacement>& replacements, bool is_end) {
     std::int64_t delta = 0;
     for (const auto& r : replacements) {
@@ -202,77 +247,160 @@ std::int64_t moved(std::int64_t position, const std::vector<Replacement>& replac
     return position + delta;
 }
 
+struct SpanColumns {
+    const char* table;
+    const char* document;
+    const char* start;
+    const char* end;
+    const char* what;  // for messages
+};
+
+// The spans that must move with a document's words. Memos hang on documents,
+// codes and codings, not on text positions, so they need no moving.
+constexpr SpanColumns moving_spans[] = {
+    {"codings", "document_id", "start", "end", "codings"},
+    {"quotes", "document_id", "start", "end", "quotes"},
+    {"links", "from_document", "from_start", "from_end", "links"},
+    {"links", "to_document", "to_start", "to_end", "links"},
+};
+
+bool is_constraint_violation(const DatabaseError& error) {
+    return (error.extended_code() & 0xff) == 19;  // SQLITE_CONSTRAINT and its extended codes
+}
+
+// Moves one table's spans in one document. The rows first step aside past
+// the end of both texts, so that no row passes through a span another row
+// still holds (the unique index on codings would refuse that).
+void move_spans(sql::Connection& db, const SpanColumns& columns, Id document, const std::string& document_name,
+                const std::vector<Replacement>& replacements, std::int64_t aside) {
+    const std::string table = columns.table, doc = columns.document, start = columns.start, end = columns.end;
+    std::vector<std::tuple<Id, std::int64_t, std::int64_t>> rows;
+    auto select = db.prepare("SELECT id, " + start + ", " + end + " FROM " + table + " WHERE " + doc + " = ?");
+    select.bind_all(document);
+    while (select.step()) rows.emplace_back(select.int64(0), select.int64(1), select.int64(2));
+    if (rows.empty()) return;
+    db.prepare("UPDATE " + table + " SET " + start + " = " + start + " + ?1, " + end + " = " + end + " + ?1 WHERE " + doc + " = ?2")
+        .bind_all(aside, document)
+        .run();
+    auto change = db.prepare("UPDATE " + table + " SET " + start + " = ?, " + end + " = ? WHERE id = ?");
+    for (const auto& [id, old_start, old_end] : rows) {
+        change.reset();
+        try {
+            change.bind_all(moved(old_start, replacements, false), moved(old_end, replacements, true), id).run();
+        } catch (const DatabaseError& error) {
+            if (!is_constraint_violation(error)) throw;
+            throw InputError("pseudonymising " + text::quote(document_name) + " would give two of its " + columns.what +
+                             " the same span; remove one of them first");
+        }
+    }
+}
+
+// A name or number in a speaker label ("Mette:") is replaced there too, so the
+// label kept beside the text does not keep what the text no longer shows.
+void rename_speakers(sql::Connection& db, Id document, const std::string& document_name,
+                     const std::vector<Replacement>& replacements) {
+    AnonymityOptions options;
+    std::map<std::string, std::string> replaced;
+    for (const auto& r : replacements) {
+        replaced[r.original] = r.text;
+        if (r.kind == FindingKind::Name) options.names.push_back(r.original);
+    }
+    std::vector<std::pair<Id, std::string>> speakers;
+    auto select = db.prepare("SELECT id, label FROM speakers WHERE document_id = ?");
+    select.bind_all(document);
+    while (select.step()) speakers.emplace_back(select.int64(0), select.text(1));
+    auto rename = db.prepare("UPDATE speakers SET label = ? WHERE id = ?");
+    for (const auto& [id, label] : speakers) {
+        std::string renamed;
+        std::int64_t copied = 0;
+        const text::OffsetMap offsets(label);
+        for (const auto& finding : find_identifying(label, options)) {
+            const auto found = replaced.find(finding.text);
+            if (found == replaced.end()) continue;
+            const auto from = offsets.byte_of(static_cast<std::size_t>(finding.span.start));
+            renamed += label.substr(static_cast<std::size_t>(copied), from - static_cast<std::size_t>(copied)) + found->second;
+            copied = static_cast<std::int64_t>(offsets.byte_of(static_cast<std::size_t>(finding.span.end)));
+        }
+        if (copied == 0) continue;
+        renamed += label.substr(static_cast<std::size_t>(copied));
+        rename.reset();
+        try {
+            rename.bind_all(renamed, id).run();
+        } catch (const DatabaseError& error) {
+            if (!is_constraint_violation(error)) throw;
+            throw InputError("pseudonymising " + text::quote(document_name) + " would rename its speaker " + text::quote(label) +
+                             " to " + text::quote(renamed) + ", which it already has");
+        }
+    }
+}
+
 }  // namespace
 
 int pseudonymise(Project& project, const std::vector<Finding>& findings, const std::map<std::string, std::string>& mapping) {
-    std::map<Id, std::vector<Replacement>> by_document;
-    for (const auto& finding : findings) {
-        const auto text = replacement_for(finding, mapping);
-        by_document[finding.document].push_back(
-            Replacement{finding.span, text, static_cast<std::int64_t>(text::count_code_points(text)), finding.kind});
-    }
+    if (findings.empty()) return 0;
+    std::map<Id, std::vector<Finding>> by_document;
+    for (const auto& finding : findings) by_document[finding.document].push_back(finding);
     int count = 0;
     project.act("pseudonymise " + std::to_string(findings.size()) + " findings", [&] {
         auto& db = project.db();
         DocumentStore documents(project);
-        for (auto& [document, replacements] : by_document) {
-            std::sort(replacements.begin(), replacements.end(),
-                      [](const Replacement& a, const Replacement& b) { return a.old_span.start < b.old_span.start; });
+        for (auto& [document, found] : by_document) {
+            const auto name = documents.get(document).name;
             const std::string old_text = documents.text(document);
             const text::OffsetMap offsets(old_text);
+            std::sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
+            std::vector<Replacement> replacements;
             std::string new_text;
             std::size_t copied = 0;
-            for (const auto& r : replacements) {
-                const auto from = offsets.byte_of(static_cast<std::size_t>(r.old_span.start));
-                const auto to = offsets.byte_of(static_cast<std::size_t>(r.old_span.end));
-                if (from < copied) throw InputError("two findings overlap; check again before pseudonymising");
-                new_text += old_text.substr(copied, from - copied) + r.text;
+            for (const auto& finding : found) {
+                const auto from = offsets.byte_of(static_cast<std::size_t>(finding.span.start));
+                const auto to = offsets.byte_of(static_cast<std::size_t>(finding.span.end));
+                // Findings from an older check must still be what they were.
+                if (finding.span.start < 0 || finding.span.end > static_cast<std::int64_t>(offsets.code_points()) ||
+                    old_text.compare(from, to - from, finding.text) != 0) {
+                    throw InputError("the text of " + text::quote(name) + " has changed since it was checked; check again");
+                }
+                if (from < copied) throw InputError("two findings in " + text::quote(name) + " overlap; check again");
+                const auto replacement = replacement_for(finding, mapping);
+                replacements.push_back(Replacement{finding.span, finding.text, replacement,
+                                                   static_cast<std::int64_t>(text::count_code_points(replacement)), finding.kind});
+                new_text += old_text.substr(copied, from - copied) + replacement;
                 copied = to;
             }
             new_text += old_text.substr(copied);
-            auto update = db.prepare("UPDATE documents SET text = ?, length = ?, text_checksum = ? WHERE id = ?");
-            update.bind_all(new_text, static_cast<std::int64_t>(text::count_code_points(new_text)), sha256_hex(new_text), document).run();
-            // Every span of the document moves with its words.
-            struct Table {
-                const char* select;
-                const char* update;
-                int columns;
-            };
-            const Table tables[] = {
-                {"SELECT id, start, end FROM codings WHERE document_id = ?", "UPDATE codings SET start = ?, end = ? WHERE id = ?", 2},
-                {"SELECT id, start, end FROM quotes WHERE document_id = ?", "UPDATE quotes SET start = ?, end = ? WHERE id = ?", 2},
-                {"SELECT id, from_start, from_end FROM links WHERE from_document = ?",
-                 "UPDATE links SET from_start = ?, from_end = ? WHERE id = ?", 2},
-                {"SELECT id, to_start, to_end FROM links WHERE to_document = ?", "UPDATE links SET to_start = ?, to_end = ? WHERE id = ?", 2},
-            };
-            for (const auto& table : tables) {
-                std::vector<std::tuple<Id, std::int64_t, std::int64_t>> rows;
-                auto select = db.prepare(table.select);
-                select.bind_all(document);
-                while (select.step()) rows.emplace_back(select.int64(0), select.int64(1), select.int64(2));
-                auto change = db.prepare(table.update);
-                for (const auto& [id, start, end] : rows) {
-                    change.reset();
-                    change.bind_all(moved(start, replacements, false), moved(end, replacements, true), id).run();
-                }
-            }
+            const auto new_length = static_cast<std::int64_t>(text::count_code_points(new_text));
+            db.prepare("UPDATE documents SET text = ?, length = ?, text_checksum = ? WHERE id = ?")
+                .bind_all(new_text, new_length, sha256_hex(new_text), document)
+                .run();
+
+            const std::int64_t aside = static_cast<std::int64_t>(offsets.code_points()) + new_length + 1;
+            for (const auto& columns : moving_spans) move_spans(db, columns, document, name, replacements, aside);
             std::vector<std::tuple<Id, std::int64_t, std::int64_t, std::int64_t>> turns;
             auto select_turns = db.prepare("SELECT id, start, body_start, end FROM turns WHERE document_id = ?");
             select_turns.bind_all(document);
-            while (select_turns.step()) turns.emplace_back(select_turns.int64(0), select_turns.int64(1), select_turns.int64(2), select_turns.int64(3));
+            while (select_turns.step()) {
+                turns.emplace_back(select_turns.int64(0), select_turns.int64(1), select_turns.int64(2), select_turns.int64(3));
+            }
             auto change_turn = db.prepare("UPDATE turns SET start = ?, body_start = ?, end = ? WHERE id = ?");
             for (const auto& [id, start, body, end] : turns) {
                 change_turn.reset();
-                change_turn.bind_all(moved(start, replacements, false), moved(body, replacements, false), moved(end, replacements, true), id).run();
+                change_turn
+                    .bind_all(moved(start, replacements, false), moved(body, replacements, false), moved(end, replacements, true), id)
+                    .run();
             }
+            rename_speakers(db, document, name, replacements);
+
+            // The log says what kind of detail was replaced, where and by whom; never what it was.
             auto log = db.prepare(
                 "INSERT INTO pseudonymisation_log(document_id, kind, start, end, replacement, coder_id, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
+            const auto coder = project.coder_id();
+            const auto now = now_utc();
             std::int64_t delta = 0;
             for (const auto& r : replacements) {
                 const auto start = r.old_span.start + delta;
                 log.reset();
-                log.bind_all(document, kind_name(r.kind), start, start + r.length, r.text, project.coder_id(), now_utc()).run();
+                log.bind_all(document, kind_name(r.kind), start, start + r.length, r.text, coder, now).run();
                 delta += r.length - r.old_span.length();
                 ++count;
             }

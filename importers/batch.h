@@ -21,7 +21,8 @@ struct BatchOptions {
     std::string participants;  // CSV: file, speaker, participant, role, ... (optional)
     bool force = false;        // import again files already imported (same checksum)
     TranscriptOptions transcript;
-    std::function<void(std::size_t done, std::size_t total, const std::string& file)> progress;
+    // Called before each file with its place in the batch, counting from 1.
+    std::function<void(std::size_t number, std::size_t total, const std::string& file)> progress;
     const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -38,10 +39,13 @@ struct BatchReport {
     bool cancelled = false;
 };
 
-// The supported files of the inputs; folders are expanded, sorted by name.
+// The supported files of the inputs; folders are expanded to their .txt .docx
+// .odt .vtt .srt and .pdf files, sorted by name, leaving out hidden files and
+// the "~$" lock files Word leaves beside open documents.
 std::vector<std::filesystem::path> transcript_files(const std::vector<std::filesystem::path>& inputs);
 
-// Sheets that cannot be read fail the whole batch before anything is imported.
+// Sheets that cannot be read, or that name a file not among the inputs, fail
+// the whole batch with a FormatError before anything is imported.
 BatchReport import_files(Project& project, const std::vector<std::filesystem::path>& inputs, const BatchOptions& options);
 
 }  // namespace fokus::importers

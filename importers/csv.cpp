@@ -11,7 +11,10 @@ namespace fokus::importers {
 
 CsvTable parse_csv(const std::string& content, const std::string& source) {
     std::string utf8 = content.rfind("\xEF\xBB\xBF", 0) == 0 ? content.substr(3) : content;
-    if (!text::is_valid_utf8(utf8)) throw FormatError(source, "is not UTF-8 text; save the sheet as CSV UTF-8");
+    if (const auto bad = text::find_invalid_utf8(utf8); bad != std::string::npos) {
+        const auto line = 1 + std::count(utf8.begin(), utf8.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+        throw FormatError(source, "line " + std::to_string(line) + " is not UTF-8 text; save the sheet as \"CSV UTF-8\"");
+    }
     const auto first_line = utf8.substr(0, utf8.find('\n'));
     const char separator = std::count(first_line.begin(), first_line.end(), ';') >
                                    std::count(first_line.begin(), first_line.end(), ',')
@@ -78,12 +81,14 @@ CsvTable parse_csv(const std::string& content, const std::string& source) {
     return table;
 }
 
-CsvTable read_csv(const std::string& path) {
+std::string read_csv_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FileError(path, "cannot be read");
     std::ostringstream content;
     content << in.rdbuf();
-    return parse_csv(content.str(), path);
+    return content.str();
 }
+
+CsvTable read_csv(const std::string& path) { return parse_csv(read_csv_text(path), path); }
 
 }  // namespace fokus::importers

@@ -15,6 +15,8 @@ struct CsvTable {
 
 // Throws FormatError naming `source` and the line on an unterminated quote.
 CsvTable parse_csv(const std::string& utf8, const std::string& source);
+// The file's bytes; FileError when it cannot be read.
+std::string read_csv_text(const std::string& path);
 CsvTable read_csv(const std::string& path);
 
 }  // namespace fokus::importers

@@ -1,6 +1,6 @@
 // Word (.docx): paragraphs, runs, tabs, line breaks and tables of
 // word/document.xml; bold runs at a paragraph's start mark a speaker label.
-#include <functional>
+#include <set>
 
 #include "coding/error.h"
 #include "coding/text.h"
@@ -11,20 +11,45 @@
 namespace fokus::importers {
 namespace {
 
-bool is_bold(const pugi::xml_node& run) {
-    const auto bold = run.child("w:rPr").child("w:b");
-    if (!bold) return false;
-    const std::string value = bold.attribute("w:val").value();
+using StyleIds = std::set<std::string>;
+
+bool switched_on(const pugi::xml_node& toggle) {
+    const std::string value = toggle.attribute("w:val").value();
     return value != "0" && value != "false" && value != "off";
 }
 
-// Collects a paragraph's text; a line break starts a new paragraph.
+// Bold set on the run itself, or through a character style such as "Strong"
+// (word/styles.xml), which is how some templates mark speaker labels.
+bool is_bold(const pugi::xml_node& run, const StyleIds& bold_styles) {
+    const auto properties = run.child("w:rPr");
+    if (const auto bold = properties.child("w:b")) return switched_on(bold);
+    return bold_styles.count(properties.child("w:rStyle").attribute("w:val").value()) > 0;
+}
+
+StyleIds bold_character_styles(const ZipArchive& archive, const std::string& source, const Limits& limits) {
+    StyleIds ids;
+    if (!archive.has("word/styles.xml")) return ids;
+    pugi::xml_document styles;
+    parse_xml(styles, archive.read("word/styles.xml"), source, "word/styles.xml", limits);
+    for (auto style : styles.child("w:styles").children("w:style")) {
+        const auto bold = style.child("w:rPr").child("w:b");
+        if (std::string_view(style.attribute("w:type").value()) == "character" && bold && switched_on(bold)) {
+            ids.insert(style.attribute("w:styleId").value());
+        }
+    }
+    return ids;
+}
+
+// Collects a paragraph's text. A line break (w:br, Shift+Enter) starts a new
+// paragraph: transcribers use it between speakers as often as Enter, and a
+// label after it must still be found. Footnote and endnote references carry
+// no w:t, and the notes themselves live in other parts, so neither shows.
 class ParagraphWriter {
 public:
-    explicit ParagraphWriter(std::vector<Paragraph>& out) : builder_(out) {}
+    ParagraphWriter(std::vector<Paragraph>& out, const StyleIds& bold_styles) : builder_(out), bold_styles_(bold_styles) {}
 
     void add_run(const pugi::xml_node& run) {
-        const bool bold = is_bold(run);
+        const bool bold = is_bold(run, bold_styles_);
         for (auto part : run.children()) {
             const auto name = local_name(part);
             if (name == "t") {
@@ -33,6 +58,8 @@ public:
                 builder_.append("\t", bold);
             } else if (name == "br" || name == "cr") {
                 builder_.finish();
+            } else if (name == "noBreakHyphen") {
+                builder_.append("-", bold);
             }
         }
     }
@@ -46,24 +73,26 @@ public:
                 add_run(child);
             } else if (name == "del" || name == "instrText" || name == "pPr" || name == "rPr") {
                 continue;
+            } else if (name == "AlternateContent") {
+                walk(child.first_child());  // Choice and Fallback hold the same text; read it once
             } else if (child.type() == pugi::node_element) {
                 walk(child);
             }
         }
     }
 
-public:
     void finish() { builder_.finish(); }
 
 private:
     ParagraphBuilder builder_;
+    const StyleIds& bold_styles_;
 };
 
-void read_block(const pugi::xml_node& container, std::vector<Paragraph>& paragraphs) {
+void read_block(const pugi::xml_node& container, const StyleIds& bold, std::vector<Paragraph>& paragraphs) {
     for (auto node : container.children()) {
         const auto name = local_name(node);
         if (name == "p") {
-            ParagraphWriter writer(paragraphs);
+            ParagraphWriter writer(paragraphs, bold);
             writer.walk(node);
             writer.finish();
         } else if (name == "tbl") {
@@ -72,7 +101,7 @@ void read_block(const pugi::xml_node& container, std::vector<Paragraph>& paragra
                 std::vector<Paragraph> cells;
                 for (auto cell : row.children("w:tc")) {
                     std::vector<Paragraph> inside;
-                    read_block(cell, inside);
+                    read_block(cell, bold, inside);
                     std::string joined;
                     for (const auto& paragraph : inside) joined += (joined.empty() ? "" : " ") + paragraph.text;
                     cells.push_back(Paragraph{joined, 0, std::nullopt, {}, false});
@@ -82,7 +111,7 @@ void read_block(const pugi::xml_node& container, std::vector<Paragraph>& paragra
                 if (!text::trim(line).empty()) paragraphs.push_back(Paragraph{line, 0, std::nullopt, {}, false});
             }
         } else if (name == "sdt") {
-            read_block(node.child("w:sdtContent"), paragraphs);
+            read_block(node.child("w:sdtContent"), bold, paragraphs);
         }
     }
 }
@@ -100,8 +129,7 @@ ReadResult read_docx(const std::filesystem::path& path, const ReadOptions& optio
     if (!body) throw FormatError(path.string(), "word/document.xml has no document body");
     ReadResult result;
     result.format = "docx";
-    read_block(body, result.paragraphs);
-    for (auto& paragraph : result.paragraphs) paragraph.text = text::to_nfc(paragraph.text, path.string());
+    read_block(body, bold_character_styles(archive, path.string(), options.limits), result.paragraphs);
     if (result.paragraphs.empty()) throw FileError(path.string(), "has no text");
     return result;
 }

@@ -42,6 +42,7 @@ struct ReadResult {
     std::string encoding;  // of a plain-text source, e.g. "UTF-8", "windows-1252"
     std::vector<Paragraph> paragraphs;
     std::vector<std::string> warnings;  // e.g. replaced bytes, with their line
+    std::string checksum;  // SHA-256 (hex) of the bytes read, so a file is read only once
 };
 
 // Reads one file. Throws FileError/FormatError naming the file and the problem.

@@ -24,6 +24,20 @@ std::set<std::string> bold_styles(const pugi::xml_node& content) {
     return names;
 }
 
+// ODF collapses runs of spaces, tabs and line ends in text to one space;
+// real spaces, tabs and breaks are elements (text:s, text:tab, text:line-break).
+std::string collapsed_white_space(std::string_view raw) {
+    std::string text;
+    bool in_space = false;
+    for (const char c : raw) {
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (space && in_space) continue;
+        text += space ? ' ' : c;
+        in_space = space;
+    }
+    return text;
+}
+
 class ParagraphWriter {
 public:
     ParagraphWriter(std::vector<Paragraph>& out, const std::set<std::string>& bold) : builder_(out), bold_(bold) {}
@@ -31,7 +45,7 @@ public:
     void walk(const pugi::xml_node& node, bool bold) {
         for (auto child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-                builder_.append(child.value(), bold);
+                builder_.append(collapsed_white_space(child.value()), bold);
                 continue;
             }
             const auto name = local_name(child);
@@ -87,7 +101,6 @@ ReadResult read_odt(const std::filesystem::path& path, const ReadOptions& option
     ReadResult result;
     result.format = "odt";
     read_block(text_body, bold_styles(content), result.paragraphs);
-    for (auto& paragraph : result.paragraphs) paragraph.text = text::to_nfc(paragraph.text, path.string());
     if (result.paragraphs.empty()) throw FileError(path.string(), "has no text");
     return result;
 }

@@ -5,13 +5,18 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <map>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include "coding/error.h"
 #include "coding/text.h"
 #include "importers/readers.h"
+#include "importers/turns.h"
 
 namespace fokus::importers {
 namespace {
@@ -34,6 +39,41 @@ bool is_page_number(const std::string& line) {
     return std::regex_match(line, number);
 }
 
+bool starts_lower(const std::string& line) {
+    if (line.empty()) return false;
+    UChar32 first = 0;
+    int32_t at = 0;
+    U8_NEXT(line.data(), at, static_cast<int32_t>(line.size()), first);
+    return first >= 0 && u_islower(first);
+}
+
+// "medarbejder-" + "omsætning" is one hyphenated word; "Børne-" + "og
+// Familieafdelingen" keeps its hyphen, as Danish writes a shared word part.
+std::string joined_lines(const std::string& paragraph, const std::string& line) {
+    const bool hyphenated = paragraph.size() > 1 && paragraph.back() == '-' && paragraph[paragraph.size() - 2] != ' ';
+    if (!hyphenated || !starts_lower(line)) return paragraph + " " + line;
+    static const std::set<std::string> conjunctions = {"og", "eller", "samt", "til"};
+    if (conjunctions.count(line.substr(0, line.find(' ')))) return paragraph + " " + line;
+    return paragraph.substr(0, paragraph.size() - 1) + line;
+}
+
+// Lines at the top or bottom of most pages are running headers and footers;
+// counted once per page, with digits as one ("Side # af #").
+std::map<std::string, int> edge_line_counts(const std::vector<std::vector<std::string>>& pages) {
+    std::map<std::string, int> counts;
+    for (const auto& lines : pages) {
+        std::vector<std::string> content;
+        for (const auto& line : lines) {
+            if (!line.empty()) content.push_back(line);
+        }
+        std::set<std::string> edges;
+        for (std::size_t i = 0; i < content.size() && i < 2; ++i) edges.insert(shape_of(content[i]));
+        for (std::size_t i = content.size() > 2 ? content.size() - 2 : 0; i < content.size(); ++i) edges.insert(shape_of(content[i]));
+        for (const auto& edge : edges) ++counts[edge];
+    }
+    return counts;
+}
+
 }  // namespace
 
 ReadResult read_pdf(const std::string& bytes, const std::string& source) {
@@ -47,17 +87,9 @@ ReadResult read_pdf(const std::string& bytes, const std::string& source) {
         std::unique_ptr<poppler::page> page(document->create_page(i));
         pages.push_back(page ? page_lines(*page) : std::vector<std::string>{});
     }
-    // Lines at the top or bottom of most pages are running headers and footers.
-    std::map<std::string, int> edge_counts;
-    for (const auto& lines : pages) {
-        std::vector<std::string> content;
-        for (const auto& line : lines) {
-            if (!line.empty()) content.push_back(line);
-        }
-        for (std::size_t i = 0; i < content.size() && i < 2; ++i) ++edge_counts[shape_of(content[i])];
-        for (std::size_t i = content.size() > 2 ? content.size() - 2 : 0; i < content.size(); ++i) ++edge_counts[shape_of(content[i])];
-    }
-    const int repeated = pages.size() >= 2 ? std::max<int>(2, static_cast<int>(pages.size() * 2 / 3)) : 1000000;
+    auto edge_counts = edge_line_counts(pages);
+    // On at least two thirds of the pages, and never on one page alone.
+    const int repeated = pages.size() >= 2 ? std::max<int>(2, static_cast<int>((pages.size() * 2 + 2) / 3)) : 1000000;
     ReadResult result;
     result.format = "pdf";
     result.encoding = "PDF";
@@ -71,7 +103,7 @@ ReadResult read_pdf(const std::string& bytes, const std::string& source) {
         if (number > 0) {
             result.paragraphs.push_back(Paragraph{"— side " + std::to_string(number + 1) + " —", 0, std::nullopt, {}, true});
         }
-        // Lines of a block make one paragraph; a hyphen at a line's end joins the word.
+        // Lines of a block make one paragraph, as the PDF only knows lines.
         std::string paragraph;
         auto flush = [&] {
             if (!text::trim(paragraph).empty()) {
@@ -85,15 +117,9 @@ ReadResult read_pdf(const std::string& bytes, const std::string& source) {
                 flush();
                 continue;
             }
-            if (paragraph.empty()) {
-                paragraph = line;
-            } else if (paragraph.back() == '-' && paragraph.size() > 1 && paragraph[paragraph.size() - 2] != ' ' &&
-                       !text::starts_upper(line)) {
-                paragraph.pop_back();
-                paragraph += line;
-            } else {
-                paragraph += " " + line;
-            }
+            // A transcript saved as PDF: each speaker label starts a paragraph.
+            if (!paragraph.empty() && find_speaker_label(line)) flush();
+            paragraph = paragraph.empty() ? line : joined_lines(paragraph, line);
         }
         flush();
     }

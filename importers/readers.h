@@ -9,6 +9,15 @@
 
 namespace fokus::importers {
 
+enum class SourceFormat { Docx, Odt, Pdf, Text };
+enum class TextFormat { Plain, WebVtt, SubRip };
+
+// By content first, then by name (detect.cpp). FormatError for a file whose
+// name promises a format its content does not have, and for formats that
+// need saving as something else first (.doc, RTF, OpenDocument spreadsheets).
+SourceFormat detect_format(const std::string& bytes, const std::filesystem::path& path, const Limits& limits);
+TextFormat detect_text_format(const std::string& utf8, const std::filesystem::path& path);
+
 // `source` names the file in messages.
 ReadResult read_webvtt(const std::string& utf8, const std::string& source);
 ReadResult read_subrip(const std::string& utf8, const std::string& source);
@@ -29,6 +38,7 @@ std::vector<std::string> split_lines(std::string_view utf8);
 
 // Collects the runs of one paragraph of a rich format; the bold runs at its
 // start become the paragraph's bold prefix, where speaker labels stand.
+// Finished paragraphs are NFC, with the bold prefix counted in NFC.
 class ParagraphBuilder {
 public:
     explicit ParagraphBuilder(std::vector<Paragraph>& out) : out_(out) {}

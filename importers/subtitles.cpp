@@ -1,10 +1,12 @@
 // Video-meeting transcripts: WebVTT (with <v Name> voice tags) and SubRip.
 // Consecutive cues of one speaker become one turn, timed by its first cue.
+#include <cstring>
 #include <regex>
 
 #include "coding/error.h"
 #include "coding/text.h"
 #include "importers/readers.h"
+#include "importers/turns.h"
 
 namespace fokus::importers {
 namespace {
@@ -24,22 +26,32 @@ std::int64_t parse_time(const std::string& text) {
     return ((hours * 60 + std::stoll(match[2])) * 60 + std::stoll(match[3])) * 1000 + std::stoll(match[4]);
 }
 
-// Takes the voice from <v Name> or a leading "Name:" label, and drops other tags.
+// The character references WebVTT allows in cue text.
+std::string unescaped(std::string text) {
+    static const std::pair<const char*, const char*> references[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&nbsp;", "\xC2\xA0"}, {"&lrm;", ""}, {"&rlm;", ""}, {"&quot;", "\""},
+        {"&apos;", "'"}, {"&amp;", "&"}};  // &amp; last, so that "&amp;lt;" stays "&lt;"
+    for (const auto& [reference, character] : references) {
+        for (auto at = text.find(reference); at != std::string::npos; at = text.find(reference, at + std::strlen(character))) {
+            text.replace(at, std::strlen(reference), character);
+        }
+    }
+    return text;
+}
+
+// Takes the voice from <v Name> or from a leading speaker label ("Interviewer:
+// ...", by the rules of the turn parser), and drops other tags (<c>, <i>, <b>).
 void split_voice(Cue& cue) {
     static const std::regex voice_tag(R"(<v(?:\.[^ >]*)?\s+([^>]+)>)");
     std::smatch match;
-    if (std::regex_search(cue.text, match, voice_tag)) cue.voice = text::trim(match[1].str());
+    if (std::regex_search(cue.text, match, voice_tag)) cue.voice = text::trim(unescaped(match[1].str()));
     static const std::regex tag(R"(</?[^>]*>)");
-    cue.text = text::trim(std::regex_replace(cue.text, tag, ""));
-    if (cue.voice.empty()) {
-        static const std::regex label(R"(^([^:\n]{1,40}):\s+)");
-        if (std::regex_search(cue.text, match, label)) {
-            const std::string candidate = match[1].str();
-            if (text::starts_upper(candidate)) {
-                cue.voice = text::trim(candidate);
-                cue.text = text::trim(cue.text.substr(static_cast<std::size_t>(match.length(0))));
-            }
-        }
+    cue.text = text::trim(unescaped(std::regex_replace(cue.text, tag, "")));
+    if (!cue.voice.empty()) return;
+    if (const auto label = find_speaker_label(cue.text)) {
+        cue.voice = label->speaker;
+        const text::OffsetMap offsets(cue.text);
+        cue.text = text::trim(cue.text.substr(offsets.byte_of(label->body_start)));
     }
 }
 

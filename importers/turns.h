@@ -2,7 +2,9 @@
 // Finding who speaks when: speaker labels (`Interviewer:`, `I:`, `Borger 2:`,
 // `R1:`, `Leder (Kommune C):`, bold labels) and leading timestamps
 // (`[00:12:34]`, `(00:12)`, `00:12:34`) at the start of paragraphs.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coding/documents.h"
@@ -27,5 +29,14 @@ struct ParsedText {
 };
 
 ParsedText parse_turns(const std::vector<Paragraph>& paragraphs, const TurnPatterns& patterns = {});
+
+struct SpeakerLabel {
+    std::string speaker;
+    std::size_t body_start = 0;  // code points from the start of the line to the speech
+};
+
+// The speaker label at the start of one line, by the same rules as
+// parse_turns (for readers such as SubRip, where a label names the voice).
+std::optional<SpeakerLabel> find_speaker_label(std::string_view utf8, const TurnPatterns& patterns = {});
 
 }  // namespace fokus::importers

@@ -70,3 +70,36 @@ TEST_CASE("speaker patterns can be given per import") {
     CHECK(bad.exit_code == 1);
     CHECK(bad.err.find("is not a valid regular expression") != std::string::npos);
 }
+
+TEST_CASE("check-anonymity shows where and in what context; pseudonymise --map puts pseudonyms in") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "navne.fokus").string();
+    run_cli(dir, {"new", path});
+    testing::write_file(dir / "borgere.txt",
+                        "Interviewer: Hvem er jeres rådgiver?\nBorger 1: Det er Mette, og Mettes telefon er 22 48 61 37.\n");
+    REQUIRE(run_cli(dir, {"import", path, (dir / "borgere.txt").string()}).exit_code == 0);
+    auto checked = run_cli(dir, {"check-anonymity", path, "--name", "Mette"});
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out.find("borgere  54-59  name  Mette\n    …vem er jeres rådgiver? Borger 1: Det er [[Mette]], og Mettes") !=
+          std::string::npos);
+    CHECK(checked.out.find("3 findings\n") != std::string::npos);
+    testing::write_file(dir / "kort.txt", "Mette -> Rådgiver 3\n");
+    CHECK(run_cli(dir, {"pseudonymise", path, "--map", (dir / "kort.txt").string()}).out ==
+          "Replaced 3 findings (undo reverses it)\n");
+    CHECK(run_cli(dir, {"check-anonymity", path, "--name", "Mette"}).out == "0 findings\n");
+    CHECK(run_cli(dir, {"undo", path}).exit_code == 0);
+    CHECK(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out.find("22 48 61 37") != std::string::npos);
+}
+
+TEST_CASE("a manifest naming a file that is not imported stops the batch with the sheet and line") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "ark.fokus").string();
+    run_cli(dir, {"new", path});
+    testing::write_file(dir / "borgere.txt", "Interviewer: Hvordan går det?\nBorger 1: Godt, tak for kaffe.\n");
+    testing::write_file(dir / "manifest.csv", "file;municipality\nborgere.txt;Kommune Æ\nbørn.txt;Kommune Ø\n");
+    auto refused = run_cli(dir, {"import", path, (dir / "borgere.txt").string(), "--manifest", (dir / "manifest.csv").string()});
+    CHECK(refused.exit_code == 4);
+    CHECK(refused.err.find("manifest.csv: line 3 names \"børn.txt\", which is neither being imported nor in the project") !=
+          std::string::npos);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"info", path, "--json"}).out)["documents"].empty());
+}

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "coding/error.h"
 #include "coding/text.h"
 #include "importers/turns.h"
 
@@ -73,4 +74,56 @@ TEST_CASE("the text is NFC and spans count code points") {
     const auto parsed = parse_turns(paragraphs({"Borger 1: Ja\xCC\x8A, det er rigtigt.", "Borger 2: Nej."}));
     CHECK(parsed.text == "Borger 1: Jå, det er rigtigt.\nBorger 2: Nej.");
     CHECK(parsed.turns[1].span.start == 30);
+}
+
+TEST_CASE("single words that start sentences or header lines are not speakers") {
+    const auto parsed = parse_turns(paragraphs({"Dato: 3. maj 2024", "Sted: Rådhuset på Ærø", "Interviewer: Hvad så?",
+                                                "Altså: det er svært.", "Nej: det tror jeg ikke.", "Borger 1: Jo."}));
+    REQUIRE(parsed.turns.size() == 2);
+    CHECK(parsed.turns[0].speaker == "Interviewer");
+    CHECK(parsed.turns[0].span.start == 40);  // the header lines are no one's turn
+    CHECK(excerpt(parsed, parsed.turns[0].span) == "Interviewer: Hvad så?\nAltså: det er svært.\nNej: det tror jeg ikke.");
+    CHECK(parsed.turns[1].speaker == "Borger 1");
+}
+
+TEST_CASE("a label longer than the limit, or with lower-case words, is running speech") {
+    TurnPatterns short_labels;
+    short_labels.max_label_length = 8;
+    const auto parsed = parse_turns(paragraphs({"Borger 1: Ja.", "Afdelingsleder Ø: Nej.", "Rådgiver i Kommune B: Måske."}), short_labels);
+    REQUIRE(parsed.turns.size() == 1);
+    CHECK(excerpt(parsed, parsed.turns[0].span) == "Borger 1: Ja.\nAfdelingsleder Ø: Nej.\nRådgiver i Kommune B: Måske.");
+}
+
+TEST_CASE("timestamps: [12:34], a time alone on its line, and fractions of a second") {
+    const auto parsed = parse_turns(paragraphs({"[12:34] R1: Først.", "[00:20:05]", "M: Så.", "[00:21:00.500] I: Til sidst.",
+                                                "Klokken 12:30: gik vi."}));
+    REQUIRE(parsed.turns.size() == 3);
+    CHECK(parsed.turns[0].time_ms == 754000);
+    CHECK(parsed.turns[0].speaker == "R1");
+    CHECK(parsed.turns[1].speaker == "M");
+    CHECK(parsed.turns[1].time_ms == 1205000);
+    CHECK(parsed.turns[0].span.end == 29);  // the lone time line goes with the turn before it
+    CHECK(parsed.turns[2].time_ms == 1260000);
+    CHECK(excerpt(parsed, parsed.turns[2].span) == "[00:21:00.500] I: Til sidst.\nKlokken 12:30: gik vi.");
+}
+
+TEST_CASE("the user's own speaker patterns, alone or beside the defaults") {
+    TurnPatterns patterns;
+    patterns.extra_labels = {R"(^(P\d+)\s*-\s*)"};
+    const auto both = parse_turns(paragraphs({"P1 - Vi taler om børn.", "Borger 2: Ja."}), patterns);
+    REQUIRE(both.turns.size() == 2);
+    CHECK(both.turns[0].speaker == "P1");
+    CHECK(excerpt(both, Span{both.turns[0].body_start, both.turns[0].span.end}) == "Vi taler om børn.");
+    patterns.only_these = true;
+    CHECK(parse_turns(paragraphs({"P1 - Vi taler om børn.", "Borger 2: Ja."}), patterns).turns.size() == 1);
+    patterns.extra_labels = {"(ugyldig"};
+    CHECK_THROWS_WITH_AS(parse_turns({}, patterns), doctest::Contains("\"(ugyldig\" is not a valid regular expression"), InputError);
+}
+
+TEST_CASE("find_speaker_label: the label and where the speech starts") {
+    const auto label = find_speaker_label("Rådgiver 3: Børnene først.");
+    REQUIRE(label);
+    CHECK(label->speaker == "Rådgiver 3");
+    CHECK(label->body_start == 12);
+    CHECK_FALSE(find_speaker_label("Det er sådan: vi har for mange sager."));
 }
