@@ -1,7 +1,9 @@
 // search, code-hits and reindex.
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/analysis_options.h"
@@ -16,7 +18,7 @@ namespace {
 
 struct SearchCommandOptions {
     std::string path, query, inside, outside, order = "relevance", code, level = "word";
-    std::vector<std::string> filters, documents, speakers, codes, coders;
+    std::vector<std::string> filters, documents, speakers, codes, themes, coders;
     std::vector<std::size_t> chosen;
     bool exact = false, json = false;
     int context = 60;
@@ -29,6 +31,7 @@ void add_search_options(CLI::App& command, SearchCommandOptions& options) {
     command.add_option("--document", options.documents, "Only this document (repeat for several)");
     command.add_option("--speaker", options.speakers, "Only turns of this speaker label (repeat for several)");
     command.add_option("--code", options.codes, "Only turns holding a coding of this code, or theme:NAME");
+    command.add_option("--theme", options.themes, "Only turns holding a coding of a code in this theme (code set)");
     command.add_option("--coder", options.coders, "Only turns holding codings by this coder");
     auto* inside = command.add_option("--inside", options.inside, "Only hits inside codings of this code");
     command.add_option("--outside", options.outside, "Only hits outside codings of this code")->excludes(inside);
@@ -47,6 +50,7 @@ search::SearchOptions resolve(Project& project, const SearchCommandOptions& opti
     result.filter.attributes = segments.attributes;
     result.filter.speakers = options.speakers;
     for (const auto& code : options.codes) result.filter.codes.push_back(resolve_item(project, code));
+    for (const auto& theme : options.themes) result.filter.codes.push_back(resolve_item(project, "theme:" + theme));
     if (!options.inside.empty()) result.filter.inside = resolve_item(project, options.inside);
     if (!options.outside.empty()) result.filter.outside = resolve_item(project, options.outside);
     result.exact = options.exact;
@@ -62,6 +66,20 @@ search::Index open_index(Project& project) {
     });
     if (index.rebuilt()) std::cerr << (terminal ? "\r" : "") << "The search index was built anew from the project.\n";
     return index;
+}
+
+// Hits print one to a line, so line breaks in the context become spaces.
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    std::replace(text.begin(), text.end(), '\r', ' ');
+    std::replace(text.begin(), text.end(), '\t', ' ');
+    return text;
+}
+
+void print_counts(const char* heading, const std::map<std::string, int>& counts) {
+    if (counts.empty()) return;
+    std::cout << heading << ":\n";
+    for (const auto& [name, count] : counts) std::cout << "  " << count << "  " << name << '\n';
 }
 
 }  // namespace
@@ -81,22 +99,24 @@ void add_search_commands(CLI::App& app, Context& context) {
             if (options->json) {
                 nlohmann::json hits = nlohmann::json::array();
                 for (const auto& hit : result.hits) {
-                    hits.push_back({{"document", hit.document_name}, {"turn", hit.turn}, {"speaker", hit.speaker},
+                    hits.push_back({{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", hit.speaker},
                                     {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
                                     {"match", hit.match}, {"after", hit.after}});
                 }
-                print_json({{"hits", hits}, {"per_document", result.per_document},
+                print_json({{"hits", hits}, {"turns", result.matching_turns}, {"per_document", result.per_document},
                             {"per_municipality", result.per_municipality}, {"per_code", result.per_code}});
                 return;
             }
             std::size_t number = 0;
             for (const auto& hit : result.hits) {
                 std::cout << ++number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  "
-                          << hit.speaker << "\n    …" << hit.before << "«" << hit.match << "»" << hit.after << "…\n";
+                          << hit.speaker << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»"
+                          << one_line(hit.after) << "…\n";
             }
-            std::cout << result.hits.size() << " hits";
-            for (const auto& [name, count] : result.per_municipality) std::cout << "; " << name << " " << count;
-            std::cout << '\n';
+            std::cout << result.hits.size() << " hits in " << result.matching_turns << " turns\n";
+            print_counts("Per document", result.per_document);
+            print_counts("Per municipality", result.per_municipality);
+            print_counts("Per code", result.per_code);
         });
     }
     {
@@ -121,7 +141,7 @@ void add_search_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", *path, "The project file")->required();
         command->callback([&context, path] {
             auto project = context.open(*path, false);
-            auto index = search::Index::open_for(project);
+            auto index = open_index(project);
             if (!index.rebuilt()) index.rebuild();
             std::cout << "Built the search index " << search::Index::path_for(project).string() << '\n';
         });

@@ -1,7 +1,9 @@
 #pragma once
-// Danish words as the index sees them: ICU word breaking, case folding,
-// Snowball stems, and folded forms so that "radgiver" and "raadgiver" also
-// find "rådgiver".
+// Danish words as a reader sees them: ICU word breaking splits
+// "rådgiver/sagsbehandler", "(griner)" and "Borger 2:" into the words and
+// numbers a reader would point at; punctuation, brackets and spaces are not
+// words. Each word comes with its code-point span and its case-folded form.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,16 +14,26 @@ namespace fokus::search {
 
 struct Token {
     Span span;          // code points in the text tokenised
-    std::string lower;  // case-folded
+    std::string lower;  // case-folded, NFC
 };
 
-// Words and numbers; punctuation, brackets and spaces are not tokens.
-std::vector<Token> tokenize(std::string_view utf8);
+// One ICU word-break iterator for Danish, reused across texts because making
+// one is far dearer than running it.
+class WordBreaker {
+public:
+    WordBreaker();
+    WordBreaker(WordBreaker&&) noexcept;
+    WordBreaker& operator=(WordBreaker&&) noexcept;
+    ~WordBreaker();
 
-// The terms of one word. Exact: "X" + lower; stemmed: "Z" + stem; folded
-// stems (æ→ae, ø→oe, å→aa, and æ→a, ø→o, å→a): "Y" + stem of each.
-std::string exact_term(const std::string& lower);
-std::string stem_term(const std::string& lower);
-std::vector<std::string> folded_terms(const std::string& lower);
+    std::vector<Token> words(std::string_view utf8);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The words of a text, with a word breaker kept per thread.
+std::vector<Token> tokenize(std::string_view utf8);
 
 }  // namespace fokus::search

@@ -1,7 +1,8 @@
 #pragma once
 // The full-text index of a project: derived from the project file, kept in a
 // folder beside it, and brought up to date from the project's change journal.
-// One index document per speaker turn.
+// One index document per speaker turn (a whole document when it has no turns).
+// Queries: see search/query.h.
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -19,12 +20,13 @@ class Project;
 
 namespace fokus::search {
 
+// Kinds of condition must all hold; the values within one kind are alternatives.
 struct SearchFilter {
     std::vector<Id> documents;
     std::vector<AttributeCondition> attributes;  // document attributes, or participant.NAME
-    std::vector<std::string> speakers;
-    std::vector<CodeItem> codes;  // turns holding a coding of any of these
-    std::vector<Id> coders;
+    std::vector<std::string> speakers;           // speaker labels as written
+    std::vector<CodeItem> codes;  // turns overlapping a coding of any of these (by `coders`, when given)
+    std::vector<Id> coders;       // turns overlapping a coding by any of these
     std::optional<CodeItem> inside;   // hits inside a coding of this code
     std::optional<CodeItem> outside;  // hits outside every coding of this code
 };
@@ -42,19 +44,27 @@ struct SearchOptions {
 struct Hit {
     Id document = 0;
     std::string document_name;
-    Id turn = 0;
+    Id turn = 0;  // 0 when the document has no turns
     std::string speaker;
-    Span span;
-    std::string before;
-    std::string match;
+    Span span;           // the matched words, code points in the document
+    std::string before;  // up to `context` characters of the text before the span
+    std::string match;   // the text of the span, exactly
     std::string after;
 };
 
 struct SearchResult {
     std::vector<Hit> hits;
-    std::map<std::string, int> per_document;
-    std::map<std::string, int> per_municipality;
-    std::map<std::string, int> per_code;
+    std::map<std::string, int> per_document;      // by document name
+    std::map<std::string, int> per_municipality;  // by the document attribute "municipality"
+    std::map<std::string, int> per_code;          // hits overlapping a coding of the code, by code name
+    // Turns holding hits: exact when every hit was asked for, else Xapian's estimate.
+    std::size_t matching_turns = 0;
+    bool complete = true;  // false when max_turns cut the hits short
+};
+
+struct UpdateReport {
+    std::size_t reindexed = 0;  // documents whose text or turns changed, added or removed
+    std::size_t refreshed = 0;  // documents whose codings or attributes changed (filter terms only)
 };
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
@@ -69,24 +79,35 @@ public:
     Index(Index&&) noexcept;
     ~Index();
 
+    // Whether opening had to build the index from the project.
     bool rebuilt() const;
     void rebuild(const Progress& progress = {});
-    void update();
+    // Applies the change journal's rows since the last update; search() does
+    // this first, so results always reflect the project.
+    UpdateReport update();
 
-    // InputError for a malformed query.
+    // InputError for a malformed query; FileError naming the index for
+    // trouble with the index itself.
     SearchResult search(const std::string& query, const SearchOptions& options);
 
+    struct State;  // defined inside search/ only
+
 private:
-    struct State;
     explicit Index(std::unique_ptr<State> state);
     std::unique_ptr<State> state_;
 };
 
+// How much of the text around a hit is coded: the matched words, the sentence
+// holding them (ICU sentence breaks within the turn), or the turn's speech.
 enum class HitLevel { Word, Sentence, Turn };
 HitLevel parse_level(const std::string& name);
 
-// Codes the hits (all, or those whose positions in `chosen` are given, from 1)
-// at the chosen level, as one action. Returns the codings made.
+// The span that coding a hit at `level` covers.
+Span coding_span(Project& project, const Hit& hit, HitLevel level);
+
+// Codes the hits (all, or those numbered in `chosen`, counting from 1) at the
+// chosen level, as one action and so one undo step. Spans already coded so
+// are skipped. Returns the codings made.
 std::vector<Id> code_hits(Project& project, const std::vector<Hit>& hits, Id code, HitLevel level,
                           const std::vector<std::size_t>& chosen = {});
 

@@ -1,25 +1,58 @@
 #pragma once
-// What an open index holds; shared by the files of search/, not part of its interface.
+// What an open index holds, and the pieces of search/ that work on it
+// (internal to search/, the one place besides search/*.cpp that sees Xapian).
 #include <xapian.h>
 
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
 
+#include "coding/error.h"
 #include "coding/project.h"
-#include "coding/sqlite.h"
+#include "search/danish.h"
 #include "search/index.h"
 
 namespace fokus::search {
 
+// Xapian metadata keys.
+inline constexpr const char* project_key = "fokus.project";
+inline constexpr const char* journal_key = "fokus.journal";
+// Value slot holding the turn's place in document order (document id, start).
+inline constexpr Xapian::valueno document_order_slot = 0;
+
+// Runs `work`, turning Xapian's exceptions into fokus ones that name the index
+// and what was being done with it.
+template <class Work>
+auto with_index(const std::filesystem::path& path, std::string_view operation, Work&& work) {
+    try {
+        return std::forward<Work>(work)();
+    } catch (const Xapian::DatabaseLockError&) {
+        throw FileError(path.string(), "cannot " + std::string(operation) +
+                                           ": the search index is being updated by another program; try again when it has finished");
+    } catch (const Xapian::Error& error) {
+        throw FileError(path.string(), "cannot " + std::string(operation) + " the search index: " + error.get_description());
+    }
+}
+
 struct Index::State {
+    State(Project& project_, std::filesystem::path path_) : project(project_), path(std::move(path_)) {}
+
     Project& project;
     std::filesystem::path path;
-    Xapian::WritableDatabase db;
+    Xapian::Database reader;  // reopened after every update
     bool rebuilt = false;
+    WordBreaker words;
 
-    std::int64_t journal_end() { return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal"); }
-
-    // `fresh`: the index has nothing of this document yet, so nothing to delete.
-    void index_document(Id id, bool fresh = false);
+    std::int64_t journal_end() const;
 };
+
+// Indexes one project document afresh: its turns replace whatever the index
+// held for it; a document no longer in the project is removed.
+void index_document(Xapian::WritableDatabase& db, Project& project, WordBreaker& words, Id document);
+
+// Recomputes only the filter terms (attributes, codes, coders) of a
+// document's turns, for changes that leave its text and turns alone.
+void refresh_filter_terms(Xapian::WritableDatabase& db, Project& project, Id document);
 
 }  // namespace fokus::search

@@ -149,7 +149,14 @@ TEST_CASE("malformed queries are refused with the problem and its position") {
     CHECK_THROWS_WITH_AS(index.search("(rådgiver", {}), "a \")\" is missing at position 10 of the query", InputError);
     CHECK_THROWS_WITH_AS(index.search("\"faglig tryghed", {}), doctest::Contains("is never closed"), InputError);
     CHECK_THROWS_WITH_AS(index.search("", {}), "the query is empty", InputError);
-    CHECK_THROWS_WITH_AS(index.search("rådgiver AND", {}), doctest::Contains("expected a word"), InputError);
-    CHECK_THROWS_WITH_AS(index.search("børn NEAR/0 unge", {}), doctest::Contains("needs a distance"), InputError);
+    CHECK_THROWS_WITH_AS(index.search("rådgiver AND", {}), "a word is missing: the query ends after an operator at position 13 of the query",
+                         InputError);
+    CHECK_THROWS_WITH_AS(index.search("børn NEAR/x unge", {}), doctest::Contains("needs a distance from 0 to 1000"), InputError);
+    CHECK_THROWS_WITH_AS(index.search("rådgiver)", {}), "a \")\" has no \"(\" before it at position 9 of the query", InputError);
+    CHECK_THROWS_WITH_AS(index.search("OR tid", {}), "expected a word, a quoted phrase or \"(\" but found \"OR\" at position 1 of the query",
+                         InputError);
+    CHECK_THROWS_WITH_AS(index.search("med*arbejder", {}), doctest::Contains("may only end a word"), InputError);
+    CHECK_THROWS_WITH_AS(index.search("(børn OR unge) NEAR/3 tid", {}), doctest::Contains("NEAR joins words"), InputError);
+    CHECK_THROWS_WITH_AS(index.search("rådgiver ()", {}), "the brackets hold nothing at position 11 of the query", InputError);
     CHECK_THROWS_AS(parse_level("afsnit"), InputError);
 }

@@ -1,0 +1,39 @@
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "search/index.h"
+#include "search_fixture.h"
+
+using namespace fokus;
+using testing::run_cli;
+
+TEST_CASE("search --json, a rebuilt index reported on stderr, and reindex") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "fokusgrupper.fokus").string();
+    { testing::DanishProject made(path); }
+    auto first = run_cli(dir, {"search", path, "radgiver", "--json", "--context", "10"});
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.err == "The search index was built anew from the project.\n");
+    const auto result = nlohmann::json::parse(first.out);
+    REQUIRE(result["hits"].size() == 8);
+    for (const auto& hit : result["hits"]) {
+        CHECK(hit["end"].get<std::int64_t>() - hit["start"].get<std::int64_t>() ==
+              static_cast<std::int64_t>(text::count_code_points(hit["match"].get<std::string>())));
+    }
+    CHECK(result["per_municipality"]["Kommune C"] == 2);
+
+    auto again = run_cli(dir, {"search", path, "tid", "--filter", "municipality=Kommune B", "--speaker", "Borger 2", "--json"});
+    CHECK(again.err.empty());
+    const auto filtered = nlohmann::json::parse(again.out);
+    REQUIRE(filtered["hits"].size() == 1);
+    CHECK(filtered["hits"][0]["document"] == "Kommune B, borgere");
+
+    auto text = run_cli(dir, {"search", path, "\"faglig tryghed\""});
+    CHECK(text.out.find("«faglig tryghed»") != std::string::npos);
+
+    CHECK(run_cli(dir, {"reindex", path}).out.find("Built the search index") == 0);
+    auto bad = run_cli(dir, {"search", path, "tid NEAR/x os"});
+    CHECK(bad.exit_code == 1);
+    CHECK(bad.err.find("needs a distance") != std::string::npos);
+}
