@@ -4,6 +4,7 @@
 #include <wx/imaglist.h>
 #include <wx/sizer.h>
 
+#include <algorithm>
 #include <map>
 
 #include "coding/text.h"
@@ -63,6 +64,39 @@ void CodeTree::populate(Project& project) {
     fill();
 }
 
+void CodeTree::refresh_counts(Project& project) {
+    CodeStore store(project);
+    for (auto& [id, count] : counts_) count = store.coding_count(id);
+    std::map<Id, const Code*> by_id;
+    for (const auto& code : codes_) by_id[code.id] = &code;
+    // Walk the whole tree; theme members show no counts and keep their labels.
+    std::vector<wxTreeItemId> pending{tree_->GetRootItem()};
+    while (!pending.empty()) {
+        const auto item = pending.back();
+        pending.pop_back();
+        if (!item.IsOk()) continue;
+        wxTreeItemIdValue cookie;
+        for (auto child = tree_->GetFirstChild(item, cookie); child.IsOk(); child = tree_->GetNextChild(item, cookie)) pending.push_back(child);
+        auto* data = dynamic_cast<CodeItem*>(tree_->GetItemData(item));
+        if (!data || tree_->GetItemImage(item) < 0) continue;
+        if (const auto found = by_id.find(data->id); found != by_id.end()) {
+            const wxString label = label_of(*found->second);
+            if (tree_->GetItemText(item) != label) tree_->SetItemText(item, label);
+        }
+    }
+}
+
+wxString CodeTree::label_of(const Code& code) const {
+    wxString label = to_wx(code.name);
+    const auto key = std::find(keyed_.begin(), keyed_.end(), code.id);
+    if (key != keyed_.end()) label = wxString::Format("%d  ", static_cast<int>((key - keyed_.begin() + 1) % 10)) + label;
+    if (code.codable) {
+        const auto count = counts_.find(code.id);
+        label += wxString::Format("  (%lld)", static_cast<long long>(count != counts_.end() ? count->second : 0));
+    }
+    return label;
+}
+
 std::optional<Id> CodeTree::code_for_key(int number) const {
     const std::size_t index = number == 0 ? 9 : static_cast<std::size_t>(number - 1);
     if (index >= keyed_.size()) return std::nullopt;
@@ -88,10 +122,7 @@ void CodeTree::fill() {
         const bool shown = wanted.empty() || text::fold_case(code.name).find(wanted) != std::string::npos;
         if (!shown && !wanted.empty()) continue;
         const auto parent = code.parent && items.count(*code.parent) ? items[*code.parent] : root;
-        wxString label = to_wx(code.name);
-        const auto key = std::find(keyed_.begin(), keyed_.end(), code.id);
-        if (key != keyed_.end()) label = wxString::Format("%d  ", static_cast<int>((key - keyed_.begin() + 1) % 10)) + label;
-        if (code.codable) label += wxString::Format("  (%lld)", static_cast<long long>(counts_[code.id]));
+        const wxString label = label_of(code);
         const int image = images->Add(swatch(code.color));
         items[code.id] = tree_->AppendItem(parent, label, image, image, new CodeItem(code.id));
         if (!code.codable) tree_->SetItemBold(items[code.id]);

@@ -18,7 +18,10 @@ namespace fokus::workbench {
 class CodeTree : public wxPanel {
 public:
     explicit CodeTree(wxWindow* parent);
+    // Rebuilds the tree: after codes were added, removed, renamed or moved.
     void populate(Project& project);
+    // Only the counts: after codings changed. Keeps scrolling, expansion and selection.
+    void refresh_counts(Project& project);
     // The codable code that number key `number` (1-9, 0 for the tenth) stands for.
     std::optional<Id> code_for_key(int number) const;
     std::optional<Id> selected() const;
@@ -27,6 +30,7 @@ public:
 
 private:
     void fill();
+    wxString label_of(const Code& code) const;
     wxSearchCtrl* filter_;
     wxTreeCtrl* tree_;
     std::vector<Code> codes_;

@@ -1,11 +1,25 @@
 #include "workbench/coding_stripes.h"
 
 #include <wx/dcbuffer.h>
+#include <wx/dcclient.h>
 #include <wx/settings.h>
+
+#include <algorithm>
 
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
+namespace {
+
+constexpr int widest_column = 14;
+constexpr int label_gap = 6;
+
+wxColour colour_of(const std::map<Id, Code>& codes, Id code) {
+    const auto found = codes.find(code);
+    return wxColour(found != codes.end() ? to_wx(found->second.color) : wxString("#777777"));
+}
+
+}  // namespace
 
 CodingStripes::CodingStripes(wxWindow* parent, wxStyledTextCtrl* editor) : wxPanel(parent), editor_(editor) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
@@ -23,62 +37,98 @@ void CodingStripes::set(std::vector<Stripe> stripes, std::map<Id, Code> codes) {
     Refresh();
 }
 
-// A fixed width, shared by the columns, so that the text never rewraps when codings change.
-int CodingStripes::column_width() const { return panel_width / std::max(2, columns_); }
+// Narrow columns, so that the names keep most of the width; they only
+// shrink when very many codings overlap.
+int CodingStripes::column_step() const { return std::max(5, std::min(widest_column, (panel_width / 2) / columns_)); }
+
+wxFont CodingStripes::label_font() const {
+    wxFont font = GetFont();
+    font.SetPointSize(8);
+    font.SetWeight(wxFONTWEIGHT_BOLD);
+    return font;
+}
 
 std::pair<int, int> CodingStripes::vertical_extent(const Stripe& stripe) const {
+    const int last = std::max(stripe.editor_start, stripe.editor_end - 1);
     const int top = editor_->PointFromPosition(stripe.editor_start).y;
-    const int last_line = editor_->LineFromPosition(std::max(stripe.editor_start, stripe.editor_end - 1));
-    const int bottom = editor_->PointFromPosition(std::max(stripe.editor_start, stripe.editor_end - 1)).y +
-                       editor_->TextHeight(last_line);
+    const int bottom = editor_->PointFromPosition(last).y + editor_->TextHeight(editor_->LineFromPosition(last));
     return {top, bottom};
+}
+
+std::vector<CodingStripes::Placed> CodingStripes::place(wxDC& dc) const {
+    const int height = GetClientSize().GetHeight();
+    const int step = column_step();
+    const int lane_right = panel_width - columns_ * step - label_gap;
+    dc.SetFont(label_font());
+    const int text_height = dc.GetCharHeight();
+    std::vector<Placed> placed;
+    for (const auto& stripe : stripes_) {
+        const auto [top, bottom] = vertical_extent(stripe);
+        if (bottom < 0 || top > height) continue;
+        const int x = panel_width - (stripe.column + 1) * step;
+        placed.push_back({&stripe, wxRect(x, top + 2, step, std::max(4, bottom - top - 4)), wxRect()});
+    }
+    // Names top-down: each at its bracket's first visible line, or below the previous name.
+    std::vector<Placed*> by_top;
+    for (auto& p : placed) by_top.push_back(&p);
+    std::stable_sort(by_top.begin(), by_top.end(), [](const Placed* a, const Placed* b) {
+        return a->bracket.y != b->bracket.y ? a->bracket.y < b->bracket.y : a->stripe->column < b->stripe->column;
+    });
+    int next_free = 0;
+    for (auto* p : by_top) {
+        const int y = std::max({p->bracket.y, next_free, 0});
+        p->label = wxRect(4, y, std::max(0, lane_right - 4), text_height);
+        next_free = y + text_height + 1;
+    }
+    return placed;
 }
 
 void CodingStripes::paint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
     dc.SetBackground(wxBrush(wxColour(248, 248, 246)));
     dc.Clear();
-    const int height = GetClientSize().GetHeight();
-    wxFont label = GetFont();
-    label.SetPointSize(8);
-    label.SetWeight(wxFONTWEIGHT_BOLD);
-    dc.SetFont(label);
-    for (const auto& stripe : stripes_) {
-        const auto [top, bottom] = vertical_extent(stripe);
-        if (bottom < 0 || top > height) continue;
-        const auto found = codes_.find(stripe.coding.code);
-        const wxColour colour(found != codes_.end() ? to_wx(found->second.color) : wxString("#777777"));
-        const int width = column_width();
-        const int x = panel_width - (stripe.column + 1) * width;
-        const int bracket = x + width - 8;
+    const auto placed = place(dc);
+    for (const auto& p : placed) {
+        const wxColour colour = colour_of(codes_, p.stripe->coding.code);
+        // The bracket: a vertical bar with ticks pointing at the text.
+        const int bar = p.bracket.x + 2;
+        const int tick_end = p.bracket.GetRight();
         dc.SetPen(wxPen(colour, 3));
-        dc.DrawLine(bracket, top + 2, bracket, bottom - 2);
-        dc.DrawLine(bracket, top + 2, bracket + 6, top + 2);
-        dc.DrawLine(bracket, bottom - 2, bracket + 6, bottom - 2);
-        if (found == codes_.end() || width < 60) continue;
+        dc.DrawLine(bar, p.bracket.y, bar, p.bracket.GetBottom());
+        dc.DrawLine(bar, p.bracket.y, tick_end, p.bracket.y);
+        dc.DrawLine(bar, p.bracket.GetBottom(), tick_end, p.bracket.GetBottom());
+        const auto found = codes_.find(p.stripe->coding.code);
+        if (found == codes_.end() || p.label.width < 20) continue;
         const wxString name = to_wx(found->second.name);
         wxString shown = name;
-        while (shown.length() > 3 && dc.GetTextExtent(shown).GetWidth() > width - 16) shown = shown.Left(shown.length() - 2) + wxString::FromUTF8("…");
-        if (shown != name && shown.length() > 1) shown = shown.Left(shown.length() - 1) + wxString::FromUTF8("…");
-        dc.SetTextForeground(colour);
-        dc.DrawText(shown, bracket - 6 - dc.GetTextExtent(shown).GetWidth(), std::max(top, 0) + 1);
+        while (shown.length() > 2 && dc.GetTextExtent(shown + wxString::FromUTF8("…")).GetWidth() > p.label.width) shown.RemoveLast();
+        if (shown != name) shown += wxString::FromUTF8("…");
+        const int text_width = dc.GetTextExtent(shown).GetWidth();
+        const int text_x = p.label.GetRight() - text_width;
+        const int middle = p.label.y + p.label.height / 2;
+        // A thin leader from the name to its bracket, so pushed-down names stay attached.
+        dc.SetPen(wxPen(colour.ChangeLightness(140), 1));
+        dc.DrawLine(p.label.GetRight() + 2, middle, bar, std::clamp(middle, p.bracket.y, p.bracket.GetBottom()));
+        dc.SetTextForeground(colour.ChangeLightness(80));
+        dc.DrawText(shown, text_x, p.label.y);
     }
 }
 
-const Stripe* CodingStripes::stripe_at(const wxPoint& point) const {
+const Stripe* CodingStripes::stripe_at(const wxPoint& point) {
+    wxClientDC dc(this);
     const Stripe* best = nullptr;
-    for (const auto& stripe : stripes_) {
-        const auto [top, bottom] = vertical_extent(stripe);
-        const int x = panel_width - (stripe.column + 1) * column_width();
-        if (point.x >= x && point.x < x + column_width() && point.y >= top && point.y <= bottom) {
-            if (!best || stripe.editor_end - stripe.editor_start < best->editor_end - best->editor_start) best = &stripe;
-        }
+    for (const auto& p : place(dc)) {
+        const bool on_label = p.label.Contains(point);
+        const bool on_bracket = p.bracket.Inflate(1, 2).Contains(point);
+        if (on_label) return p.stripe;
+        if (on_bracket && (!best || p.stripe->editor_end - p.stripe->editor_start < best->editor_end - best->editor_start)) best = p.stripe;
     }
     return best;
 }
 
 void CodingStripes::hover(wxMouseEvent& event) {
     const Stripe* stripe = stripe_at(event.GetPosition());
+    SetCursor(stripe ? wxCursor(wxCURSOR_HAND) : wxNullCursor);
     if (!stripe) {
         UnsetToolTip();
         return;

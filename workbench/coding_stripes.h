@@ -1,6 +1,9 @@
 #pragma once
 // The margin beside the transcript: one bracket per coding in its code's
 // colour, labelled with the code's name; overlapping codings side by side.
+// Brackets sit in columns next to the text; the names sit in a lane to their
+// left, each at its bracket's first line or just below the name before it,
+// so that codings starting on the same line keep legible names.
 #include <wx/panel.h>
 #include <wx/stc/stc.h>
 
@@ -17,7 +20,7 @@ struct Stripe {
     Coding coding;
     int editor_start = 0;
     int editor_end = 0;
-    int column = 0;
+    int column = 0;  // 0 next to the text
 };
 
 class CodingStripes : public wxPanel {
@@ -26,16 +29,24 @@ public:
     void set(std::vector<Stripe> stripes, std::map<Id, Code> codes);
     void on_click(std::function<void(const Stripe&)> callback) { clicked_ = std::move(callback); }
 
-    static constexpr int panel_width = 250;
+    static constexpr int panel_width = 260;
 
 private:
-    int column_width() const;
+    // Where one stripe was drawn, for hovering and clicking.
+    struct Placed {
+        const Stripe* stripe;
+        wxRect bracket;
+        wxRect label;
+    };
 
+    int column_step() const;
+    std::vector<Placed> place(wxDC& dc) const;
     void paint(wxPaintEvent& event);
     void hover(wxMouseEvent& event);
     void click(wxMouseEvent& event);
-    const Stripe* stripe_at(const wxPoint& point) const;
+    const Stripe* stripe_at(const wxPoint& point);
     std::pair<int, int> vertical_extent(const Stripe& stripe) const;
+    wxFont label_font() const;
 
     wxStyledTextCtrl* editor_;
     std::vector<Stripe> stripes_;

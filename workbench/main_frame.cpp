@@ -1,17 +1,26 @@
 #include "workbench/main_frame.h"
 
 #include <wx/artprov.h>
+#include <wx/aui/auibook.h>
 #include <wx/config.h>
+#include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
-#include <wx/notebook.h>
 #include <wx/statusbr.h>
+#include <wx/toolbar.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
 
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
+#include "coding/text.h"
+#include "workbench/app.h"
+#include "workbench/code_picker.h"
 #include "workbench/code_tree.h"
 #include "workbench/document_tree.h"
 #include "workbench/screenshot.h"
@@ -22,36 +31,76 @@
 namespace fokus::workbench {
 namespace {
 
-enum MenuId { undo_id = wxID_HIGHEST + 1, redo_id, uncode_id };
+enum MenuId {
+    undo_id = wxID_HIGHEST + 1,
+    redo_id,
+    code_selected_id,
+    pick_code_id,
+    in_vivo_id,
+    uncode_id,
+    first_uncode_choice_id,
+    last_uncode_choice_id = first_uncode_choice_id + 50,
+};
+
+enum StatusField { message_field = 0, position_field = 1, codings_field = 2 };
+
+constexpr std::size_t longest_in_vivo_name = 60;
+
+// The selected words as a code name: on one line, without the punctuation
+// around them, and short enough for the code tree.
+wxString in_vivo_name(const std::string& selected) {
+    wxString name;
+    bool space = false;
+    for (const auto c : to_wx(selected)) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !name.empty();
+            continue;
+        }
+        if (space) name += ' ';
+        space = false;
+        name += c;
+    }
+    const wxString punctuation = wxString::FromUTF8(".,;:!?\"'()[]«»“”„…–- ");
+    while (!name.empty() && punctuation.Find(name.Last()) != wxNOT_FOUND) name.RemoveLast();
+    while (!name.empty() && punctuation.Find(name[0]) != wxNOT_FOUND) name.Remove(0, 1);
+    if (name.length() > longest_in_vivo_name) {
+        name.Truncate(longest_in_vivo_name);
+        if (const int last_space = name.Find(' ', true); last_space > 20) name.Truncate(static_cast<std::size_t>(last_space));
+        name += wxString::FromUTF8("…");
+    }
+    return name;
+}
 
 }  // namespace
 
-MainFrame::MainFrame(Project project, bool remember_layout)
+MainFrame::MainFrame(Project project, bool remember_settings)
     : wxFrame(nullptr, wxID_ANY, wxString::Format("Fokus – %s", to_wx(project.name())), wxDefaultPosition, wxSize(1500, 920)),
       project_(std::move(project)),
-      remember_layout_(remember_layout) {
+      remember_settings_(remember_settings) {
     aui_.SetManagedWindow(this);
     documents_ = new DocumentTree(this);
     codes_ = new CodeTree(this);
     transcript_ = new TranscriptView(this);
-    auto* bottom = new wxNotebook(this, wxID_ANY);
+    auto* bottom = new wxAuiNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxAUI_NB_TOP | wxAUI_NB_TAB_SPLIT | wxAUI_NB_TAB_MOVE | wxAUI_NB_SCROLL_BUTTONS);
     segments_ = new SegmentsList(bottom);
     bottom->AddPage(segments_, _("Retrieved segments"));
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
-    aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(260, -1).MinSize(180, -1));
-    aui_.AddPane(codes_, wxAuiPaneInfo().Name("codes").Caption(_("Codes")).Right().BestSize(330, -1).MinSize(220, -1));
-    aui_.AddPane(bottom, wxAuiPaneInfo().Name("bottom").Caption(_("Segments")).Bottom().BestSize(-1, 210).MinSize(-1, 120));
-    if (remember_layout_) {
+    aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
+    aui_.AddPane(codes_, wxAuiPaneInfo().Name("codes").Caption(_("Codes")).Right().BestSize(370, -1).MinSize(220, -1));
+    aui_.AddPane(bottom, wxAuiPaneInfo().Name("bottom").Caption(_("Segments")).Bottom().BestSize(-1, 200).MinSize(-1, 110));
+    if (remember_settings_) {
         wxString perspective;
         if (wxConfig::Get()->Read("/Layout/Perspective", &perspective)) aui_.LoadPerspective(perspective, false);
     }
     aui_.Update();
 
     CreateStatusBar(3);
-    const int widths[] = {-2, -1, -1};
+    const int widths[] = {-3, -1, -1};
     SetStatusWidths(3, widths);
     build_menus();
+    build_toolbar();
 
     documents_->populate(project_);
     codes_->populate(project_);
@@ -63,43 +112,96 @@ MainFrame::MainFrame(Project project, bool remember_layout)
         transcript_->select(span);
     });
     transcript_->on_caret_moved([this] { update_status(); });
+    transcript_->on_context_menu([this] { show_context_menu(); });
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_key, this);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
-        if (remember_layout_) wxConfig::Get()->Write("/Layout/Perspective", aui_.SavePerspective());
+        if (remember_settings_) wxConfig::Get()->Write("/Layout/Perspective", aui_.SavePerspective());
         event.Skip();
     });
+    update_undo_labels();
     const auto all = DocumentStore(project_).all();
     if (!all.empty()) open_document(all.front().id);
 }
 
-MainFrame::~MainFrame() { aui_.UnInit(); }
+MainFrame::~MainFrame() {
+    if (recent_menu_) wxGetApp().recent_projects().RemoveMenu(recent_menu_);
+    aui_.UnInit();
+}
 
 void MainFrame::build_menus() {
     auto* file = new wxMenu;
+    file->Append(wxID_OPEN, _("&Open project…\tCtrl+O"));
+    recent_menu_ = new wxMenu;
+    file->AppendSubMenu(recent_menu_, _("Open &recent"));
+    wxGetApp().recent_projects().UseMenu(recent_menu_);
+    wxGetApp().recent_projects().AddFilesToMenu(recent_menu_);
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* edit = new wxMenu;
     edit->Append(undo_id, _("&Undo\tCtrl+Z"));
     edit->Append(redo_id, _("&Redo\tCtrl+Shift+Z"));
     auto* code = new wxMenu;
-    code->Append(uncode_id, _("&Uncode at cursor\tDel"));
+    code->Append(code_selected_id, _("Code with the &selected code\tCtrl+Enter"),
+                 _("Codes the selected passage with the code selected in the code tree"));
+    code->Append(pick_code_id, _("&Code with…\tCtrl+K"), _("Choose a code by typing part of its name"));
+    code->Append(in_vivo_id, _("&In-vivo code\tCtrl+I"), _("A new code named by the selected words, applied to them"));
+    code->AppendSeparator();
+    // Delete is handled in the transcript only, so that it still deletes in the filter boxes.
+    code->Append(uncode_id, _("&Uncode at cursor (Delete)"), _("Removes the coding under the cursor"));
+    code->AppendSeparator();
+    code->Append(wxID_ANY, _("Number keys 1–9, 0 code the selection with the numbered codes"))->Enable(false);
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(code, _("&Code"));
     SetMenuBar(bar);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (const auto path = wxGetApp().ask_for_project(this); !path.empty()) open_another_project(path);
+    }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
+        open_another_project(wxGetApp().recent_projects().GetHistoryFile(static_cast<std::size_t>(event.GetId() - wxID_FILE1)));
+    }, wxID_FILE1, wxID_FILE9);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, undo_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, redo_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { code_with_selected_code(); }, code_selected_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { pick_code(); }, pick_code_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { code_in_vivo(); }, in_vivo_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { uncode_at_caret(); }, uncode_id);
     wxAcceleratorEntry extra[] = {wxAcceleratorEntry(wxACCEL_CTRL, 'Y', redo_id)};
     SetAcceleratorTable(wxAcceleratorTable(1, extra));
 }
 
+void MainFrame::build_toolbar() {
+    auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT | wxTB_TEXT);
+    const wxSize size(22, 22);
+    tools->AddTool(wxID_OPEN, _("Open"), wxArtProvider::GetBitmap(wxART_FILE_OPEN, wxART_TOOLBAR, size), _("Open a project (Ctrl+O)"));
+    tools->AddSeparator();
+    tools->AddTool(undo_id, _("Undo"), wxArtProvider::GetBitmap(wxART_UNDO, wxART_TOOLBAR, size), _("Undo (Ctrl+Z)"));
+    tools->AddTool(redo_id, _("Redo"), wxArtProvider::GetBitmap(wxART_REDO, wxART_TOOLBAR, size), _("Redo (Ctrl+Shift+Z)"));
+    tools->AddSeparator();
+    tools->AddTool(pick_code_id, _("Code with…"), wxArtProvider::GetBitmap(wxART_FIND, wxART_TOOLBAR, size),
+                   _("Code the selection with a code you type (Ctrl+K)"));
+    tools->AddTool(in_vivo_id, _("In vivo"), wxArtProvider::GetBitmap(wxART_NEW, wxART_TOOLBAR, size),
+                   _("New code from the selected words (Ctrl+I)"));
+    tools->AddTool(uncode_id, _("Uncode"), wxArtProvider::GetBitmap(wxART_DELETE, wxART_TOOLBAR, size),
+                   _("Remove the coding under the cursor (Delete)"));
+    tools->Realize();
+}
+
 void MainFrame::report(const std::exception& error) {
-    SetStatusText(to_wx(error.what()), 0);
+    SetStatusText(to_wx(error.what()), message_field);
     if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) {
         wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_WARNING, this);
     }
+}
+
+void MainFrame::open_another_project(const wxString& path) {
+    if (wxFileName(path).SameAs(wxFileName(to_wx(project_.path().string())))) {
+        Raise();
+        return;
+    }
+    if (wxGetApp().open_project(path)) Close();
 }
 
 void MainFrame::open_document(Id id) {
@@ -117,48 +219,146 @@ void MainFrame::open_document(Id id) {
     }
 }
 
-void MainFrame::refresh_after_change(const wxString& message) {
-    const auto document = transcript_->document();
-    if (document) {
-        CodingFilter filter;
-        filter.document = *document;
-        transcript_->update_codings(CodingStore(project_).list(filter), CodeStore(project_).all());
-        transcript_->editor()->EnsureCaretVisible();
+// Codings changed: the transcript's highlights and the counts. Codes changed:
+// the code tree too. Undo and redo may have changed anything.
+void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
+    try {
+        const auto selected = codes_->selected();
+        if (changed == Changed::codings) {
+            codes_->refresh_counts(project_);
+            documents_->refresh_counts(project_);
+        } else {
+            codes_->populate(project_);
+            if (changed == Changed::anything) {
+                documents_->populate(project_);
+            } else {
+                documents_->refresh_counts(project_);
+            }
+        }
+        if (const auto document = transcript_->document()) {
+            const auto still_there = [&] {
+                try {
+                    DocumentStore(project_).get(*document);
+                    return true;
+                } catch (const NotFoundError&) {
+                    return false;
+                }
+            }();
+            if (still_there) {
+                CodingFilter filter;
+                filter.document = *document;
+                transcript_->update_codings(CodingStore(project_).list(filter), CodeStore(project_).all());
+                documents_->mark(*document);
+            } else {
+                transcript_->clear();
+            }
+        }
+        if (selected) retrieve(*selected);
+        update_status();
+        update_undo_labels();
+        SetStatusText(message, message_field);
+    } catch (const std::exception& error) {
+        report(error);
     }
-    const auto selected = codes_->selected();
-    codes_->populate(project_);
-    documents_->populate(project_);
-    if (document) documents_->mark(*document);
-    if (selected) retrieve(*selected);
-    update_status();
-    SetStatusText(message, 0);
 }
 
 void MainFrame::code_selection(Id code) {
     const auto span = transcript_->selection();
     const auto document = transcript_->document();
     if (!span || !document) {
-        SetStatusText(_("Select a passage first, then choose a code."), 0);
+        SetStatusText(_("Select a passage first, then choose a code."), message_field);
         return;
     }
     try {
         CodingStore(project_).add(*document, code, *span);
-        refresh_after_change(wxString::Format(_("Coded with \"%s\""), to_wx(CodeStore(project_).get(code).name)));
+        refresh_after_change(Changed::codings, wxString::Format(_("Coded with \"%s\""), to_wx(CodeStore(project_).get(code).name)));
     } catch (const std::exception& error) {
         report(error);
     }
 }
 
 void MainFrame::code_with_key(int number) {
-    if (const auto code = codes_->code_for_key(number)) code_selection(*code);
+    if (const auto code = codes_->code_for_key(number)) {
+        code_selection(*code);
+    } else {
+        SetStatusText(wxString::Format(_("No code has the number %d."), number), message_field);
+    }
+}
+
+void MainFrame::code_with_selected_code() {
+    if (const auto code = codes_->selected()) {
+        code_selection(*code);
+    } else {
+        SetStatusText(_("Select a code in the code tree first."), message_field);
+    }
+}
+
+void MainFrame::pick_code() {
+    if (!transcript_->selection()) {
+        SetStatusText(_("Select a passage first, then choose a code."), message_field);
+        return;
+    }
+    try {
+        CodePicker picker(this, CodeStore(project_).all());
+        if (picker.ShowModal() == wxID_OK) {
+            if (const auto code = picker.chosen()) code_selection(*code);
+        }
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+bool MainFrame::pick_code(const std::string& typed) {
+    const auto found = matching_codes(CodeStore(project_).all(), typed);
+    if (found.empty()) return false;
+    code_selection(found.front().id);
+    return true;
+}
+
+void MainFrame::code_in_vivo() {
+    const auto span = transcript_->selection();
+    const auto document = transcript_->document();
+    if (!span || !document) {
+        SetStatusText(_("Select the words to name the new code by."), message_field);
+        return;
+    }
+    try {
+        const std::string name = from_wx(in_vivo_name(DocumentStore(project_).excerpt(*document, *span)));
+        if (name.empty()) throw InputError("the selection has no words to name a code by");
+        // A code of that name may exist already (coded in vivo before): then it is used.
+        std::optional<Code> existing;
+        try {
+            existing = CodeStore(project_).resolve(name);
+        } catch (const NotFoundError&) {
+        }
+        if (existing && existing->codable) {
+            code_selection(existing->id);
+            return;
+        }
+        project_.act("code in vivo " + text::quote(name), [&] {
+            const Id code = CodeStore(project_).add(name);
+            CodingStore(project_).add(*document, code, *span);
+        });
+        refresh_after_change(Changed::codes, wxString::Format(_("New code \"%s\", coded in vivo"), to_wx(name)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
 }
 
 void MainFrame::uncode_at_caret() {
-    const auto coding = transcript_->coding_at_caret();
-    if (!coding) return;
+    if (const auto coding = transcript_->coding_at_caret()) {
+        uncode(coding->id);
+    } else {
+        SetStatusText(_("There is no coding at the cursor."), message_field);
+    }
+}
+
+void MainFrame::uncode(Id coding) {
     try {
-        CodingStore(project_).remove(coding->id);
-        refresh_after_change(_("Coding removed"));
+        const auto removed = CodingStore(project_).get(coding);
+        const auto name = CodeStore(project_).get(removed.code).name;
+        CodingStore(project_).remove(coding);
+        refresh_after_change(Changed::codings, wxString::Format(_("Removed the coding with \"%s\""), to_wx(name)));
     } catch (const std::exception& error) {
         report(error);
     }
@@ -167,7 +367,7 @@ void MainFrame::uncode_at_caret() {
 void MainFrame::undo() {
     try {
         const auto step = History(project_).undo();
-        refresh_after_change(wxString::Format(_("Undone: %s"), to_wx(step.label)));
+        refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), to_wx(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }
@@ -176,7 +376,27 @@ void MainFrame::undo() {
 void MainFrame::redo() {
     try {
         const auto step = History(project_).redo();
-        refresh_after_change(wxString::Format(_("Redone: %s"), to_wx(step.label)));
+        refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), to_wx(step.label)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+// The menu says what Ctrl+Z would undo, as the researcher may not remember.
+void MainFrame::update_undo_labels() {
+    try {
+        History history(project_);
+        const auto next_undo = history.next_undo();
+        const auto next_redo = history.next_redo();
+        auto* bar = GetMenuBar();
+        bar->SetLabel(undo_id, (next_undo ? wxString::Format(_("&Undo %s"), to_wx(next_undo->label)) : wxString(_("&Undo"))) + "\tCtrl+Z");
+        bar->SetLabel(redo_id, (next_redo ? wxString::Format(_("&Redo %s"), to_wx(next_redo->label)) : wxString(_("&Redo"))) + "\tCtrl+Shift+Z");
+        bar->Enable(undo_id, next_undo.has_value());
+        bar->Enable(redo_id, next_redo.has_value());
+        if (auto* tools = GetToolBar()) {
+            tools->EnableTool(undo_id, next_undo.has_value());
+            tools->EnableTool(redo_id, next_redo.has_value());
+        }
     } catch (const std::exception& error) {
         report(error);
     }
@@ -200,24 +420,89 @@ bool MainFrame::select_text(const std::string& text) {
     return true;
 }
 
-void MainFrame::update_status() {
+bool MainFrame::put_caret_at(const std::string& text) {
     const auto document = transcript_->document();
-    if (!document) return;
+    if (!document) return false;
+    const auto spans = CodingStore(project_).find_text(*document, text);
+    if (spans.empty()) return false;
+    transcript_->select(Span{spans.front().start, spans.front().start});
+    return true;
+}
+
+void MainFrame::show_context_menu() {
+    const bool selected = transcript_->selection().has_value();
+    wxMenu menu;
+    std::optional<Code> chosen;
+    if (const auto code = codes_->selected()) {
+        try {
+            chosen = CodeStore(project_).get(*code);
+        } catch (const std::exception&) {
+        }
+    }
+    if (chosen && chosen->codable) {
+        menu.Append(code_selected_id, wxString::Format(_("Code with \"%s\"\tCtrl+Enter"), to_wx(chosen->name)))->Enable(selected);
+    }
+    menu.Append(pick_code_id, _("Code with…\tCtrl+K"))->Enable(selected);
+    menu.Append(in_vivo_id, _("In-vivo code\tCtrl+I"))->Enable(selected);
+    const auto here = transcript_->codings_at_caret();
+    std::map<Id, std::string> names;
     try {
-        CodingFilter filter;
-        filter.document = *document;
-        SetStatusText(to_wx(DocumentStore(project_).get(*document).name), 0);
-        SetStatusText(wxString::Format(_("Position %lld"), static_cast<long long>(transcript_->caret())), 1);
-        SetStatusText(wxString::Format(_("%zu codings"), CodingStore(project_).list(filter).size()), 2);
+        for (const auto& code : CodeStore(project_).all()) names[code.id] = code.name;
     } catch (const std::exception&) {
+    }
+    if (!here.empty()) menu.AppendSeparator();
+    for (std::size_t i = 0; i < here.size() && first_uncode_choice_id + static_cast<int>(i) <= last_uncode_choice_id; ++i) {
+        menu.Append(first_uncode_choice_id + static_cast<int>(i), wxString::Format(_("Uncode \"%s\""), to_wx(names[here[i].code])));
+    }
+    const int picked = GetPopupMenuSelectionFromUser(menu);
+    if (picked >= first_uncode_choice_id && picked <= last_uncode_choice_id) {
+        uncode(here[static_cast<std::size_t>(picked - first_uncode_choice_id)].id);
+    } else if (picked == code_selected_id) {
+        code_with_selected_code();
+    } else if (picked == pick_code_id) {
+        pick_code();
+    } else if (picked == in_vivo_id) {
+        code_in_vivo();
     }
 }
 
+void MainFrame::update_status() {
+    const auto document = transcript_->document();
+    if (!document) {
+        SetStatusText(wxEmptyString, position_field);
+        SetStatusText(wxEmptyString, codings_field);
+        return;
+    }
+    try {
+        CodingFilter filter;
+        filter.document = *document;
+        SetStatusText(to_wx(DocumentStore(project_).get(*document).name), message_field);
+        SetStatusText(wxString::Format(_("Position %lld"), static_cast<long long>(transcript_->caret())), position_field);
+        SetStatusText(wxString::Format(_("%zu codings in the document"), CodingStore(project_).list(filter).size()), codings_field);
+    } catch (const std::exception&) {
+        // The status bar is a courtesy; a failing query shows up where it matters.
+    }
+}
+
+// Keys that code and uncode act only where the researcher reads, so that
+// digits and Delete keep their meaning in the filter boxes.
 void MainFrame::on_key(wxKeyEvent& event) {
+    if (wxWindow::FindFocus() != transcript_->editor()) {
+        event.Skip();
+        return;
+    }
     const int key = event.GetKeyCode();
     const bool plain = !event.HasAnyModifiers();
     if (plain && key >= '0' && key <= '9' && transcript_->selection()) {
         code_with_key(key - '0');
+        return;
+    }
+    if (plain && key >= WXK_NUMPAD0 && key <= WXK_NUMPAD9 && transcript_->selection()) {
+        code_with_key(key - WXK_NUMPAD0);
+        return;
+    }
+    if (plain && (key == WXK_DELETE || key == WXK_NUMPAD_DELETE)) {
+        uncode_at_caret();
         return;
     }
     event.Skip();

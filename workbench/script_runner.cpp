@@ -48,8 +48,16 @@ bool ScriptRunner::run(const std::string& command) {
             frame_.open_document(DocumentStore(frame_.project()).resolve(argument).id);
         } else if (verb == "select") {
             return frame_.select_text(argument);
+        } else if (verb == "caret") {
+            return frame_.put_caret_at(argument);
         } else if (verb == "key") {
             frame_.code_with_key(std::stoi(argument));
+        } else if (verb == "pick") {
+            return frame_.pick_code(argument);
+        } else if (verb == "invivo") {
+            frame_.code_in_vivo();
+        } else if (verb == "uncode") {
+            frame_.uncode_at_caret();
         } else if (verb == "undo") {
             frame_.undo();
         } else if (verb == "redo") {

@@ -1,8 +1,8 @@
 #pragma once
 // Drives the workbench from a script file, one command a line, through the
 // same code paths as the user's keys and clicks. Used by the GUI test:
-//   open NAME | select TEXT | key N | undo | redo | retrieve CODE |
-//   screenshot PATH | wait MS | quit
+//   open NAME | select TEXT | caret TEXT | key N | pick TYPED | invivo |
+//   uncode | undo | redo | retrieve CODE | screenshot PATH | wait MS | quit
 #include <wx/timer.h>
 
 #include <string>

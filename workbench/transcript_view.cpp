@@ -10,7 +10,10 @@
 namespace fokus::workbench {
 namespace {
 
-enum Style { body = 0, label = 1, timestamp = 2 };
+enum Style { body = 0, label = 1, timestamp = 2, isolated_body = 3 };
+// Every second turn is tinted, so that where one speaker stops and the next
+// begins is seen at a glance, without spending a blank line on it.
+constexpr int alternate_turn_marker = 1;
 constexpr int first_indicator = 8;  // below are the lexers'
 constexpr int indicator_count = 24;
 
@@ -42,7 +45,11 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
     editor_->StyleSetBold(label, true);
     editor_->StyleSetForeground(label, wxColour(28, 50, 92));
     editor_->StyleSetForeground(timestamp, wxColour(150, 150, 150));
+    // Looks like the body; see isolate_wide_punctuation().
+    editor_->StyleSetForeground(isolated_body, editor_->StyleGetForeground(body));
     editor_->SetSelBackground(true, wxColour(180, 205, 240));
+    editor_->MarkerDefine(alternate_turn_marker, wxSTC_MARK_BACKGROUND, wxColour(243, 246, 250), wxColour(243, 246, 250));
+    editor_->UsePopUp(wxSTC_POPUP_NEVER);
     for (int i = 0; i < indicator_count; ++i) {
         editor_->IndicatorSetStyle(first_indicator + i, wxSTC_INDIC_STRAIGHTBOX);
         editor_->IndicatorSetAlpha(first_indicator + i, 45);
@@ -55,6 +62,14 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
         event.Skip();
     });
     editor_->Bind(wxEVT_LEFT_UP, &TranscriptView::snap_to_words, this);
+    editor_->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent& event) {
+        const wxPoint at = event.GetPosition() == wxDefaultPosition ? editor_->PointFromPosition(editor_->GetCurrentPos())
+                                                                     : editor_->ScreenToClient(event.GetPosition());
+        const int position = editor_->PositionFromPoint(at);
+        const bool in_selection = position >= editor_->GetSelectionStart() && position < editor_->GetSelectionEnd();
+        if (!in_selection) editor_->GotoPos(position);
+        if (context_menu_) context_menu_();
+    });
     stripes_->on_click([this](const Stripe& stripe) { editor_->SetSelection(stripe.editor_start, stripe.editor_end); });
 }
 
@@ -84,9 +99,17 @@ void TranscriptView::clear() {
 void TranscriptView::style_turns(const std::vector<Turn>& turns) {
     editor_->StartStyling(0);
     editor_->SetStyling(editor_->GetLength(), body);
+    editor_->MarkerDeleteAll(alternate_turn_marker);
     const auto& text = positions_->text();
+    bool tinted = false;
     for (const auto& turn : turns) {
         int start = positions_->to_editor(turn.span.start);
+        const int end = positions_->to_editor(turn.span.end);
+        if (tinted) {
+            const int last_line = editor_->LineFromPosition(std::max(start, end - 1));
+            for (int line = editor_->LineFromPosition(start); line <= last_line; ++line) editor_->MarkerAdd(line, alternate_turn_marker);
+        }
+        tinted = !tinted;
         const int body_start = positions_->to_editor(turn.body_start);
         int stamp_end = start;
         while (stamp_end < body_start && is_timestamp_char(text[static_cast<std::size_t>(stamp_end)])) ++stamp_end;
@@ -99,6 +122,25 @@ void TranscriptView::style_turns(const std::vector<Turn>& turns) {
             editor_->StartStyling(start);
             editor_->SetStyling(body_start - start, label);
         }
+    }
+    isolate_wide_punctuation();
+}
+
+// wxGTK measures some characters of U+2000-U+2FFF (the ellipsis "…" above all)
+// narrower than it draws them, so every highlight and selection after one on
+// the same line would sit a little to the left of its words. Scintilla measures
+// and draws each run of one style on its own; giving these characters a style
+// of their own (which looks like the body) keeps the runs after them in place.
+void TranscriptView::isolate_wide_punctuation() {
+    const auto& text = positions_->text();
+    for (std::size_t at = 0; at + 2 < text.size(); ++at) {
+        if (static_cast<unsigned char>(text[at]) != 0xE2) continue;
+        const int position = static_cast<int>(at);
+        if (editor_->GetStyleAt(position) == body) {
+            editor_->StartStyling(position);
+            editor_->SetStyling(3, isolated_body);
+        }
+        at += 2;
     }
 }
 
@@ -159,12 +201,19 @@ void TranscriptView::select(Span span) {
 std::int64_t TranscriptView::caret() const { return positions_ ? positions_->to_core(editor_->GetCurrentPos()) : 0; }
 
 std::optional<Coding> TranscriptView::coding_at_caret() const {
+    auto found = codings_at_caret();
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+std::vector<Coding> TranscriptView::codings_at_caret() const {
     const auto at = caret();
-    std::optional<Coding> best;
+    std::vector<Coding> found;
     for (const auto& coding : codings_) {
-        if (coding.span.start <= at && at < coding.span.end && (!best || coding.span.length() < best->span.length())) best = coding;
+        if (coding.span.start <= at && at < coding.span.end) found.push_back(coding);
     }
-    return best;
+    std::stable_sort(found.begin(), found.end(), [](const Coding& a, const Coding& b) { return a.span.length() < b.span.length(); });
+    return found;
 }
 
 // A selection grows to whole words, as researchers code words, unless Alt is held.
@@ -174,10 +223,17 @@ void TranscriptView::snap_to_words(wxMouseEvent& event) {
     const int start = editor_->GetSelectionStart();
     const int end = editor_->GetSelectionEnd();
     if (end <= start) return;
-    const int word_start = editor_->WordStartPosition(start, true);
+    int word_start = editor_->WordStartPosition(start, true);
     int word_end = editor_->WordEndPosition(end - 1, true);
     if (word_end < end) word_end = end;
-    if (word_start != start || word_end != end) editor_->SetSelection(word_start, word_end);
+    // White space dragged over at either end is not part of what was meant.
+    const auto is_space = [this](int position) {
+        const int c = editor_->GetCharAt(position);
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    };
+    while (word_start < word_end && is_space(word_start)) ++word_start;
+    while (word_end > word_start && is_space(word_end - 1)) --word_end;
+    if (word_end > word_start && (word_start != start || word_end != end)) editor_->SetSelection(word_start, word_end);
 }
 
 }  // namespace fokus::workbench

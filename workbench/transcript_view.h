@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "coding/codes.h"
@@ -34,13 +35,18 @@ public:
     std::int64_t caret() const;
     // The coding under the caret, if any (the shortest one).
     std::optional<Coding> coding_at_caret() const;
+    // Every coding under the caret, shortest first.
+    std::vector<Coding> codings_at_caret() const;
     std::optional<Id> document() const { return document_; }
 
     wxStyledTextCtrl* editor() { return editor_; }
     void on_caret_moved(std::function<void()> callback) { caret_moved_ = std::move(callback); }
+    // Right click: the caret has moved to the click unless it fell inside the selection.
+    void on_context_menu(std::function<void()> callback) { context_menu_ = std::move(callback); }
 
 private:
     void style_turns(const std::vector<Turn>& turns);
+    void isolate_wide_punctuation();
     void paint_codings();
     void snap_to_words(wxMouseEvent& event);
 
@@ -51,6 +57,7 @@ private:
     std::vector<Coding> codings_;
     std::map<Id, Code> codes_;
     std::function<void()> caret_moved_;
+    std::function<void()> context_menu_;
 };
 
 }  // namespace fokus::workbench

@@ -5,12 +5,15 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "cli_runner.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
+#include "coding/error.h"
+#include "coding/history.h"
 #include "coding/project.h"
 #include "importers/batch.h"
 #include "scratch.h"
@@ -52,32 +55,54 @@ TEST_CASE("open a transcript, code a passage with a number key, see it, and undo
                                     "key 7\n"
                                     "select føler sig meget lille\n"
                                     "key 4\n"
+                                    "select arbejdsevne og udviklingsperspektiv\n"
+                                    "pick kerne\n"
+                                    "select ondt af mig selv\n"
+                                    "invivo\n"
                                     "retrieve Motivation\n"
+                                    "caret Man føler\n"
                                     "screenshot " + shots + "/workbench-1-coded.png\n"
                                     "quit\n");
     INFO(testing::read_file(dir / "workbench.log"));
     REQUIRE(coded == 0);
+    const auto excerpt_of = [](Project& project, const std::vector<Coding>& codings, const std::string& code) {
+        const auto id = CodeStore(project).resolve(code).id;
+        const auto found = std::find_if(codings.begin(), codings.end(), [&](const Coding& c) { return c.code == id; });
+        REQUIRE_MESSAGE(found != codings.end(), "no coding with " << code);
+        return DocumentStore(project).excerpt(found->document, found->span);
+    };
     {
         auto project = Project::open(project_path, Project::Access::ReadOnly);
         const auto codings = CodingStore(project).list();
-        REQUIRE(codings.size() == 3);
-        const auto motivation = CodeStore(project).resolve("Motivation").id;
-        const auto& first = *std::find_if(codings.begin(), codings.end(), [&](const Coding& c) { return c.code == motivation; });
-        CHECK(DocumentStore(project).excerpt(first.document, first.span) == "Jeg vil gerne arbejde igen");
-        CHECK(first.coder_name == "Testkoder");
+        REQUIRE(codings.size() == 5);
+        // Spans are code points in the core and bytes in the editor: the Danish
+        // letters before and inside these passages would shift a wrong conversion.
+        CHECK(excerpt_of(project, codings, "Motivation") == "Jeg vil gerne arbejde igen");
+        CHECK(excerpt_of(project, codings, "Faglig tryghed") == "Man føler sig meget lille");
+        CHECK(excerpt_of(project, codings, "Kultur på medarbejderniveau") == "føler sig meget lille");
+        CHECK(excerpt_of(project, codings, "Kerneopgave og rolleforståelse") == "arbejdsevne og udviklingsperspektiv");
+        CHECK(excerpt_of(project, codings, "ondt af mig selv") == "ondt af mig selv");
+        CHECK(std::all_of(codings.begin(), codings.end(), [](const Coding& c) { return c.coder_name == "Testkoder"; }));
+        CHECK(History(project).next_undo()->label == "code in vivo \"ondt af mig selv\"");
     }
+    // Undo takes the in-vivo code and its coding away as one step; then the
+    // coding under the caret is removed, as the Delete key does.
     const int undone = run_workbench(dir, project_path,
                                      "open bikva-1-borgere\n"
                                      "undo\n"
                                      "screenshot " + shots + "/workbench-2-undone.png\n"
+                                     "caret arbejde igen\n"
+                                     "uncode\n"
                                      "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
     REQUIRE(undone == 0);
     auto project = Project::open(project_path, Project::Access::ReadOnly);
     const auto codings = CodingStore(project).list();
-    CHECK(codings.size() == 2);
-    CHECK(std::none_of(codings.begin(), codings.end(), [&](const Coding& c) {
-        return c.code == CodeStore(project).resolve("Kultur på medarbejderniveau").id;
-    }));
+    CHECK(codings.size() == 3);
+    CHECK_THROWS_AS(CodeStore(project).resolve("ondt af mig selv"), NotFoundError);
+    const auto motivation = CodeStore(project).resolve("Motivation").id;
+    CHECK(std::none_of(codings.begin(), codings.end(), [&](const Coding& c) { return c.code == motivation; }));
+    CHECK(History(project).next_undo()->label == "uncode");
     CHECK(std::filesystem::file_size(shots + "/workbench-1-coded.png") > 10000);
     CHECK(std::filesystem::file_size(shots + "/workbench-2-undone.png") > 10000);
 }

@@ -1,0 +1,43 @@
+#pragma once
+// The application: the locale and translations, the coder's name, the list of
+// recent projects, and one main window per open project.
+#include <wx/app.h>
+#include <wx/filehistory.h>
+#include <wx/intl.h>
+
+#include <memory>
+#include <string>
+
+namespace fokus::workbench {
+
+class MainFrame;
+class ScriptRunner;
+
+class App : public wxApp {
+public:
+    bool OnInit() override;
+    int OnExit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+
+    // Opens the project in a new main window; shows why when it cannot.
+    MainFrame* open_project(const wxString& path);
+    // Asks for a project file (recent ones first); empty when cancelled.
+    wxString ask_for_project(wxWindow* parent);
+    wxFileHistory& recent_projects() { return recent_; }
+    // Scripted runs leave the user's settings (layout, recent projects) alone.
+    bool scripted() const { return !script_.empty(); }
+
+private:
+    static std::string coder_name();
+
+    std::unique_ptr<wxLocale> locale_;
+    wxFileHistory recent_{9};
+    wxString project_path_;
+    wxString script_;
+    std::unique_ptr<ScriptRunner> runner_;
+};
+
+}  // namespace fokus::workbench
+
+wxDECLARE_APP(fokus::workbench::App);
