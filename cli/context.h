@@ -46,5 +46,6 @@ void add_bikva_commands(CLI::App& app, Context& context);
 void add_import_commands(CLI::App& app, Context& context);
 void add_anonymity_commands(CLI::App& app, Context& context);
 void add_search_commands(CLI::App& app, Context& context);
+void add_matrix_export_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

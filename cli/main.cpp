@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     cli::add_import_commands(app, context);
     cli::add_anonymity_commands(app, context);
     cli::add_search_commands(app, context);
+    cli::add_matrix_export_commands(app, context);
     try {
         app.parse(argc, argv);
         return cli::ok;

@@ -78,6 +78,16 @@ AttributeLookup::AttributeLookup(Project& project, AttributeCondition::Of of, st
                                           : "SELECT participant_id, value FROM participant_attributes WHERE name = ?");
     query.bind_all(name_);
     while (query.step()) values_[query.int64(0)] = query.text(1);
+    if (values_.empty()) {
+        // A misspelt attribute would otherwise match nothing and look like a finding.
+        const bool of_documents = of_ == AttributeCondition::Of::Document;
+        auto names = project.db().prepare(of_documents ? "SELECT DISTINCT name FROM document_attributes ORDER BY name"
+                                                       : "SELECT DISTINCT name FROM participant_attributes ORDER BY name");
+        std::string known;
+        while (names.step()) known += (known.empty() ? "" : ", ") + std::string(of_documents ? "" : "participant.") + names.text(0);
+        throw NotFoundError(std::string(of_documents ? "no document" : "no participant") + " has the attribute \"" + name_ +
+                            "\"" + (known.empty() ? std::string() : "; known attributes: " + known));
+    }
 }
 
 std::string AttributeLookup::value_of(const Segment& segment) const {
