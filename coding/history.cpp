@@ -26,14 +26,47 @@ struct SqliteBuffer {
     ~SqliteBuffer() { sqlite3_free(data); }
 };
 
-// Rows already gone when a delete is replayed were removed by a cascade of the
-// same step; anything else means the project changed underneath this step.
+bool same_value(sqlite3_value* a, sqlite3_value* b) {
+    const int type = sqlite3_value_type(a);
+    if (type != sqlite3_value_type(b)) return false;
+    switch (type) {
+        case SQLITE_NULL: return true;
+        case SQLITE_INTEGER: return sqlite3_value_int64(a) == sqlite3_value_int64(b);
+        case SQLITE_FLOAT: return sqlite3_value_double(a) == sqlite3_value_double(b);
+        default: {
+            const int size = sqlite3_value_bytes(a);
+            if (size != sqlite3_value_bytes(b)) return false;
+            return size == 0 || std::memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b), static_cast<std::size_t>(size)) == 0;
+        }
+    }
+}
+
+// True when the row in the database already holds every value the update would write.
+bool update_already_applied(sqlite3_changeset_iter* iterator, int columns) {
+    for (int column = 0; column < columns; ++column) {
+        sqlite3_value* target = nullptr;
+        if (sqlite3changeset_new(iterator, column, &target) != SQLITE_OK || target == nullptr) continue;  // unchanged column
+        sqlite3_value* current = nullptr;
+        if (sqlite3changeset_conflict(iterator, column, &current) != SQLITE_OK || current == nullptr) return false;
+        if (!same_value(target, current)) return false;
+    }
+    return true;
+}
+
+// A step's own foreign-key actions can run ahead of its recorded changes:
+// rows already gone when a delete is replayed were removed by a cascade, and
+// a row already holding an update's values was set by ON DELETE SET NULL
+// (undoing "new participant, mapped to a speaker" deletes the participant
+// first). Anything else means the project changed underneath this step.
 int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
     const char* table = nullptr;
     int columns = 0;
     int operation = 0;
     sqlite3changeset_op(iterator, &table, &columns, &operation, nullptr);
     if (conflict == SQLITE_CHANGESET_NOTFOUND && operation == SQLITE_DELETE) return SQLITE_CHANGESET_OMIT;
+    if (conflict == SQLITE_CHANGESET_DATA && operation == SQLITE_UPDATE && update_already_applied(iterator, columns)) {
+        return SQLITE_CHANGESET_OMIT;
+    }
     return SQLITE_CHANGESET_ABORT;
 }
 

@@ -6,6 +6,7 @@
 #include "coding/error.h"
 #include "coding/history.h"
 #include "coding/memos.h"
+#include "coding/participants.h"
 #include "coding/project.h"
 #include "coding/sqlite.h"
 #include "fixtures.h"
@@ -157,4 +158,51 @@ TEST_CASE("every change is journaled for the search index, undo included") {
     REQUIRE(query.step());
     CHECK(query.int64(0) == document);
     CHECK(query.text(1) == "codings");
+}
+
+TEST_CASE("a new participant mapped to a speaker in one action is undone and redone whole") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "deltagere.fokus");
+    const Id document = testing::add_focus_group(project, "Rådgivere Kommune B");
+    auto speaker_link = [&] {
+        auto query = project.db().prepare("SELECT participant_id FROM speakers WHERE label = 'Rådgiver 2'");
+        REQUIRE(query.step());
+        return query.is_null(0) ? std::string("ingen") : std::to_string(query.int64(0));
+    };
+    project.act("ny deltager Søren", [&] {
+        ParticipantStore participants(project);
+        const Id soeren = participants.ensure("Søren (B-R2)");
+        participants.map_speaker(document, "Rådgiver 2", soeren);
+    });
+    REQUIRE(ParticipantStore(project).find("Søren (B-R2)"));
+    REQUIRE(speaker_link() != "ingen");
+
+    History history(project);
+    CHECK(history.undo().label == "ny deltager Søren");
+    CHECK_FALSE(ParticipantStore(project).find("Søren (B-R2)"));
+    CHECK(speaker_link() == "ingen");
+
+    history.redo();
+    const auto soeren = ParticipantStore(project).find("Søren (B-R2)");
+    REQUIRE(soeren);
+    CHECK(speaker_link() == std::to_string(soeren->id));
+}
+
+TEST_CASE("an undo whose update finds neither the old nor the new value is refused, and nothing changes") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "deltagere.fokus");
+    const Id document = testing::add_focus_group(project, "Rådgivere Kommune B");
+    project.act("Rådgiver 2 er Åse", [&] {
+        ParticipantStore participants(project);
+        participants.map_speaker(document, "Rådgiver 2", participants.ensure("Åse"));
+    });
+    // Another program maps the speaker to someone else behind this history's back.
+    project.db().exec("INSERT INTO participants(id, guid, label) VALUES (99, 'jørgen', 'Jørgen');"
+                      "UPDATE speakers SET participant_id = 99 WHERE label = 'Rådgiver 2'");
+    History history(project);
+    CHECK_THROWS_AS(history.undo(), InputError);
+    CHECK(ParticipantStore(project).find("Åse"));
+    auto query = project.db().prepare("SELECT participant_id FROM speakers WHERE label = 'Rådgiver 2'");
+    REQUIRE(query.step());
+    CHECK(query.int64(0) == 99);
 }
