@@ -48,6 +48,16 @@ void print_row(const char* name, double seconds, double megabytes, std::uintmax_
               << std::setw(10) << latency.percentile(0.5) << " ms" << std::setw(10) << latency.percentile(0.99) << " ms\n";
 }
 
+// The first `count` letters, never cutting an æ, ø or å in half.
+std::string first_letters(const std::string& word, std::size_t count) {
+    std::size_t end = 0;
+    for (std::size_t letters = 0; end < word.size() && letters < count; ++letters) {
+        ++end;
+        while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
+    }
+    return word.substr(0, end);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -113,7 +123,7 @@ int main(int argc, char** argv) {
                 case 0: queries.push_back({token.lower, "\"" + token.lower + "\""}); filters.push_back(""); break;
                 case 1: queries.push_back({"\"" + token.lower + " " + next.lower + "\"", "\"" + token.lower + " " + next.lower + "\""}); filters.push_back(""); break;
                 case 2: {
-                    const auto stem = token.lower.substr(0, std::min<std::size_t>(4, token.lower.size()));
+                    const auto stem = first_letters(token.lower, 4);
                     queries.push_back({stem + "*", "\"" + stem + "\"*"});
                     filters.push_back("");
                     break;
