@@ -254,7 +254,19 @@ HeatmapImage render_heatmap(const Heatmap& heatmap, double scale) {
     cairo_scale(cr.get(), scale, scale);
     draw(cr.get(), heatmap, layout);
     cairo_surface_flush(surface.get());
+    image.grid_left = layout.grid_left * scale;
+    image.grid_top = layout.grid_top * scale;
+    image.cell_size = cell_size * scale;
     return image;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> cell_at(const HeatmapImage& image, const Heatmap& heatmap, double x,
+                                                            double y) {
+    if (image.cell_size <= 0 || x < image.grid_left || y < image.grid_top) return std::nullopt;
+    const auto row = static_cast<std::size_t>((y - image.grid_top) / image.cell_size);
+    const auto column = static_cast<std::size_t>((x - image.grid_left) / image.cell_size);
+    if (row >= heatmap.row_labels.size() || column >= heatmap.column_labels.size()) return std::nullopt;
+    return std::pair{row, column};
 }
 
 void write_heatmap(const std::filesystem::path& target, const Heatmap& heatmap) {

@@ -4,6 +4,8 @@
 // or as pixels for a face to show.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -30,7 +32,13 @@ struct HeatmapImage {
     int height = 0;
     int stride = 0;  // bytes per row
     std::vector<std::uint8_t> pixels;
+    // Where the cells are, in pixels, so that a face can tell which was clicked.
+    double grid_left = 0;
+    double grid_top = 0;
+    double cell_size = 0;
 };
+// The cell under a point of the image as (row, column), if any.
+std::optional<std::pair<std::size_t, std::size_t>> cell_at(const HeatmapImage& image, const Heatmap& heatmap, double x, double y);
 HeatmapImage render_heatmap(const Heatmap& heatmap, double scale = 1.0);
 
 // The format follows the extension (.png or .svg); InputError for any other.

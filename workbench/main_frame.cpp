@@ -2,7 +2,9 @@
 
 #include <wx/artprov.h>
 #include <wx/aui/auibook.h>
+#include <wx/busyinfo.h>
 #include <wx/config.h>
+#include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -22,8 +24,11 @@
 #include "workbench/app.h"
 #include "workbench/code_picker.h"
 #include "workbench/code_tree.h"
+#include "workbench/cooccurrence_view.h"
 #include "workbench/document_tree.h"
+#include "exporters/heatmap.h"
 #include "workbench/screenshot.h"
+#include "workbench/search_pane.h"
 #include "workbench/segments_list.h"
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
@@ -38,6 +43,8 @@ enum MenuId {
     pick_code_id,
     in_vivo_id,
     uncode_id,
+    search_id,
+    cooccurrence_id,
     first_uncode_choice_id,
     last_uncode_choice_id = first_uncode_choice_id + 50,
 };
@@ -83,13 +90,18 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     transcript_ = new TranscriptView(this);
     auto* bottom = new wxAuiNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxAUI_NB_TOP | wxAUI_NB_TAB_SPLIT | wxAUI_NB_TAB_MOVE | wxAUI_NB_SCROLL_BUTTONS);
+    bottom_ = bottom;
     segments_ = new SegmentsList(bottom);
     bottom->AddPage(segments_, _("Retrieved segments"));
+    search_ = new SearchPane(bottom);
+    bottom->AddPage(search_, _("Search"));
+    cooccurrence_ = new CooccurrenceView(bottom);
+    bottom->AddPage(cooccurrence_, _("Co-occurrence"));
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
     aui_.AddPane(codes_, wxAuiPaneInfo().Name("codes").Caption(_("Codes")).Right().BestSize(370, -1).MinSize(220, -1));
-    aui_.AddPane(bottom, wxAuiPaneInfo().Name("bottom").Caption(_("Segments")).Bottom().BestSize(-1, 200).MinSize(-1, 110));
+    aui_.AddPane(bottom, wxAuiPaneInfo().Name("bottom").Caption(_("Segments")).Bottom().BestSize(-1, 300).MinSize(-1, 110));
     if (remember_settings_) {
         wxString perspective;
         if (wxConfig::Get()->Read("/Layout/Perspective", &perspective)) aui_.LoadPerspective(perspective, false);
@@ -107,9 +119,23 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     documents_->on_open([this](Id id) { open_document(id); });
     codes_->on_apply([this](Id id) { code_selection(id); });
     codes_->on_select([this](Id id) { retrieve(id); });
-    segments_->on_jump([this](Id document, Span span) {
+    const auto jump = [this](Id document, Span span) {
         if (transcript_->document() != document) open_document(document);
         transcript_->select(span);
+    };
+    segments_->on_jump(jump);
+    search_->on_jump(jump);
+    cooccurrence_->on_jump(jump);
+    search_->populate(project_);
+    search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
+    search_->on_code([this](const auto& hits, auto level, const auto& chosen, Id code) { code_hits(hits, level, chosen, code); });
+    search_->on_choose_code([this] { return ask_for_code(); });
+    cooccurrence_->on_export([this] { export_cooccurrence(); });
+    bottom->Bind(wxEVT_AUINOTEBOOK_PAGE_CHANGED, [this](wxAuiNotebookEvent& event) {
+        if (bottom_->GetPage(static_cast<std::size_t>(event.GetSelection())) == cooccurrence_ && !cooccurrence_shown_) {
+            show_cooccurrence();
+        }
+        event.Skip();
     });
     transcript_->on_caret_moved([this] { update_status(); });
     transcript_->on_context_menu([this] { show_context_menu(); });
@@ -150,10 +176,14 @@ void MainFrame::build_menus() {
     code->Append(uncode_id, _("&Uncode at cursor (Delete)"), _("Removes the coding under the cursor"));
     code->AppendSeparator();
     code->Append(wxID_ANY, _("Number keys 1–9, 0 code the selection with the numbered codes"))->Enable(false);
+    auto* analysis = new wxMenu;
+    analysis->Append(search_id, _("&Search…\tCtrl+F"), _("Search the transcripts, and code what you find"));
+    analysis->Append(cooccurrence_id, _("Code &co-occurrence\tCtrl+Shift+C"), _("Which codes go together: a heatmap"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
     bar->Append(code, _("&Code"));
+    bar->Append(analysis, _("&Analysis"));
     SetMenuBar(bar);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         if (const auto path = wxGetApp().ask_for_project(this); !path.empty()) open_another_project(path);
@@ -168,6 +198,11 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { pick_code(); }, pick_code_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { code_in_vivo(); }, in_vivo_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { uncode_at_caret(); }, uncode_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        show_tab(search_);
+        search_->focus_query();
+    }, search_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_cooccurrence(); }, cooccurrence_id);
     wxAcceleratorEntry extra[] = {wxAcceleratorEntry(wxACCEL_CTRL, 'Y', redo_id)};
     SetAcceleratorTable(wxAcceleratorTable(1, extra));
 }
@@ -254,6 +289,8 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
             }
         }
         if (selected) retrieve(*selected);
+        if (cooccurrence_shown_) cooccurrence_->refresh(project_);
+        if (changed == Changed::anything) search_->populate(project_);
         update_status();
         update_undo_labels();
         SetStatusText(message, message_field);
@@ -511,6 +548,111 @@ void MainFrame::on_key(wxKeyEvent& event) {
 bool MainFrame::save_screenshot(const wxString& path) {
     Raise();
     return save_window_png(*this, path);
+}
+
+// Hits and heatmaps need room: the bottom pane grows to half the window.
+void MainFrame::grow_bottom_pane() {
+    auto& pane = aui_.GetPane("bottom");
+    const int half = GetClientSize().GetHeight() / 2;
+    if (!pane.IsDocked() || bottom_->GetSize().GetHeight() >= half) return;
+    pane.MinSize(-1, half);
+    aui_.Update();
+    pane.MinSize(-1, 110);
+}
+
+void MainFrame::show_tab(wxWindow* page) {
+    const int index = bottom_->GetPageIndex(page);
+    if (index != wxNOT_FOUND) bottom_->SetSelection(static_cast<std::size_t>(index));
+}
+
+std::optional<search::SearchResult> MainFrame::run_search(const std::string& query, const search::SearchOptions& options) {
+    try {
+        wxBusyCursor busy;
+        if (!index_) {
+            index_.emplace(search::Index::open_for(project_));
+            if (index_->rebuilt()) SetStatusText(_("The search index was built from the project."), message_field);
+        }
+        auto result = index_->search(query, options);
+        SetStatusText(wxString::Format(_("\"%s\": %zu hits"), to_wx(query), result.hits.size()), message_field);
+        return result;
+    } catch (const std::exception& error) {
+        report(error);
+        return std::nullopt;
+    }
+}
+
+void MainFrame::code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen,
+                          Id code) {
+    try {
+        const auto made = search::code_hits(project_, hits, code, level, chosen);
+        refresh_after_change(Changed::codings, wxString::Format(_("Coded %zu hits with \"%s\" (Ctrl+Z undoes them all)"),
+                                                                made.size(), to_wx(CodeStore(project_).get(code).name)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+std::optional<Id> MainFrame::ask_for_code() {
+    try {
+        CodePicker picker(this, CodeStore(project_).all());
+        if (picker.ShowModal() == wxID_OK) return picker.chosen();
+    } catch (const std::exception& error) {
+        report(error);
+    }
+    return std::nullopt;
+}
+
+void MainFrame::search(const std::string& query) {
+    show_tab(search_);
+    grow_bottom_pane();
+    search_->run(query);
+}
+
+bool MainFrame::code_search_hits(const std::string& typed) {
+    const auto found = matching_codes(CodeStore(project_).all(), typed);
+    if (found.empty() || search_->hit_count() == 0) return false;
+    search_->code_hits(found.front().id);
+    return true;
+}
+
+std::size_t MainFrame::search_hit_count() const { return search_->hit_count(); }
+
+void MainFrame::show_cooccurrence() {
+    try {
+        cooccurrence_shown_ = true;
+        show_tab(cooccurrence_);
+        grow_bottom_pane();
+        cooccurrence_->refresh(project_);
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+bool MainFrame::open_cooccurrence_cell(const std::string& row, const std::string& column) {
+    if (!cooccurrence_shown_) show_cooccurrence();
+    return cooccurrence_->open_cell(project_, row, column);
+}
+
+void MainFrame::export_cooccurrence() {
+    wxFileDialog dialog(this, _("Export the co-occurrence matrix"), wxEmptyString, _("co-occurrence.png"),
+                        _("Heatmap (PNG)|*.png|Heatmap (SVG)|*.svg|Workbook, every measure a sheet (XLSX)|*.xlsx|Table (CSV)|*.csv"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        const std::string path = from_wx(dialog.GetPath());
+        const auto extension = wxFileName(dialog.GetPath()).GetExt().Lower();
+        const auto& matrix = cooccurrence_->matrix();
+        if (extension == "xlsx") {
+            exporters::write_xlsx(path, exporters::cooccurrence_tables(matrix));
+        } else if (extension == "csv") {
+            exporters::write_csv(path, exporters::cooccurrence_table(matrix, cooccurrence_->measure()));
+        } else {
+            exporters::write_heatmap(path, exporters::cooccurrence_heatmap(matrix, cooccurrence_->measure()));
+        }
+        SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), message_field);
+    } catch (const std::exception& error) {
+        report(error);
+    }
 }
 
 }  // namespace fokus::workbench

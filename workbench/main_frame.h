@@ -6,16 +6,21 @@
 #include <wx/frame.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "coding/project.h"
+#include "search/index.h"
 
+class wxAuiNotebook;
 class wxMenu;
 
 namespace fokus::workbench {
 
 class DocumentTree;
 class CodeTree;
+class CooccurrenceView;
+class SearchPane;
 class SegmentsList;
 class TranscriptView;
 
@@ -43,6 +48,13 @@ public:
     bool select_text(const std::string& text);
     bool put_caret_at(const std::string& text);
     bool save_screenshot(const wxString& path);
+    // Searches as if typed in the search pane, and shows its tab.
+    void search(const std::string& query);
+    // Codes every hit of the last search with the first code matching `typed`.
+    bool code_search_hits(const std::string& typed);
+    std::size_t search_hit_count() const;
+    void show_cooccurrence();
+    bool open_cooccurrence_cell(const std::string& row, const std::string& column);
 
     Project& project() { return project_; }
 
@@ -58,6 +70,12 @@ private:
     void show_context_menu();
     void on_key(wxKeyEvent& event);
     void report(const std::exception& error);
+    std::optional<search::SearchResult> run_search(const std::string& query, const search::SearchOptions& options);
+    void code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen, Id code);
+    std::optional<Id> ask_for_code();
+    void export_cooccurrence();
+    void show_tab(wxWindow* page);
+    void grow_bottom_pane();
 
     Project project_;
     bool remember_settings_;
@@ -66,6 +84,12 @@ private:
     CodeTree* codes_;
     TranscriptView* transcript_;
     SegmentsList* segments_;
+    wxAuiNotebook* bottom_;
+    SearchPane* search_;
+    CooccurrenceView* cooccurrence_;
+    bool cooccurrence_shown_ = false;
+    // Opened at the first search; declared after project_, so closed before it.
+    std::optional<search::Index> index_;
     wxMenu* recent_menu_ = nullptr;
 };
 

@@ -64,6 +64,17 @@ bool ScriptRunner::run(const std::string& command) {
             frame_.redo();
         } else if (verb == "retrieve") {
             frame_.retrieve(CodeStore(frame_.project()).resolve(argument).id);
+        } else if (verb == "search") {
+            frame_.search(argument);
+            return frame_.search_hit_count() > 0;
+        } else if (verb == "code-hits") {
+            return frame_.code_search_hits(argument);
+        } else if (verb == "cooccurrence") {
+            frame_.show_cooccurrence();
+        } else if (verb == "cell") {
+            const auto bar = argument.find('|');
+            if (bar == std::string::npos) return false;
+            return frame_.open_cooccurrence_cell(argument.substr(0, bar), argument.substr(bar + 1));
         } else if (verb == "screenshot") {
             wxYield();
             return frame_.save_screenshot(to_wx(argument));

@@ -2,7 +2,8 @@
 // Drives the workbench from a script file, one command a line, through the
 // same code paths as the user's keys and clicks. Used by the GUI test:
 //   open NAME | select TEXT | caret TEXT | key N | pick TYPED | invivo |
-//   uncode | undo | redo | retrieve CODE | screenshot PATH | wait MS | quit
+//   uncode | undo | redo | retrieve CODE | search QUERY | code-hits TYPED |
+//   cooccurrence | cell ROW CODE|COLUMN CODE | screenshot PATH | wait MS | quit
 #include <wx/timer.h>
 
 #include <string>

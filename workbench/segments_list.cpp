@@ -1,5 +1,7 @@
 #include "workbench/segments_list.h"
 
+#include <algorithm>
+
 #include "coding/documents.h"
 #include "workbench/strings.h"
 
@@ -17,11 +19,19 @@ SegmentsList::SegmentsList(wxWindow* parent)
 }
 
 void SegmentsList::show(Project& project, const CodeItem& item) {
-    DeleteAllItems();
-    segments_.clear();
-    DocumentStore documents(project);
+    std::vector<Segment> of_item;
     for (auto& segment : load_segments(project, {})) {
-        if (std::find(item.codes.begin(), item.codes.end(), segment.code) == item.codes.end()) continue;
+        if (std::find(item.codes.begin(), item.codes.end(), segment.code) != item.codes.end()) of_item.push_back(std::move(segment));
+    }
+    show_segments(project, std::move(of_item));
+}
+
+void SegmentsList::show_segments(Project& project, std::vector<Segment> segments) {
+    Freeze();
+    DeleteAllItems();
+    segments_ = std::move(segments);
+    DocumentStore documents(project);
+    for (const auto& segment : segments_) {
         const long row = InsertItem(GetItemCount(), to_wx(documents.get(segment.document).name));
         SetItem(row, 1, to_wx(segment.speaker));
         std::string text = documents.excerpt(segment.document, segment.span);
@@ -29,8 +39,8 @@ void SegmentsList::show(Project& project, const CodeItem& item) {
             if (c == '\n') c = ' ';
         }
         SetItem(row, 2, to_wx(text));
-        segments_.push_back(std::move(segment));
     }
+    Thaw();
 }
 
 }  // namespace fokus::workbench

@@ -15,6 +15,7 @@ class SegmentsList : public wxListCtrl {
 public:
     explicit SegmentsList(wxWindow* parent);
     void show(Project& project, const CodeItem& item);
+    void show_segments(Project& project, std::vector<Segment> segments);
     void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
 
 private:

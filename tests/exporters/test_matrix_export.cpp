@@ -168,3 +168,17 @@ TEST_CASE("export-matrix writes what the extension asks for and refuses the rest
     CHECK(result.exit_code != 0);
     CHECK(testing::read_file(project) == before);
 }
+
+TEST_CASE("a point on the heatmap names its cell, and the margins name none") {
+    Study s;
+    const auto heatmap = exporters::cooccurrence_heatmap(s.matrix(), exporters::CooccurrenceMeasure::Pairs);
+    const auto image = exporters::render_heatmap(heatmap, 1.5);
+    const double half = image.cell_size / 2;
+    const auto cell = exporters::cell_at(image, heatmap, image.grid_left + 1 * image.cell_size + half,
+                                         image.grid_top + 0 * image.cell_size + half);
+    REQUIRE(cell);
+    CHECK(heatmap.row_labels[cell->first] == "Faglig tryghed");
+    CHECK(heatmap.column_labels[cell->second] == "Sparring og faglig ledelse");
+    CHECK_FALSE(exporters::cell_at(image, heatmap, image.grid_left - 2, image.grid_top + half));
+    CHECK_FALSE(exporters::cell_at(image, heatmap, image.grid_left + half, image.grid_top + 3 * image.cell_size + 1));
+}

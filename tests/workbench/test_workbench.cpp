@@ -16,6 +16,7 @@
 #include "coding/history.h"
 #include "coding/project.h"
 #include "importers/batch.h"
+#include "search/index.h"
 #include "scratch.h"
 
 using namespace fokus;
@@ -32,20 +33,46 @@ int run_workbench(const testing::ScratchDir& dir, const std::string& project, co
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+void import_sample(const std::string& project_path) {
+    const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";
+    auto project = Project::create(project_path);
+    importers::BatchOptions options;
+    options.manifest = (corpus / "manifest.csv").string();
+    options.participants = (corpus / "participants.csv").string();
+    REQUIRE(importers::import_files(project, {corpus}, options).imported.size() == 13);
+}
+
+// The spans of a code's codings, sorted, as "document:start-end".
+std::vector<std::string> coded_spans(Project& project, const std::string& code) {
+    const auto id = CodeStore(project).resolve(code).id;
+    std::vector<std::string> spans;
+    for (const auto& coding : CodingStore(project).list()) {
+        if (coding.code == id) spans.push_back(std::to_string(coding.document) + ":" + std::to_string(coding.span.start) + "-" + std::to_string(coding.span.end));
+    }
+    std::sort(spans.begin(), spans.end());
+    return spans;
+}
+
+// What coding every hit of `query` at sentence level must give, computed by the core alone.
+std::vector<std::string> expected_sentence_spans(Project& project, const std::string& query) {
+    auto index = search::Index::open_for(project);
+    std::vector<std::string> spans;
+    for (const auto& hit : index.search(query, {}).hits) {
+        const auto span = search::coding_span(project, hit, search::HitLevel::Sentence);
+        spans.push_back(std::to_string(hit.document) + ":" + std::to_string(span.start) + "-" + std::to_string(span.end));
+    }
+    std::sort(spans.begin(), spans.end());
+    spans.erase(std::unique(spans.begin(), spans.end()), spans.end());
+    return spans;
+}
+
 }  // namespace
 
 TEST_CASE("open a transcript, code a passage with a number key, see it, and undo it") {
     REQUIRE_MESSAGE(std::system("command -v xvfb-run >/dev/null") == 0, "xvfb-run is needed (Debian package xvfb)");
     testing::ScratchDir dir;
     const auto project_path = (dir / "workbench.fokus").string();
-    const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";
-    {
-        auto project = Project::create(project_path);
-        importers::BatchOptions options;
-        options.manifest = (corpus / "manifest.csv").string();
-        options.participants = (corpus / "participants.csv").string();
-        REQUIRE(importers::import_files(project, {corpus}, options).imported.size() == 13);
-    }
+    import_sample(project_path);
     const std::string shots = FOKUS_BUILD_DIR;
     const int coded = run_workbench(dir, project_path,
                                     "open bikva-1-borgere\n"
@@ -105,4 +132,49 @@ TEST_CASE("open a transcript, code a passage with a number key, see it, and undo
     CHECK(History(project).next_undo()->label == "uncode");
     CHECK(std::filesystem::file_size(shots + "/workbench-1-coded.png") > 10000);
     CHECK(std::filesystem::file_size(shots + "/workbench-2-undone.png") > 10000);
+}
+
+TEST_CASE("search, code the hits in the search pane, see the co-occurrence heatmap, and undo") {
+    REQUIRE_MESSAGE(std::system("command -v xvfb-run >/dev/null") == 0, "xvfb-run is needed (Debian package xvfb)");
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "søgning.fokus").string();
+    import_sample(project_path);
+    std::vector<std::string> sparring, tryghed;
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        sparring = expected_sentence_spans(project, "sparring");
+        tryghed = expected_sentence_spans(project, "tryg* OR sikker*");
+        REQUIRE(sparring.size() >= 5);
+        REQUIRE(tryghed.size() >= 5);
+    }
+    const std::string shots = FOKUS_BUILD_DIR;
+    const int searched = run_workbench(dir, project_path,
+                                       "open kommune-b-ledere\n"
+                                       "search sparring\n"
+                                       "code-hits Sparring og\n"
+                                       "search kolleg* OR team*\n"
+                                       "code-hits Kultur på\n"
+                                       "search tryg* OR sikker*\n"
+                                       "screenshot " + shots + "/workbench-3-search.png\n"
+                                       "code-hits Faglig tryg\n"
+                                       "cooccurrence\n"
+                                       "cell Kultur på medarbejderniveau|Sparring og faglig ledelse\n"
+                                       "screenshot " + shots + "/workbench-4-cooccurrence.png\n"
+                                       "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(searched == 0);
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        // The pane codes exactly the sentences holding the hits it shows.
+        CHECK(coded_spans(project, "Sparring og faglig ledelse") == sparring);
+        CHECK(coded_spans(project, "Faglig tryghed") == tryghed);
+        CHECK(History(project).next_undo()->label.find("Faglig tryghed") != std::string::npos);
+    }
+    const int undone = run_workbench(dir, project_path, "undo\nquit\n");
+    REQUIRE(undone == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(coded_spans(project, "Faglig tryghed").empty());
+    CHECK(coded_spans(project, "Sparring og faglig ledelse") == sparring);
+    CHECK(std::filesystem::file_size(shots + "/workbench-3-search.png") > 10000);
+    CHECK(std::filesystem::file_size(shots + "/workbench-4-cooccurrence.png") > 10000);
 }
