@@ -61,8 +61,15 @@ std::vector<CodingStripes::Placed> CodingStripes::place(wxDC& dc) const {
     const int lane_right = panel_width - columns_ * step - label_gap;
     dc.SetFont(label_font());
     const int text_height = dc.GetCharHeight();
+    // Only codings reaching into the visible lines are measured: finding where
+    // a far-off position sits makes the editor lay out every line before it.
+    const int first_line = editor_->DocLineFromVisible(editor_->GetFirstVisibleLine());
+    const int last_line = editor_->DocLineFromVisible(editor_->GetFirstVisibleLine() + editor_->LinesOnScreen() + 1);
+    const int first_shown = editor_->PositionFromLine(first_line);
+    const int last_shown = editor_->GetLineEndPosition(std::min(last_line, std::max(0, editor_->GetLineCount() - 1)));
     std::vector<Placed> placed;
     for (const auto& stripe : stripes_) {
+        if (stripe.editor_end < first_shown || stripe.editor_start > last_shown) continue;
         const auto [top, bottom] = vertical_extent(stripe);
         if (bottom < 0 || top > height) continue;
         const int x = panel_width - (stripe.column + 1) * step;

@@ -248,6 +248,7 @@ void MainFrame::open_document(Id id) {
         transcript_->show(document, documents.text(id), documents.turns(id), CodingStore(project_).list(filter),
                           CodeStore(project_).all());
         documents_->mark(id);
+        SetStatusText(to_wx(document.name), message_field);
         update_status();
     } catch (const std::exception& error) {
         report(error);
@@ -457,6 +458,14 @@ bool MainFrame::select_text(const std::string& text) {
     return true;
 }
 
+bool MainFrame::select_span(Span span) {
+    if (!transcript_->document()) return false;
+    transcript_->select(span);
+    return true;
+}
+
+void MainFrame::scroll_transcript(int lines) { transcript_->editor()->LineScroll(0, lines); }
+
 bool MainFrame::put_caret_at(const std::string& text) {
     const auto document = transcript_->document();
     if (!document) return false;
@@ -511,11 +520,9 @@ void MainFrame::update_status() {
         return;
     }
     try {
-        CodingFilter filter;
-        filter.document = *document;
-        SetStatusText(to_wx(DocumentStore(project_).get(*document).name), message_field);
+        // Runs at every caret move: what the view already holds, not a query.
         SetStatusText(wxString::Format(_("Position %lld"), static_cast<long long>(transcript_->caret())), position_field);
-        SetStatusText(wxString::Format(_("%zu codings in the document"), CodingStore(project_).list(filter).size()), codings_field);
+        SetStatusText(wxString::Format(_("%zu codings in the document"), transcript_->coding_count()), codings_field);
     } catch (const std::exception&) {
         // The status bar is a courtesy; a failing query shows up where it matters.
     }

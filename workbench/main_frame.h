@@ -46,6 +46,8 @@ public:
     void retrieve(Id code);
     // For scripts: select the first occurrence of `text`, or put the caret at its start.
     bool select_text(const std::string& text);
+    bool select_span(Span span);
+    void scroll_transcript(int lines);
     bool put_caret_at(const std::string& text);
     bool save_screenshot(const wxString& path);
     // Searches as if typed in the search pane, and shows its tab.

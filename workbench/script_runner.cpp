@@ -2,6 +2,7 @@
 
 #include <wx/app.h>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -46,6 +47,20 @@ bool ScriptRunner::run(const std::string& command) {
     try {
         if (verb == "open") {
             frame_.open_document(DocumentStore(frame_.project()).resolve(argument).id);
+        } else if (verb == "timed") {
+            // The action and the repaint it causes, as the researcher waits for both.
+            const auto started = std::chrono::steady_clock::now();
+            const bool done = run(argument);
+            frame_.Update();
+            const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
+            std::cout << "timing\t" << argument << "\t" << elapsed.count() << std::endl;
+            return done;
+        } else if (verb == "select-span") {
+            const auto space_at = argument.find(' ');
+            if (space_at == std::string::npos) return false;
+            return frame_.select_span(Span{std::stoll(argument.substr(0, space_at)), std::stoll(argument.substr(space_at + 1))});
+        } else if (verb == "scroll") {
+            frame_.scroll_transcript(std::stoi(argument));
         } else if (verb == "select") {
             return frame_.select_text(argument);
         } else if (verb == "caret") {

@@ -1,9 +1,10 @@
 #pragma once
 // Drives the workbench from a script file, one command a line, through the
 // same code paths as the user's keys and clicks. Used by the GUI test:
-//   open NAME | select TEXT | caret TEXT | key N | pick TYPED | invivo |
+//   open NAME | select TEXT | select-span START END | caret TEXT | scroll LINES | key N | pick TYPED | invivo |
 //   uncode | undo | redo | retrieve CODE | search QUERY | code-hits TYPED |
 //   cooccurrence | cell ROW CODE|COLUMN CODE | screenshot PATH | wait MS | quit
+// "timed COMMAND" runs the command, repaints, and prints "timing<TAB>COMMAND<TAB>ms".
 #include <wx/timer.h>
 
 #include <string>

@@ -37,6 +37,7 @@ public:
     std::optional<Coding> coding_at_caret() const;
     // Every coding under the caret, shortest first.
     std::vector<Coding> codings_at_caret() const;
+    std::size_t coding_count() const { return codings_.size(); }
     std::optional<Id> document() const { return document_; }
 
     wxStyledTextCtrl* editor() { return editor_; }
