@@ -8,6 +8,7 @@
 #include <wx/fileconf.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
 #include <wx/translation.h>
 #include <wx/utils.h>
 
@@ -24,14 +25,62 @@ wxIMPLEMENT_APP(fokus::workbench::App);
 
 namespace fokus::workbench {
 
+namespace {
+
+// The value of --NAME VALUE or --NAME=VALUE, looked for before the command
+// line is parsed: the language must be set before any text is shown.
+wxString early_option(int argc, wxChar** argv, const wxString& name) {
+    for (int i = 1; i < argc; ++i) {
+        const wxString argument = argv[i];
+        if (argument == "--" + name && i + 1 < argc) return argv[i + 1];
+        if (argument.StartsWith("--" + name + "=")) return argument.AfterFirst('=');
+    }
+    return {};
+}
+
+}  // namespace
+
+wxLanguage App::language_from(const wxString& code) {
+    if (code == "da") return wxLANGUAGE_DANISH;
+    if (code == "en") return wxLANGUAGE_ENGLISH;
+    // As the system: Danish where the system speaks Danish, else English.
+    const int system = wxLocale::GetSystemLanguage();
+    const auto* info = wxLocale::GetLanguageInfo(system);
+    return info && info->CanonicalName.StartsWith("da") ? wxLANGUAGE_DANISH : wxLANGUAGE_ENGLISH;
+}
+
+void App::set_up_language(wxLanguage language) {
+    // The locale first (dates, numbers, the C library's character set), then
+    // the translations. A machine without the Danish locale still gets the
+    // Danish texts.
+    // Without it, the system's own locale still gives the C library UTF-8.
+    locale_ = std::make_unique<wxLocale>();
+    locale_->Init(wxLocale::IsAvailable(language) ? language : wxLANGUAGE_DEFAULT, wxLOCALE_DONT_LOAD_DEFAULT);
+    auto* translations = new wxTranslations;
+    wxTranslations::Set(translations);
+    translations->SetLanguage(language);
+    const wxString program_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(program_dir + "/locale");
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(program_dir + "/../share/locale");
+    translations->AddStdCatalog();
+    translations->AddCatalog("fokus");
+}
+
+wxString App::language_setting() const {
+    wxString code = "system";
+    wxConfig::Get()->Read("/Interface/Language", &code);
+    return code;
+}
+
+void App::choose_language(const wxString& code) {
+    wxConfig::Get()->Write("/Interface/Language", code);
+    wxConfig::Get()->Flush();
+}
+
 bool App::OnInit() {
-    // The locale first, then the translations that depend on it; catalogues
-    // are added here once the Danish one exists.
-    locale_ = std::make_unique<wxLocale>(wxLANGUAGE_DEFAULT);
-    wxTranslations::Set(new wxTranslations);
     SetAppName("fokus");
     SetAppDisplayName("Fokus");
-    if (!wxApp::OnInit()) return false;
+    script_ = early_option(argc, argv, "script");
     // Settings in $XDG_CONFIG_HOME/fokus/fokus.conf (~/.config by default);
     // wxFileConfig 3.2 neither follows XDG by itself nor makes the folder.
     wxString config_home;
@@ -39,6 +88,10 @@ bool App::OnInit() {
     const wxFileName settings(config_home + "/fokus", "fokus.conf");
     if (!scripted() && !settings.DirExists()) wxFileName::Mkdir(settings.GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
     wxConfig::Set(new wxFileConfig("fokus", wxEmptyString, settings.GetFullPath(), wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+    wxString language = early_option(argc, argv, "lang");
+    if (language.empty()) language = scripted() ? wxString("en") : language_setting();
+    set_up_language(language_from(language));
+    if (!wxApp::OnInit()) return false;
     if (!scripted()) {
         wxConfig::Get()->SetPath("/RecentProjects");
         recent_.Load(*wxConfig::Get());
@@ -68,6 +121,7 @@ int App::OnExit() {
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddParam(_("project"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
     parser.AddOption("", "script", _("run the commands of a script file (for tests)"));
+    parser.AddOption("", "lang", _("the language of the interface: da or en (default: the system's)"));
     parser.AddSwitch("h", "help", _("show this help"), wxCMD_LINE_OPTION_HELP);
 }
 

@@ -27,9 +27,14 @@ public:
     wxFileHistory& recent_projects() { return recent_; }
     // Scripted runs leave the user's settings (layout, recent projects) alone.
     bool scripted() const { return !script_.empty(); }
+    // "da", "en" or "system", as chosen in the Language menu; used from the next start.
+    wxString language_setting() const;
+    void choose_language(const wxString& code);
 
 private:
     static std::string coder_name();
+    static wxLanguage language_from(const wxString& code);
+    void set_up_language(wxLanguage language);
 
     std::unique_ptr<wxLocale> locale_;
     wxFileHistory recent_{9};

@@ -45,6 +45,9 @@ enum MenuId {
     uncode_id,
     search_id,
     cooccurrence_id,
+    language_danish_id,
+    language_english_id,
+    language_system_id,
     first_uncode_choice_id,
     last_uncode_choice_id = first_uncode_choice_id + 50,
 };
@@ -166,6 +169,15 @@ void MainFrame::build_menus() {
     auto* edit = new wxMenu;
     edit->Append(undo_id, _("&Undo\tCtrl+Z"));
     edit->Append(redo_id, _("&Redo\tCtrl+Shift+Z"));
+    edit->AppendSeparator();
+    auto* language = new wxMenu;
+    // Each language by its own name, so that it can be found whichever is shown.
+    language->AppendRadioItem(language_danish_id, wxString::FromUTF8("Dansk"));
+    language->AppendRadioItem(language_english_id, "English");
+    language->AppendRadioItem(language_system_id, _("As the system"));
+    const wxString chosen_language = wxGetApp().language_setting();
+    language->Check(chosen_language == "da" ? language_danish_id : chosen_language == "en" ? language_english_id : language_system_id, true);
+    edit->AppendSubMenu(language, _("&Language"));
     auto* code = new wxMenu;
     code->Append(code_selected_id, _("Code with the &selected code\tCtrl+Enter"),
                  _("Codes the selected passage with the code selected in the code tree"));
@@ -203,6 +215,14 @@ void MainFrame::build_menus() {
         search_->focus_query();
     }, search_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_cooccurrence(); }, cooccurrence_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
+        const bool danish = event.GetId() == language_danish_id;
+        const bool english = event.GetId() == language_english_id;
+        wxGetApp().choose_language(danish ? "da" : english ? "en" : "system");
+        SetStatusText(wxString::Format(_("Fokus will speak %s from the next time it starts."),
+                                       danish ? _("Danish") : english ? _("English") : _("the system's language")),
+                      message_field);
+    }, language_danish_id, language_system_id);
     wxAcceleratorEntry extra[] = {wxAcceleratorEntry(wxACCEL_CTRL, 'Y', redo_id)};
     SetAcceleratorTable(wxAcceleratorTable(1, extra));
 }
