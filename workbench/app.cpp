@@ -8,12 +8,14 @@
 #include <wx/fileconf.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
+#include <wx/snglinst.h>
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 #include <wx/utils.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 #include "coding/error.h"
 #include "coding/project.h"
@@ -131,11 +133,27 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     return true;
 }
 
+// One window per project: two windows on one project would each show the
+// other's changes only after reopening, and each undo its own history.
+std::unique_ptr<wxSingleInstanceChecker> App::claim_project(const wxString& path) {
+    wxFileName file(path);
+    file.Normalize(wxPATH_NORM_ABSOLUTE | wxPATH_NORM_DOTS | wxPATH_NORM_TILDE);
+    const auto key = std::hash<std::string>{}(from_wx(file.GetFullPath()));
+    auto claim = std::make_unique<wxSingleInstanceChecker>();
+    if (!claim->Create(wxString::Format("fokus-project-%016zx.lock", key)) || claim->IsAnotherRunning()) {
+        throw ProjectError(from_wx(path), ProjectError::Reason::InUse,
+                           "is already open in another Fokus window; use that window, or close it first");
+    }
+    return claim;
+}
+
 MainFrame* App::open_project(const wxString& path) {
     try {
+        auto claim = claim_project(path);
         auto project = Project::open(from_wx(path));
         project.set_coder(coder_name());
         auto* frame = new MainFrame(std::move(project), !scripted());
+        project_claim_ = std::move(claim);
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
         return frame;
@@ -145,11 +163,14 @@ MainFrame* App::open_project(const wxString& path) {
         } else {
             wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_ERROR);
         }
-        // A recent project that cannot be opened any more leaves the list.
-        for (std::size_t i = 0; i < recent_.GetCount(); ++i) {
-            if (recent_.GetHistoryFile(i) == path) {
-                recent_.RemoveFileFromHistory(i);
-                break;
+        // A recent project that is gone leaves the list; one in use stays.
+        const auto* problem = dynamic_cast<const ProjectError*>(&error);
+        if (problem && problem->reason() == ProjectError::Reason::Missing) {
+            for (std::size_t i = 0; i < recent_.GetCount(); ++i) {
+                if (recent_.GetHistoryFile(i) == path) {
+                    recent_.RemoveFileFromHistory(i);
+                    break;
+                }
             }
         }
         return nullptr;

@@ -9,6 +9,7 @@
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
 #include <wx/statusbr.h>
+#include <wx/stdpaths.h>
 #include <wx/toolbar.h>
 
 #include <algorithm>
@@ -81,12 +82,25 @@ wxString in_vivo_name(const std::string& selected) {
     return name;
 }
 
+// Installed beside the program's share folder, or in the source tree when run from a build.
+wxIcon application_icon() {
+    const wxString program_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
+    for (const wxString& path : {program_dir + "/../share/icons/hicolor/scalable/apps/fokus.svg",
+                                 wxString::FromUTF8(FOKUS_SOURCE_DATA_DIR "/fokus.svg")}) {
+        if (!wxFileName::FileExists(path)) continue;
+        const auto bundle = wxBitmapBundle::FromSVGFile(path, wxSize(64, 64));
+        if (bundle.IsOk()) return bundle.GetIcon(wxSize(64, 64));
+    }
+    return wxIcon();
+}
+
 }  // namespace
 
 MainFrame::MainFrame(Project project, bool remember_settings)
     : wxFrame(nullptr, wxID_ANY, wxString::Format("Fokus – %s", to_wx(project.name())), wxDefaultPosition, wxSize(1500, 920)),
       project_(std::move(project)),
       remember_settings_(remember_settings) {
+    SetIcon(application_icon());
     aui_.SetManagedWindow(this);
     documents_ = new DocumentTree(this);
     codes_ = new CodeTree(this);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include "coding/error.h"
 #include "coding/history.h"
 #include "coding/project.h"
+#include "fixtures.h"
 #include "importers/batch.h"
 #include "search/index.h"
 #include "scratch.h"
@@ -177,4 +179,34 @@ TEST_CASE("search, code the hits in the search pane, see the co-occurrence heatm
     CHECK(coded_spans(project, "Sparring og faglig ledelse") == sparring);
     CHECK(std::filesystem::file_size(shots + "/workbench-3-search.png") > 10000);
     CHECK(std::filesystem::file_size(shots + "/workbench-4-cooccurrence.png") > 10000);
+}
+
+TEST_CASE("a project open in one window is refused by a second, which says why") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "én ad gangen.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        testing::add_focus_group(project);
+    }
+    testing::write_file(dir / "hold.script", "wait 6000\nquit\n");
+    const auto first_log = dir / "first.log";
+    std::system(("FOKUS_NO_DIALOGS=1 xvfb-run -a -s '-screen 0 1600x1000x24' " + testing::shell_quote(FOKUS_WORKBENCH) +
+                 " --script " + testing::shell_quote((dir / "hold.script").string()) + " " + testing::shell_quote(project_path) +
+                 " >" + testing::shell_quote(first_log.string()) + " 2>&1 &")
+                    .c_str());
+    const auto waited_for = [&](const std::string& line) {
+        for (int tries = 0; tries < 200; ++tries) {
+            if (testing::read_file(first_log).find(line) != std::string::npos) return true;
+            usleep(50'000);
+        }
+        return false;
+    };
+    REQUIRE(waited_for("script: wait"));
+    const int second = run_workbench(dir, project_path, "quit\n");
+    CHECK(second != 0);
+    CHECK(testing::read_file(dir / "workbench.log").find("is already open in another Fokus window") != std::string::npos);
+    REQUIRE(waited_for("script: quit"));
+    usleep(500'000);
+    // Once the first window is closed, the project opens again.
+    CHECK(run_workbench(dir, project_path, "quit\n") == 0);
 }
