@@ -8,13 +8,18 @@
 #include <wx/filename.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
+#include <wx/progdlg.h>
 #include <wx/statusbr.h>
 #include <wx/stdpaths.h>
 #include <wx/toolbar.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <thread>
 
 #include "coding/codes.h"
 #include "coding/codings.h"
@@ -22,7 +27,10 @@
 #include "coding/error.h"
 #include "coding/history.h"
 #include "coding/text.h"
+#include "importers/anonymity.h"
+#include "workbench/anonymity_review.h"
 #include "workbench/app.h"
+#include "workbench/import_dialog.h"
 #include "workbench/code_picker.h"
 #include "workbench/code_tree.h"
 #include "workbench/cooccurrence_view.h"
@@ -46,6 +54,7 @@ enum MenuId {
     uncode_id,
     search_id,
     cooccurrence_id,
+    import_id,
     language_danish_id,
     language_english_id,
     language_system_id,
@@ -174,6 +183,7 @@ MainFrame::~MainFrame() {
 void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(wxID_OPEN, _("&Open project…\tCtrl+O"));
+    file->Append(import_id, _("&Import transcripts…\tCtrl+Shift+I"), _("Bring transcripts into the project, with their attributes"));
     recent_menu_ = new wxMenu;
     file->AppendSubMenu(recent_menu_, _("Open &recent"));
     wxGetApp().recent_projects().UseMenu(recent_menu_);
@@ -229,6 +239,7 @@ void MainFrame::build_menus() {
         search_->focus_query();
     }, search_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_cooccurrence(); }, cooccurrence_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_import(); }, import_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
         const bool danish = event.GetId() == language_danish_id;
         const bool english = event.GetId() == language_english_id;
@@ -314,7 +325,12 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
                     return false;
                 }
             }();
-            if (still_there) {
+            if (still_there && changed == Changed::anything && !transcript_->shows_text(DocumentStore(project_).text(*document))) {
+                // Undo, redo and pseudonymisation can change the text itself.
+                const int first_line = transcript_->editor()->GetFirstVisibleLine();
+                open_document(*document);
+                transcript_->editor()->SetFirstVisibleLine(first_line);
+            } else if (still_there) {
                 CodingFilter filter;
                 filter.document = *document;
                 transcript_->update_codings(CodingStore(project_).list(filter), CodeStore(project_).all());
@@ -691,6 +707,115 @@ void MainFrame::export_cooccurrence() {
             exporters::write_heatmap(path, exporters::cooccurrence_heatmap(matrix, cooccurrence_->measure()));
         }
         SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), message_field);
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+void MainFrame::inform(const wxString& message) {
+    SetStatusText(message.BeforeFirst('\n'), message_field);
+    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) wxMessageBox(message, "Fokus", wxOK | wxICON_INFORMATION, this);
+}
+
+void MainFrame::ask_and_import() {
+    ImportDialog dialog(this);
+    if (dialog.ShowModal() != wxID_OK) return;
+    import_transcripts(dialog.inputs(), dialog.options(), dialog.names(), Findings::Review);
+}
+
+bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inputs, importers::BatchOptions options,
+                                   const std::vector<std::string>& names, Findings findings) {
+    std::set<Id> before;
+    for (const auto& document : DocumentStore(project_).all()) before.insert(document.id);
+
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> done{false};
+    std::mutex progress_mutex;
+    std::size_t number = 0, total = 0;
+    std::string current;
+    options.cancel = &cancel;
+    options.progress = [&](std::size_t n, std::size_t t, const std::string& file) {
+        std::lock_guard lock(progress_mutex);
+        number = n;
+        total = t;
+        current = file;
+    };
+    importers::BatchReport outcome;
+    std::exception_ptr failure;
+    {
+        // Modal: while the worker writes to the project, nothing else may touch it.
+        wxProgressDialog progress(_("Importing transcripts"), _("Reading the sheets…"), 100, this,
+                                  wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
+        std::thread worker([&] {
+            try {
+                outcome = importers::import_files(project_, inputs, options);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            done = true;
+        });
+        while (!done) {
+            int value = 0;
+            wxString message;
+            {
+                std::lock_guard lock(progress_mutex);
+                if (total > 0) {
+                    value = static_cast<int>(std::min<std::size_t>(99, (number - 1) * 100 / total));
+                    message = wxString::Format(_("%zu of %zu: %s"), number, total, to_wx(std::filesystem::path(current).filename().string()));
+                }
+            }
+            if (!cancel && !progress.Update(value, message.empty() ? _("Reading the sheets…") : message)) {
+                cancel = true;
+                progress.Update(value, _("Stopping after this file…"));
+            }
+            wxMilliSleep(30);
+        }
+        worker.join();
+    }
+    if (failure) {
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& error) {
+            refresh_after_change(Changed::anything, wxEmptyString);
+            report(error);
+            return false;
+        }
+    }
+    std::vector<Id> added;
+    for (const auto& document : DocumentStore(project_).all()) {
+        if (!before.count(document.id)) added.push_back(document.id);
+    }
+    refresh_after_change(Changed::anything, wxEmptyString);
+    search_->populate(project_);
+    wxString summary = wxString::Format(_("%zu imported, %zu already in the project, %zu failed."), outcome.imported.size(),
+                                        outcome.skipped.size(), outcome.failed.size());
+    if (outcome.cancelled) summary = _("Stopped on request; the files imported so far are in the project.") + "\n" + summary;
+    for (const auto& failed : outcome.failed) summary += "\n" + to_wx(failed.file) + ": " + to_wx(failed.reason);
+    inform(summary);
+    if (!added.empty()) {
+        open_document(added.front());
+        check_new_documents(added, names, findings);
+    }
+    return !added.empty();
+}
+
+void MainFrame::check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings) {
+    try {
+        importers::AnonymityOptions options;
+        options.names = names;
+        auto found = importers::check_anonymity(project_, options, documents);
+        if (found.empty() || findings == Findings::Keep) return;
+        if (findings == Findings::Review) {
+            std::vector<std::string> document_names;
+            DocumentStore store(project_);
+            for (const auto& finding : found) document_names.push_back(store.get(finding.document).name);
+            AnonymityReview review(this, found, document_names);
+            if (review.ShowModal() != wxID_OK) return;
+            found = review.chosen();
+            if (found.empty()) return;
+        }
+        const int replaced = importers::pseudonymise(project_, found, {});
+        refresh_after_change(Changed::anything, wxString::Format(_("Replaced %d identifying details (Ctrl+Z restores them)"), replaced));
     } catch (const std::exception& error) {
         report(error);
     }

@@ -5,11 +5,13 @@
 #include <wx/aui/aui.h>
 #include <wx/frame.h>
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "coding/project.h"
+#include "importers/batch.h"
 #include "search/index.h"
 
 class wxAuiNotebook;
@@ -56,6 +58,12 @@ public:
     bool code_search_hits(const std::string& typed);
     std::size_t search_hit_count() const;
     void show_cooccurrence();
+    // What to do with the anonymisation check's findings after an import.
+    enum class Findings { Review, ReplaceAll, Keep };
+    // Imports in the background with a progress bar whose Cancel stops between
+    // files; then checks the new transcripts. False when nothing was imported.
+    bool import_transcripts(const std::vector<std::filesystem::path>& inputs, importers::BatchOptions options,
+                            const std::vector<std::string>& names, Findings findings);
     bool open_cooccurrence_cell(const std::string& row, const std::string& column);
 
     Project& project() { return project_; }
@@ -76,6 +84,9 @@ private:
     void code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen, Id code);
     std::optional<Id> ask_for_code();
     void export_cooccurrence();
+    void ask_and_import();
+    void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);
+    void inform(const wxString& message);
     void show_tab(wxWindow* page);
     void grow_bottom_pane();
 

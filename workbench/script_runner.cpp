@@ -84,6 +84,21 @@ bool ScriptRunner::run(const std::string& command) {
             return frame_.search_hit_count() > 0;
         } else if (verb == "code-hits") {
             return frame_.code_search_hits(argument);
+        } else if (verb == "import" || verb == "import-and-replace") {
+            // import FOLDER[|NAME,NAME]: with the folder's manifest.csv and participants.csv when present.
+            const auto bar = argument.find('|');
+            const std::filesystem::path folder = argument.substr(0, bar);
+            importers::BatchOptions options;
+            if (std::filesystem::exists(folder / "manifest.csv")) options.manifest = (folder / "manifest.csv").string();
+            if (std::filesystem::exists(folder / "participants.csv")) options.participants = (folder / "participants.csv").string();
+            std::vector<std::string> names;
+            for (std::string rest = bar == std::string::npos ? "" : argument.substr(bar + 1); !rest.empty();) {
+                const auto comma = rest.find(',');
+                names.push_back(rest.substr(0, comma));
+                rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+            }
+            return frame_.import_transcripts({folder}, options, names,
+                                             verb == "import" ? MainFrame::Findings::Keep : MainFrame::Findings::ReplaceAll);
         } else if (verb == "cooccurrence") {
             frame_.show_cooccurrence();
         } else if (verb == "cell") {

@@ -198,6 +198,8 @@ void TranscriptView::select(Span span) {
     editor_->SetFirstVisibleLine(std::max(0, line - editor_->LinesOnScreen() / 3));
 }
 
+bool TranscriptView::shows_text(const std::string& text) const { return positions_ && positions_->text() == text; }
+
 std::int64_t TranscriptView::caret() const { return positions_ ? positions_->to_core(editor_->GetCurrentPos()) : 0; }
 
 std::optional<Coding> TranscriptView::coding_at_caret() const {

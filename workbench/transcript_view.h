@@ -38,6 +38,8 @@ public:
     // Every coding under the caret, shortest first.
     std::vector<Coding> codings_at_caret() const;
     std::size_t coding_count() const { return codings_.size(); }
+    // Whether the view shows exactly this text (the core's UTF-8).
+    bool shows_text(const std::string& text) const;
     std::optional<Id> document() const { return document_; }
 
     wxStyledTextCtrl* editor() { return editor_; }

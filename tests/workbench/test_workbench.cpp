@@ -210,3 +210,30 @@ TEST_CASE("a project open in one window is refused by a second, which says why")
     // Once the first window is closed, the project opens again.
     CHECK(run_workbench(dir, project_path, "quit\n") == 0);
 }
+
+TEST_CASE("import a folder with its sheets in the background, then replace what the anonymisation check finds") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "import.fokus").string();
+    Project::create(project_path);
+    const std::string corpus = std::string(FOKUS_SOURCE_DIR) + "/sample-transcripts";
+    const int imported = run_workbench(dir, project_path,
+                                       "import-and-replace " + corpus + "|Mette\n"
+                                       "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-5-imported.png\n"
+                                       "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(imported == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    DocumentStore documents(project);
+    REQUIRE(documents.all().size() == 13);
+    const auto borgere = documents.resolve("bikva-1-borgere");
+    CHECK(documents.attributes(borgere.id).at("municipality") == "Kommune C");
+    // The slips of the sample: a first name with its genitive, a phone number and a CPR number.
+    const std::string citizens = documents.text(borgere.id);
+    CHECK(citizens.find("Mette") == std::string::npos);
+    CHECK(citizens.find("[navn]") != std::string::npos);
+    const std::string caseworkers = documents.text(documents.resolve("kommune-d-raadgivere").id);
+    CHECK(caseworkers.find("140387-2315") == std::string::npos);
+    CHECK(caseworkers.find("[CPR]") != std::string::npos);
+    CHECK(documents.text(documents.resolve("kommune-a-raadgivere").id).find("22 48 61 37") == std::string::npos);
+    CHECK(History(project).next_undo()->label.find("pseudonymise") != std::string::npos);
+}
