@@ -3,13 +3,11 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/dcbuffer.h>
-#include <wx/image.h>
-#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 
+#include "workbench/heatmap_canvas.h"
 #include "workbench/segments_list.h"
 #include "workbench/strings.h"
 
@@ -22,46 +20,7 @@ constexpr double screen_scale = 1.0;
 const char* const measure_names[] = {"pairs", "segments", "documents", "c", "jaccard"};
 const char* const relation_names[] = {"overlap", "inside", "turn"};
 
-wxBitmap to_bitmap(const exporters::HeatmapImage& image) {
-    wxImage picture(image.width, image.height);
-    unsigned char* rgb = picture.GetData();
-    for (int y = 0; y < image.height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(image.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.stride));
-        for (int x = 0; x < image.width; ++x) {
-            // Opaque throughout (the background is painted), so premultiplying changed nothing.
-            const std::uint32_t pixel = row[x];
-            *rgb++ = static_cast<unsigned char>((pixel >> 16) & 0xFF);
-            *rgb++ = static_cast<unsigned char>((pixel >> 8) & 0xFF);
-            *rgb++ = static_cast<unsigned char>(pixel & 0xFF);
-        }
-    }
-    return wxBitmap(picture);
-}
-
 }  // namespace
-
-class HeatmapCanvas : public wxScrolledCanvas {
-public:
-    explicit HeatmapCanvas(wxWindow* parent) : wxScrolledCanvas(parent, wxID_ANY) {
-        SetBackgroundStyle(wxBG_STYLE_PAINT);
-        SetScrollRate(20, 20);
-        Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
-            wxAutoBufferedPaintDC dc(this);
-            DoPrepareDC(dc);
-            dc.SetBackground(*wxWHITE_BRUSH);
-            dc.Clear();
-            if (bitmap_.IsOk()) dc.DrawBitmap(bitmap_, 0, 0);
-        });
-    }
-    void set(const wxBitmap& bitmap) {
-        bitmap_ = bitmap;
-        SetVirtualSize(bitmap.GetWidth(), bitmap.GetHeight());
-        Refresh();
-    }
-
-private:
-    wxBitmap bitmap_;
-};
 
 CooccurrenceView::CooccurrenceView(wxWindow* parent) : wxPanel(parent) {
     relation_ = new wxChoice(this, wxID_ANY);
@@ -156,7 +115,7 @@ void CooccurrenceView::redraw() {
     heatmap_ = exporters::cooccurrence_heatmap(matrix_, measure());
     heatmap_.title.clear();  // the tab says what it is
     image_ = exporters::render_heatmap(heatmap_, screen_scale * GetContentScaleFactor());
-    canvas_->set(to_bitmap(image_));
+    canvas_->set(image_);
 }
 
 bool CooccurrenceView::open_cell(Project& project, const std::string& row, const std::string& column) {

@@ -32,7 +32,9 @@
 #include "workbench/app.h"
 #include "workbench/import_dialog.h"
 #include "workbench/code_picker.h"
+#include "workbench/bikva_view.h"
 #include "workbench/code_tree.h"
+#include "workbench/crosstab_view.h"
 #include "workbench/cooccurrence_view.h"
 #include "workbench/document_tree.h"
 #include "exporters/heatmap.h"
@@ -54,6 +56,8 @@ enum MenuId {
     uncode_id,
     search_id,
     cooccurrence_id,
+    crosstab_id,
+    bikva_id,
     import_id,
     language_danish_id,
     language_english_id,
@@ -123,6 +127,10 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->AddPage(search_, _("Search"));
     cooccurrence_ = new CooccurrenceView(bottom);
     bottom->AddPage(cooccurrence_, _("Co-occurrence"));
+    crosstab_ = new CrosstabView(bottom);
+    bottom->AddPage(crosstab_, _("Crosstab"));
+    bikva_ = new BikvaView(bottom);
+    bottom->AddPage(bikva_, _("BIKVA chains"));
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
@@ -152,14 +160,22 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     segments_->on_jump(jump);
     search_->on_jump(jump);
     cooccurrence_->on_jump(jump);
+    crosstab_->on_jump(jump);
+    bikva_->on_jump(jump);
     search_->populate(project_);
     search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
     search_->on_code([this](const auto& hits, auto level, const auto& chosen, Id code) { code_hits(hits, level, chosen, code); });
     search_->on_choose_code([this] { return ask_for_code(); });
     cooccurrence_->on_export([this] { export_cooccurrence(); });
     bottom->Bind(wxEVT_AUINOTEBOOK_PAGE_CHANGED, [this](wxAuiNotebookEvent& event) {
-        if (bottom_->GetPage(static_cast<std::size_t>(event.GetSelection())) == cooccurrence_ && !cooccurrence_shown_) {
-            show_cooccurrence();
+        auto* page = bottom_->GetPage(static_cast<std::size_t>(event.GetSelection()));
+        if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();
+        if (page == crosstab_ || page == bikva_) {
+            try {
+                page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
+            } catch (const std::exception& error) {
+                report(error);
+            }
         }
         event.Skip();
     });
@@ -215,6 +231,8 @@ void MainFrame::build_menus() {
     auto* analysis = new wxMenu;
     analysis->Append(search_id, _("&Search…\tCtrl+F"), _("Search the transcripts, and code what you find"));
     analysis->Append(cooccurrence_id, _("Code &co-occurrence\tCtrl+Shift+C"), _("Which codes go together: a heatmap"));
+    analysis->Append(crosstab_id, _("Codes by &attribute\tCtrl+Shift+T"), _("Codes by municipality, BIKVA stage, role …"));
+    analysis->Append(bikva_id, _("&BIKVA chains\tCtrl+Shift+B"), _("Statements carried forward and the reactions to them"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
@@ -240,6 +258,8 @@ void MainFrame::build_menus() {
     }, search_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_cooccurrence(); }, cooccurrence_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_import(); }, import_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_crosstab("municipality"); }, crosstab_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_bikva_chains(); }, bikva_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
         const bool danish = event.GetId() == language_danish_id;
         const bool english = event.GetId() == language_english_id;
@@ -341,6 +361,9 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
         }
         if (selected) retrieve(*selected);
         if (cooccurrence_shown_) cooccurrence_->refresh(project_);
+        // The other analysis views follow when they are the one in front.
+        if (bottom_->GetCurrentPage() == crosstab_) crosstab_->refresh(project_);
+        if (bottom_->GetCurrentPage() == bikva_) bikva_->refresh(project_);
         if (changed == Changed::anything) search_->populate(project_);
         update_status();
         update_undo_labels();
@@ -688,6 +711,32 @@ void MainFrame::show_cooccurrence() {
 bool MainFrame::open_cooccurrence_cell(const std::string& row, const std::string& column) {
     if (!cooccurrence_shown_) show_cooccurrence();
     return cooccurrence_->open_cell(project_, row, column);
+}
+
+bool MainFrame::show_crosstab(const std::string& attribute) {
+    try {
+        show_tab(crosstab_);
+        grow_bottom_pane();
+        crosstab_->refresh(project_);
+        return crosstab_->choose_attribute(project_, attribute);
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+bool MainFrame::open_crosstab_cell(const std::string& code, const std::string& value) { return crosstab_->open_cell(code, value); }
+
+std::size_t MainFrame::show_bikva_chains() {
+    try {
+        show_tab(bikva_);
+        grow_bottom_pane();
+        bikva_->refresh(project_);
+        return bikva_->chain_count();
+    } catch (const std::exception& error) {
+        report(error);
+        return 0;
+    }
 }
 
 void MainFrame::export_cooccurrence() {

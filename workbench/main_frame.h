@@ -21,7 +21,9 @@ namespace fokus::workbench {
 
 class DocumentTree;
 class CodeTree;
+class BikvaView;
 class CooccurrenceView;
+class CrosstabView;
 class SearchPane;
 class SegmentsList;
 class TranscriptView;
@@ -65,6 +67,10 @@ public:
     bool import_transcripts(const std::vector<std::filesystem::path>& inputs, importers::BatchOptions options,
                             const std::vector<std::string>& names, Findings findings);
     bool open_cooccurrence_cell(const std::string& row, const std::string& column);
+    // Shows codes by the attribute ("municipality", "participant.role"); false when no document has it.
+    bool show_crosstab(const std::string& attribute);
+    bool open_crosstab_cell(const std::string& code, const std::string& value);
+    std::size_t show_bikva_chains();
 
     Project& project() { return project_; }
 
@@ -100,6 +106,8 @@ private:
     wxAuiNotebook* bottom_;
     SearchPane* search_;
     CooccurrenceView* cooccurrence_;
+    CrosstabView* crosstab_;
+    BikvaView* bikva_;
     bool cooccurrence_shown_ = false;
     // Opened at the first search; declared after project_, so closed before it.
     std::optional<search::Index> index_;

@@ -99,6 +99,13 @@ bool ScriptRunner::run(const std::string& command) {
             }
             return frame_.import_transcripts({folder}, options, names,
                                              verb == "import" ? MainFrame::Findings::Keep : MainFrame::Findings::ReplaceAll);
+        } else if (verb == "crosstab") {
+            return frame_.show_crosstab(argument);
+        } else if (verb == "crosstab-cell") {
+            const auto bar = argument.find('|');
+            return bar != std::string::npos && frame_.open_crosstab_cell(argument.substr(0, bar), argument.substr(bar + 1));
+        } else if (verb == "bikva") {
+            frame_.show_bikva_chains();
         } else if (verb == "cooccurrence") {
             frame_.show_cooccurrence();
         } else if (verb == "cell") {

@@ -162,6 +162,10 @@ TEST_CASE("search, code the hits in the search pane, see the co-occurrence heatm
                                        "cooccurrence\n"
                                        "cell Kultur på medarbejderniveau|Sparring og faglig ledelse\n"
                                        "screenshot " + shots + "/workbench-4-cooccurrence.png\n"
+                                       "crosstab municipality\n"
+                                       "crosstab-cell Sparring og faglig ledelse|Kommune B\n"
+                                       "screenshot " + shots + "/workbench-6-crosstab.png\n"
+                                       "bikva\n"
                                        "quit\n");
     INFO(testing::read_file(dir / "workbench.log"));
     REQUIRE(searched == 0);
