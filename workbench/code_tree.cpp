@@ -49,6 +49,51 @@ CodeTree::CodeTree(wxWindow* parent) : wxPanel(parent) {
     tree_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& event) {
         if (auto* item = dynamic_cast<CodeItem*>(tree_->GetItemData(event.GetItem())); item && selected_) selected_(item->id);
     });
+    tree_->Bind(wxEVT_TREE_ITEM_MENU, [this](wxTreeEvent& event) {
+        if (event.GetItem().IsOk()) tree_->SelectItem(event.GetItem());
+        if (menu_) menu_(code_of(event.GetItem()));
+    });
+    tree_->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent&) {
+        if (menu_ && !tree_->GetSelection().IsOk()) menu_(std::nullopt);
+    });
+    tree_->Bind(wxEVT_TREE_BEGIN_DRAG, [this](wxTreeEvent& event) {
+        // Only codes move; theme entries are references to codes.
+        dragged_ = code_of(event.GetItem());
+        if (dragged_) event.Allow();
+    });
+    tree_->Bind(wxEVT_TREE_END_DRAG, [this](wxTreeEvent& event) {
+        const auto dragged = dragged_;
+        dragged_.reset();
+        if (!dragged || !dropped_) return;
+        const auto target = event.GetItem().IsOk() ? code_of(event.GetItem()) : std::nullopt;
+        if (target == dragged) return;
+        // Let the drag finish before a menu asks what the drop means.
+        CallAfter([this, dragged, target] { dropped_(*dragged, target); });
+    });
+}
+
+std::optional<Id> CodeTree::code_of(const wxTreeItemId& item) const {
+    if (!item.IsOk()) return std::nullopt;
+    if (auto* data = dynamic_cast<CodeItem*>(tree_->GetItemData(item))) return data->id;
+    return std::nullopt;
+}
+
+void CodeTree::select(Id code) {
+    wxTreeItemIdValue cookie;
+    std::vector<wxTreeItemId> pending{tree_->GetRootItem()};
+    while (!pending.empty()) {
+        const auto parent = pending.back();
+        pending.pop_back();
+        if (!parent.IsOk()) continue;
+        for (auto item = tree_->GetFirstChild(parent, cookie); item.IsOk(); item = tree_->GetNextChild(parent, cookie)) {
+            if (code_of(item) == code) {
+                tree_->SelectItem(item);
+                tree_->EnsureVisible(item);
+                return;
+            }
+            pending.push_back(item);
+        }
+    }
 }
 
 void CodeTree::populate(Project& project) {

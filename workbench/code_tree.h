@@ -27,6 +27,11 @@ public:
     std::optional<Id> selected() const;
     void on_apply(std::function<void(Id)> callback) { applied_ = std::move(callback); }
     void on_select(std::function<void(Id)> callback) { selected_ = std::move(callback); }
+    // Right-click on a code (or on empty space: no code).
+    void on_menu(std::function<void(std::optional<Id>)> callback) { menu_ = std::move(callback); }
+    // A code dragged onto another code, or onto empty space (no target).
+    void on_drop(std::function<void(Id dragged, std::optional<Id> target)> callback) { dropped_ = std::move(callback); }
+    void select(Id code);
 
 private:
     void fill();
@@ -39,6 +44,10 @@ private:
     std::vector<Id> keyed_;
     std::function<void(Id)> applied_;
     std::function<void(Id)> selected_;
+    std::function<void(std::optional<Id>)> menu_;
+    std::function<void(Id, std::optional<Id>)> dropped_;
+    std::optional<Id> dragged_;
+    std::optional<Id> code_of(const wxTreeItemId& item) const;
 };
 
 }  // namespace fokus::workbench

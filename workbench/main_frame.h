@@ -48,6 +48,13 @@ public:
     void undo();
     void redo();
     void retrieve(Id code);
+    // The code's editor (name, colour, definition, memo); saving is one step.
+    void edit_code(Id code);
+    void add_code(std::optional<Id> parent);
+    void delete_code(Id code);
+    // Saves a code's description as one action, as the editor does (also for scripts).
+    void describe_code(Id code, const std::string& name, const std::string& colour, const std::string& definition,
+                       const std::string& memo);
     // For scripts: select the first occurrence of `text`, or put the caret at its start.
     bool select_text(const std::string& text);
     bool select_span(Span span);
@@ -91,6 +98,8 @@ private:
     std::optional<Id> ask_for_code();
     void export_cooccurrence();
     void ask_and_import();
+    void show_code_menu(std::optional<Id> code);
+    void code_dropped(Id dragged, std::optional<Id> target);
     void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);
     void inform(const wxString& message);
     void show_tab(wxWindow* page);

@@ -99,6 +99,17 @@ bool ScriptRunner::run(const std::string& command) {
             }
             return frame_.import_transcripts({folder}, options, names,
                                              verb == "import" ? MainFrame::Findings::Keep : MainFrame::Findings::ReplaceAll);
+        } else if (verb == "describe") {
+            // describe CODE|NEW NAME|#COLOUR|DEFINITION|MEMO
+            std::vector<std::string> parts;
+            for (std::string rest = argument;;) {
+                const auto bar = rest.find('|');
+                parts.push_back(rest.substr(0, bar));
+                if (bar == std::string::npos) break;
+                rest = rest.substr(bar + 1);
+            }
+            if (parts.size() != 5) return false;
+            frame_.describe_code(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
         } else if (verb == "crosstab") {
             return frame_.show_crosstab(argument);
         } else if (verb == "crosstab-cell") {

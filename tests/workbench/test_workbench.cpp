@@ -15,6 +15,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
+#include "coding/memos.h"
 #include "coding/project.h"
 #include "fixtures.h"
 #include "importers/batch.h"
@@ -211,8 +212,20 @@ TEST_CASE("a project open in one window is refused by a second, which says why")
     CHECK(testing::read_file(dir / "workbench.log").find("is already open in another Fokus window") != std::string::npos);
     REQUIRE(waited_for("script: quit"));
     usleep(500'000);
-    // Once the first window is closed, the project opens again.
-    CHECK(run_workbench(dir, project_path, "quit\n") == 0);
+    // Once the first window is closed, the project opens again; a code's
+    // description is saved as one step.
+    REQUIRE(run_workbench(dir, project_path,
+                          "describe Motivation|Motivation og mening|#AA3311|Når rådgiveren fortæller, hvad der får hende til at "
+                          "blive.|Gruppen drøftede, om løn hører med.\nquit\n") == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    const auto code = CodeStore(project).resolve("Motivation og mening");
+    CHECK(code.color == "#AA3311");
+    CHECK(code.definition == "Når rådgiveren fortæller, hvad der får hende til at blive.");
+    const auto memos = MemoStore(project).list(MemoTarget{MemoTarget::Kind::Code, code.id});
+    REQUIRE(memos.size() == 1);
+    CHECK(memos.front().text == "Gruppen drøftede, om løn hører med.");
+    CHECK(History(project).steps(5).size() == 2);  // adding the transcript, then the description
+    CHECK(History(project).next_undo()->label == "describe code \"Motivation\"");
 }
 
 TEST_CASE("import a folder with its sheets in the background, then replace what the anonymisation check finds") {
