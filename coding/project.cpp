@@ -1,5 +1,12 @@
 #include "project.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <system_error>
 #include <utility>
 
@@ -81,9 +88,37 @@ void configure(sql::Connection& db) {
 
 }  // namespace
 
+// One program at a time changes a project: a second writer is refused at
+// once, with a message, instead of waiting on SQLite's locks mid-action or
+// working from a view the first has made stale. Readers are not held back.
+// flock is separate from the byte-range locks SQLite takes on the same file.
+class WriterLock {
+public:
+    explicit WriterLock(const fs::path& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+        if (fd_ < 0) throw ProjectError(path.string(), ProjectError::Reason::Missing, "cannot be opened: " + std::string(std::strerror(errno)));
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            const int problem = errno;
+            ::close(fd_);
+            if (problem == EWOULDBLOCK) {
+                throw ProjectError(path.string(), ProjectError::Reason::InUse,
+                                   "is open for changes in another program (a Fokus window or fokus-cli); close it there "
+                                   "first, or open it read-only");
+            }
+            throw ProjectError(path.string(), ProjectError::Reason::InUse, "cannot be locked: " + std::string(std::strerror(problem)));
+        }
+    }
+    ~WriterLock() { ::close(fd_); }
+    WriterLock(const WriterLock&) = delete;
+    WriterLock& operator=(const WriterLock&) = delete;
+
+private:
+    int fd_;
+};
+
 struct Project::State {
     State(fs::path file, sql::Connection connection, bool read_only_access = false)
         : path(std::move(file)), db(std::move(connection)), read_only(read_only_access) {}
+    std::unique_ptr<WriterLock> writer_lock;  // destroyed after the connection below is closed
     fs::path path;
     sql::Connection db;
     bool read_only = false;
@@ -147,9 +182,11 @@ Project Project::open(const fs::path& path, Access access) {
         throw ProjectError(path.string(), ProjectError::Reason::NotAProject, "is a folder, not a project file");
     }
     const bool read_only = access == Access::ReadOnly;
+    auto lock = read_only ? nullptr : std::make_unique<WriterLock>(path);
     auto state = std::make_unique<State>(
         path, sql::Connection(path.string(), read_only ? sql::Connection::Mode::ReadOnly : sql::Connection::Mode::ReadWrite),
         read_only);
+    state->writer_lock = std::move(lock);
     check_is_fokus_project(state->db, path);
     try {
         if (read_only) {

@@ -8,14 +8,12 @@
 #include <wx/fileconf.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
-#include <wx/snglinst.h>
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 #include <wx/utils.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 
 #include "coding/error.h"
 #include "coding/project.h"
@@ -133,27 +131,12 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     return true;
 }
 
-// One window per project: two windows on one project would each show the
-// other's changes only after reopening, and each undo its own history.
-std::unique_ptr<wxSingleInstanceChecker> App::claim_project(const wxString& path) {
-    wxFileName file(path);
-    file.Normalize(wxPATH_NORM_ABSOLUTE | wxPATH_NORM_DOTS | wxPATH_NORM_TILDE);
-    const auto key = std::hash<std::string>{}(from_wx(file.GetFullPath()));
-    auto claim = std::make_unique<wxSingleInstanceChecker>();
-    if (!claim->Create(wxString::Format("fokus-project-%016zx.lock", key)) || claim->IsAnotherRunning()) {
-        throw ProjectError(from_wx(path), ProjectError::Reason::InUse,
-                           "is already open in another Fokus window; use that window, or close it first");
-    }
-    return claim;
-}
-
 MainFrame* App::open_project(const wxString& path) {
     try {
-        auto claim = claim_project(path);
+        // Project::open refuses a project that another window or fokus-cli is changing.
         auto project = Project::open(from_wx(path));
         project.set_coder(coder_name());
         auto* frame = new MainFrame(std::move(project), !scripted());
-        project_claim_ = std::move(claim);
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
         return frame;

@@ -4,7 +4,6 @@
 #include <wx/app.h>
 #include <wx/filehistory.h>
 #include <wx/intl.h>
-#include <wx/snglinst.h>
 
 #include <memory>
 #include <string>
@@ -34,7 +33,6 @@ public:
 
 private:
     static std::string coder_name();
-    std::unique_ptr<wxSingleInstanceChecker> claim_project(const wxString& path);
     static wxLanguage language_from(const wxString& code);
     void set_up_language(wxLanguage language);
 
@@ -43,7 +41,6 @@ private:
     wxString project_path_;
     wxString script_;
     std::unique_ptr<ScriptRunner> runner_;
-    std::unique_ptr<wxSingleInstanceChecker> project_claim_;
 };
 
 }  // namespace fokus::workbench

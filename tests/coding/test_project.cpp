@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <optional>
+
 #include <thread>
 
 #include "coding/codes.h"
@@ -122,4 +124,21 @@ TEST_CASE("the coder is recorded with each action and an empty name is refused")
     const Id document = testing::add_focus_group(project);
     const auto coding = CodingStore(project).add(document, CodeStore(project).resolve("Motivation").id, Span{0, 11});
     CHECK(CodingStore(project).get(coding).coder_name == "Søren Ærbødig");
+}
+
+TEST_CASE("a second program changing the project is refused at once, while readers are let in") {
+    testing::ScratchDir dir;
+    const auto path = dir / "én skriver.fokus";
+    std::optional<Project> writer = Project::create(path);
+    try {
+        Project::open(path);
+        FAIL("a second writer was let in");
+    } catch (const ProjectError& error) {
+        CHECK(error.reason() == ProjectError::Reason::InUse);
+        CHECK(std::string(error.what()).find("is open for changes in another program") != std::string::npos);
+    }
+    auto reader = Project::open(path, Project::Access::ReadOnly);
+    CHECK(reader.name() == "én skriver");
+    writer.reset();
+    CHECK_NOTHROW(Project::open(path));
 }

@@ -95,13 +95,9 @@ TEST_CASE("participant changes are undone and redone") {
     CHECK(participants.find("C-B1")->attributes.at("seniority") == "over 10 år");
 }
 
-// Known core bug, reported: undoing an action that both made a participant and
-// mapped an existing speaker to it deletes the participant first; the foreign
-// key's ON DELETE SET NULL then clears the speaker, and History reports the
-// already-cleared speaker as a conflict. `fokus-cli participants P map D L NEW`
-// is such an action. Remove should_fail once History tolerates rows already
-// in the state a step leaves them in.
-TEST_CASE("a participant made and mapped in one action is undone as one step" * doctest::should_fail()) {
+// Undo deletes the participant first; the foreign key's ON DELETE SET NULL
+// then clears the speaker before the step's own update reaches it.
+TEST_CASE("a participant made and mapped in one action is undone as one step") {
     testing::ScratchDir dir;
     auto project = Project::create(dir / "fortryd-samlet.fokus");
     const Id document = add_citizens(project, "bikva-1-borgere");

@@ -186,7 +186,7 @@ TEST_CASE("search, code the hits in the search pane, see the co-occurrence heatm
     CHECK(std::filesystem::file_size(shots + "/workbench-4-cooccurrence.png") > 10000);
 }
 
-TEST_CASE("a project open in one window is refused by a second, which says why") {
+TEST_CASE("a project open in a window is refused by a second window and by fokus-cli changes, which say why") {
     testing::ScratchDir dir;
     const auto project_path = (dir / "én ad gangen.fokus").string();
     {
@@ -209,7 +209,13 @@ TEST_CASE("a project open in one window is refused by a second, which says why")
     REQUIRE(waited_for("script: wait"));
     const int second = run_workbench(dir, project_path, "quit\n");
     CHECK(second != 0);
-    CHECK(testing::read_file(dir / "workbench.log").find("is already open in another Fokus window") != std::string::npos);
+    CHECK(testing::read_file(dir / "workbench.log").find("is open for changes in another program") != std::string::npos);
+    // The command line may read it, but not change it, while the window is open.
+    const auto listed = testing::run_cli(dir, {"codings", project_path});
+    CHECK(listed.exit_code == 0);
+    const auto coded = testing::run_cli(dir, {"code", project_path, "Fokusgruppe Kommune B", "Motivation", "--text", "børnene"});
+    CHECK(coded.exit_code == 3);
+    CHECK(coded.err.find("is open for changes in another program") != std::string::npos);
     REQUIRE(waited_for("script: quit"));
     usleep(500'000);
     // Once the first window is closed, the project opens again; a code's
