@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "backup.h"
 #include "codebook.h"
 #include "codes.h"
 #include "embedded.h"
@@ -173,6 +174,8 @@ Project Project::create(const fs::path& path, const Codebook* codebook) {
     return open(path);
 }
 
+void Project::refuse_if_in_use(const fs::path& path) { WriterLock held_for_a_moment(path); }
+
 Project Project::open(const fs::path& path, Access access) {
     std::error_code error;
     if (!fs::exists(path, error)) {
@@ -187,7 +190,17 @@ Project Project::open(const fs::path& path, Access access) {
         path, sql::Connection(path.string(), read_only ? sql::Connection::Mode::ReadOnly : sql::Connection::Mode::ReadWrite),
         read_only);
     state->writer_lock = std::move(lock);
-    check_is_fokus_project(state->db, path);
+    try {
+        check_is_fokus_project(state->db, path);
+    } catch (const ProjectError& error) {
+        const bool unreadable = error.reason() == ProjectError::Reason::Damaged || error.reason() == ProjectError::Reason::NotAProject;
+        const auto backup = unreadable ? backups::newest_good(path) : std::nullopt;
+        if (!backup) throw;
+        throw ProjectError(path.string(), error.reason(),
+                           std::string(error.what()).substr(path.string().size() + 2) + "; the newest good backup is " +
+                               backup->path.string() + " (made " + backup->made_at + " UTC): restore it with fokus-cli restore " +
+                               path.string());
+    }
     try {
         if (read_only) {
             state->db.exec("PRAGMA foreign_keys = ON");

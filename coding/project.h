@@ -28,6 +28,8 @@ public:
     // Opens an existing project, upgrading an older schema. A file that is not
     // a Fokus project, is damaged, too new or in use is refused, untouched.
     static Project open(const std::filesystem::path& path, Access access = Access::ReadWrite);
+    // ProjectError (InUse) when another program has the project open for changes.
+    static void refuse_if_in_use(const std::filesystem::path& path);
 
     Project(Project&&) noexcept;
     Project& operator=(Project&&) noexcept;

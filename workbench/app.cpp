@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "coding/backup.h"
 #include "coding/error.h"
 #include "coding/project.h"
 #include "workbench/main_frame.h"
@@ -136,7 +137,15 @@ MainFrame* App::open_project(const wxString& path) {
         // Project::open refuses a project that another window or fokus-cli is changing.
         auto project = Project::open(from_wx(path));
         project.set_coder(coder_name());
+        // A copy at every opening, the newest five kept beside the project.
+        std::string backup_problem;
+        try {
+            backups::make(project);
+        } catch (const Error& error) {
+            backup_problem = error.what();
+        }
         auto* frame = new MainFrame(std::move(project), !scripted());
+        if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), to_wx(backup_problem)));
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
         return frame;
