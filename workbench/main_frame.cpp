@@ -30,6 +30,7 @@
 #include "coding/history.h"
 #include "coding/text.h"
 #include "importers/anonymity.h"
+#include "workbench/agreement_view.h"
 #include "workbench/anonymity_review.h"
 #include "workbench/app.h"
 #include "workbench/import_dialog.h"
@@ -62,6 +63,8 @@ enum MenuId {
     cooccurrence_id,
     crosstab_id,
     bikva_id,
+    agreement_id,
+    blind_id,
     import_id,
     language_danish_id,
     language_english_id,
@@ -135,6 +138,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->AddPage(crosstab_, _("Crosstab"));
     bikva_ = new BikvaView(bottom);
     bottom->AddPage(bikva_, _("BIKVA chains"));
+    agreement_ = new AgreementView(bottom);
+    bottom->AddPage(agreement_, _("Agreement"));
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
@@ -168,6 +173,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     cooccurrence_->on_jump(jump);
     crosstab_->on_jump(jump);
     bikva_->on_jump(jump);
+    agreement_->on_jump(jump);
     search_->populate(project_);
     search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
     search_->on_code([this](const auto& hits, auto level, const auto& chosen, Id code) { code_hits(hits, level, chosen, code); });
@@ -176,6 +182,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->Bind(wxEVT_AUINOTEBOOK_PAGE_CHANGED, [this](wxAuiNotebookEvent& event) {
         auto* page = bottom_->GetPage(static_cast<std::size_t>(event.GetSelection()));
         if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();
+        if (page == agreement_) agreement_->refresh(project_);
         if (page == crosstab_ || page == bikva_) {
             try {
                 page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
@@ -234,11 +241,15 @@ void MainFrame::build_menus() {
     code->Append(uncode_id, _("&Uncode at cursor (Delete)"), _("Removes the coding under the cursor"));
     code->AppendSeparator();
     code->Append(wxID_ANY, _("Number keys 1–9, 0 code the selection with the numbered codes"))->Enable(false);
+    code->AppendSeparator();
+    code->AppendCheckItem(blind_id, _("Show only my codings (&blind coding)"),
+                          _("For independent double coding: the other coders' codings are hidden"));
     auto* analysis = new wxMenu;
     analysis->Append(search_id, _("&Search…\tCtrl+F"), _("Search the transcripts, and code what you find"));
     analysis->Append(cooccurrence_id, _("Code &co-occurrence\tCtrl+Shift+C"), _("Which codes go together: a heatmap"));
     analysis->Append(crosstab_id, _("Codes by &attribute\tCtrl+Shift+T"), _("Codes by municipality, BIKVA stage, role …"));
     analysis->Append(bikva_id, _("&BIKVA chains\tCtrl+Shift+B"), _("Statements carried forward and the reactions to them"));
+    analysis->Append(agreement_id, _("Intercoder a&greement"), _("How far coders agree, and where they do not"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
     bar->Append(edit, _("&Edit"));
@@ -266,6 +277,12 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_import(); }, import_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_crosstab("municipality"); }, crosstab_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_bikva_chains(); }, bikva_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        show_tab(agreement_);
+        grow_bottom_pane();
+        agreement_->refresh(project_);
+    }, agreement_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) { set_blind(event.IsChecked()); }, blind_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
         const bool danish = event.GetId() == language_danish_id;
         const bool english = event.GetId() == language_english_id;
@@ -314,10 +331,7 @@ void MainFrame::open_document(Id id) {
     try {
         DocumentStore documents(project_);
         const auto document = documents.get(id);
-        CodingFilter filter;
-        filter.document = id;
-        transcript_->show(document, documents.text(id), documents.turns(id), CodingStore(project_).list(filter),
-                          CodeStore(project_).all());
+        transcript_->show(document, documents.text(id), documents.turns(id), visible_codings(id), CodeStore(project_).all());
         documents_->mark(id);
         SetStatusText(to_wx(document.name), message_field);
         update_status();
@@ -357,9 +371,7 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
                 open_document(*document);
                 transcript_->editor()->SetFirstVisibleLine(first_line);
             } else if (still_there) {
-                CodingFilter filter;
-                filter.document = *document;
-                transcript_->update_codings(CodingStore(project_).list(filter), CodeStore(project_).all());
+                transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
                 documents_->mark(*document);
             } else {
                 transcript_->clear();
@@ -717,6 +729,45 @@ void MainFrame::show_cooccurrence() {
 bool MainFrame::open_cooccurrence_cell(const std::string& row, const std::string& column) {
     if (!cooccurrence_shown_) show_cooccurrence();
     return cooccurrence_->open_cell(project_, row, column);
+}
+
+std::vector<Coding> MainFrame::visible_codings(Id document) {
+    CodingFilter filter;
+    filter.document = document;
+    auto codings = CodingStore(project_).list(filter);
+    if (blind_) {
+        const std::string me = project_.coder_name();
+        std::erase_if(codings, [&](const Coding& coding) { return coding.coder_name != me; });
+    }
+    return codings;
+}
+
+void MainFrame::set_blind(bool blind) {
+    blind_ = blind;
+    GetMenuBar()->Check(blind_id, blind);
+    refresh_after_change(Changed::codings, blind ? wxString::Format(_("Blind coding: only the codings of %s are shown"), to_wx(project_.coder_name()))
+                                                 : wxString(_("All coders' codings are shown")));
+}
+
+bool MainFrame::show_agreement(const std::vector<std::string>& coders, const std::string& unit) {
+    try {
+        show_tab(agreement_);
+        grow_bottom_pane();
+        agreement_->refresh(project_);
+        return agreement_->compare(coders, parse_agreement_unit(unit));
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+bool MainFrame::show_disagreements(const std::string& code) {
+    try {
+        return agreement_->show_disagreements(code);
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
 }
 
 bool MainFrame::show_crosstab(const std::string& attribute) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "coding/codings.h"
 #include "coding/project.h"
 #include "importers/batch.h"
 #include "search/index.h"
@@ -21,6 +22,7 @@ namespace fokus::workbench {
 
 class DocumentTree;
 class CodeTree;
+class AgreementView;
 class BikvaView;
 class CooccurrenceView;
 class CrosstabView;
@@ -78,6 +80,10 @@ public:
     bool show_crosstab(const std::string& attribute);
     bool open_crosstab_cell(const std::string& code, const std::string& value);
     std::size_t show_bikva_chains();
+    // Compares the coders (all who coded, when empty) by the unit; then a code's disagreements.
+    bool show_agreement(const std::vector<std::string>& coders, const std::string& unit);
+    bool show_disagreements(const std::string& code);
+    void set_blind(bool blind);
 
     Project& project() { return project_; }
 
@@ -102,6 +108,7 @@ private:
     void code_dropped(Id dragged, std::optional<Id> target);
     void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);
     void inform(const wxString& message);
+    std::vector<Coding> visible_codings(Id document);
     void show_tab(wxWindow* page);
     void grow_bottom_pane();
 
@@ -117,6 +124,9 @@ private:
     CooccurrenceView* cooccurrence_;
     CrosstabView* crosstab_;
     BikvaView* bikva_;
+    AgreementView* agreement_;
+    // Blind coding: only the current coder's codings are shown.
+    bool blind_ = false;
     bool cooccurrence_shown_ = false;
     // Opened at the first search; declared after project_, so closed before it.
     std::optional<search::Index> index_;

@@ -110,6 +110,20 @@ bool ScriptRunner::run(const std::string& command) {
             }
             if (parts.size() != 5) return false;
             frame_.describe_code(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
+        } else if (verb == "agreement") {
+            // agreement UNIT[|CODER,CODER...]
+            const auto bar = argument.find('|');
+            std::vector<std::string> coders;
+            for (std::string rest = bar == std::string::npos ? "" : argument.substr(bar + 1); !rest.empty();) {
+                const auto comma = rest.find(',');
+                coders.push_back(rest.substr(0, comma));
+                rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
+            }
+            return frame_.show_agreement(coders, argument.substr(0, bar));
+        } else if (verb == "disagreements") {
+            return frame_.show_disagreements(argument);
+        } else if (verb == "blind") {
+            frame_.set_blind(argument != "off");
         } else if (verb == "crosstab") {
             return frame_.show_crosstab(argument);
         } else if (verb == "crosstab-cell") {

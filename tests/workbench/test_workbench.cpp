@@ -260,3 +260,32 @@ TEST_CASE("import a folder with its sheets in the background, then replace what 
     CHECK(documents.text(documents.resolve("kommune-a-raadgivere").id).find("22 48 61 37") == std::string::npos);
     CHECK(History(project).next_undo()->label.find("pseudonymise") != std::string::npos);
 }
+
+TEST_CASE("two coders' codings compared in the agreement view, and blind coding hides the other's") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "to kodere.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        testing::add_focus_group(project);
+    }
+    const auto code_as = [&](const std::string& coder, const std::string& code, const std::string& text) {
+        REQUIRE(testing::run_cli(dir, {"--coder", coder, "code", project_path, "Fokusgruppe Kommune B", code, "--text", text}).exit_code == 0);
+    };
+    code_as("Åse", "Faglig tryghed", "Så føler man sig tryg i sin faglighed.");
+    code_as("Bjørn", "Faglig tryghed", "føler man sig tryg");
+    code_as("Åse", "Sparring og faglig ledelse", "Vi får sparring");
+    code_as("Bjørn", "Motivation", "Man gør en forskel for familierne");
+    const int shown = run_workbench(dir, project_path,
+                                    "open Fokusgruppe Kommune B\n"
+                                    "agreement word|Åse,Bjørn\n"
+                                    "disagreements Faglig tryghed\n"
+                                    "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-7-agreement.png\n"
+                                    "blind\n"
+                                    "blind off\n"
+                                    "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    CHECK(shown == 0);
+    // Looking changes nothing.
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CodingStore(project).list().size() == 4);
+}
