@@ -8,6 +8,7 @@
 #include "coding/codebook.h"
 #include "coding/codes.h"
 #include "coding/error.h"
+#include "exporters/codebook_document.h"
 
 namespace fokus::cli {
 namespace {
@@ -227,19 +228,44 @@ void add_code_commands(CLI::App& app, Context& context) {
     }
     {
         struct Options {
-            std::string path, file, format = "qdc";
+            std::string path, file, format;
+            int examples = 3;
+            std::string attribution = "({speaker})";
         };
         auto export_options = std::make_shared<Options>();
-        auto* command = app.add_subcommand("export-codebook", "Write the project's codes and themes to a file");
+        auto* command = app.add_subcommand(
+            "export-codebook",
+            "Write the project's codes and themes as a REFI-QDA codebook (.qdc), or as a readable document (.docx, .md) "
+            "with each code's definition, memos, counts and example quotations");
         command->add_option("PROJECT", export_options->path, "The project file")->required();
         command->add_option("FILE", export_options->file, "The file to write")->required();
-        command->add_option("--format", export_options->format, "The file format")
-            ->check(CLI::IsMember({"qdc"}))
+        command->add_option("--format", export_options->format,
+                            "qdc, docx or md (default: from FILE's extension, else qdc)")
+            ->check(CLI::IsMember({"qdc", "docx", "md"}));
+        command->add_option("--examples", export_options->examples,
+                            "Documents: up to N example quotations per code, taken from the documents in turn")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
+        command->add_option("--attribution", export_options->attribution,
+                            "Documents: attribution template of the examples, e.g. \"({role}, {municipality})\"")
             ->capture_default_str();
         command->callback([&context, export_options] {
+            std::string format = export_options->format;
+            if (format.empty()) {
+                const auto extension = std::filesystem::path(export_options->file).extension().string();
+                format = extension == ".docx" ? "docx" : extension == ".md" ? "md" : "qdc";
+            }
             auto project = context.open(export_options->path, false);
-            const auto codebook = CodeStore(project).to_codebook();
-            save_codebook(codebook, export_options->file);
+            if (format == "qdc") {
+                const auto codebook = CodeStore(project).to_codebook();
+                save_codebook(codebook, export_options->file);
+            } else {
+                exporters::CodebookDocumentOptions document_options;
+                document_options.examples = export_options->examples;
+                document_options.attribution = export_options->attribution;
+                exporters::export_codebook_document(project, export_options->file,
+                                                    exporters::parse_document_format(format), document_options);
+            }
             std::cout << "Wrote " << export_options->file << '\n';
         });
     }
