@@ -50,5 +50,6 @@ void add_matrix_export_commands(CLI::App& app, Context& context);
 void add_backup_commands(CLI::App& app, Context& context);
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
+void add_exchange_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

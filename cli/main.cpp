@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     cli::add_backup_commands(app, context);
     cli::add_agreement_commands(app, context);
     cli::add_quote_commands(app, context);
+    cli::add_exchange_commands(app, context);
     try {
         app.parse(argc, argv);
         return cli::ok;

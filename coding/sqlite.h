@@ -56,6 +56,7 @@ public:
     std::optional<std::int64_t> optional_int64(int column) const;
     std::vector<unsigned char> blob(int column) const;
     bool is_null(int column) const;
+    int column_count() const;
 
 private:
     [[noreturn]] void fail(int rc) const;

@@ -1,0 +1,151 @@
+// export-qdpx, import-qdpx and merge: projects to and from other tools and coders.
+#include <iostream>
+#include <memory>
+
+#include "cli/context.h"
+#include "coding/codebook.h"
+#include "coding/error.h"
+#include "coding/merge.h"
+#include "coding/text.h"
+#include "exporters/refi_project.h"
+#include "importers/refi_project.h"
+
+namespace fokus::cli {
+namespace {
+
+bool is_qdpx(const std::filesystem::path& path) {
+    auto extension = path.extension().string();
+    for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return extension == ".qdpx";
+}
+
+ProjectExchange read_other(const std::filesystem::path& path) {
+    auto exchange = importers::read_qdpx(path);
+    for (const auto& warning : exchange.warnings) std::cerr << path.string() << ": " << warning << '\n';
+    return exchange;
+}
+
+nlohmann::json counts_json(const MergeCounts& counts) { return {{"added", counts.added}, {"present", counts.present}}; }
+
+void print_report(const MergeReport& report, bool json) {
+    const std::vector<std::pair<const char*, const MergeCounts*>> rows = {
+        {"coders", &report.coders},       {"documents", &report.documents}, {"codes", &report.codes},
+        {"themes", &report.code_sets},    {"participants", &report.participants},
+        {"attributes", &report.attributes}, {"codings", &report.codings}, {"memos", &report.memos},
+        {"links", &report.links}};
+    if (json) {
+        nlohmann::json out{{"dry_run", report.dry_run}, {"changes", report.changes_anything()}};
+        for (const auto& [name, counts] : rows) out[name] = counts_json(*counts);
+        out["conflicts"] = nlohmann::json::array();
+        for (const auto& conflict : report.conflicts) {
+            out["conflicts"].push_back({{"item", conflict.item},
+                                        {"ours", conflict.ours},
+                                        {"theirs", conflict.theirs},
+                                        {"kept", conflict.took_theirs ? "theirs" : "ours"}});
+        }
+        out["notes"] = report.notes;
+        print_json(out);
+        return;
+    }
+    std::cout << (report.dry_run ? "Would add (nothing is changed):\n" : "Added:\n");
+    for (const auto& [name, counts] : rows) {
+        std::cout << "  " << name << ": " << counts->added << " new, " << counts->present << " already here\n";
+    }
+    for (const auto& conflict : report.conflicts) {
+        std::cout << "Conflict: " << conflict.item << ": here " << text::quote(conflict.ours) << ", there "
+                  << text::quote(conflict.theirs) << "; " << (conflict.took_theirs ? "took theirs" : "kept this project's")
+                  << '\n';
+    }
+    for (const auto& note : report.notes) std::cout << "Note: " << note << '\n';
+    if (!report.changes_anything()) std::cout << "Nothing to change: everything is already here.\n";
+}
+
+struct MergeCommand {
+    std::string path, other;
+    bool dry_run = false, take_theirs = false, json = false;
+};
+
+void add_merge_flags(CLI::App* command, MergeCommand& options) {
+    command->add_flag("--dry-run", options.dry_run, "Print what would change, and change nothing");
+    command->add_flag("--take-theirs", options.take_theirs,
+                      "Where both projects changed the same thing (a code's colour or definition, an attribute), take "
+                      "the other's value; by default this project's is kept. Conflicts are listed either way");
+    add_json_flag(*command, options.json);
+}
+
+}  // namespace
+
+void add_exchange_commands(CLI::App& app, Context& context) {
+    {
+        auto options = std::make_shared<MergeCommand>();
+        auto* command = app.add_subcommand("export-qdpx", "Write the whole project as a REFI-QDA project (.qdpx) for "
+                                                          "NVivo, ATLAS.ti, MAXQDA, QualCoder and others");
+        command->add_option("PROJECT", options->path, "The project file")->required();
+        command->add_option("FILE", options->other, "The .qdpx file to write")->required();
+        command->callback([&context, options] {
+            auto project = context.open(options->path, false);
+            const auto exchange = read_exchange(project);
+            exporters::write_qdpx(exchange, options->other);
+            std::cout << "Wrote " << options->other << ": " << exchange.documents.size() << " documents, "
+                      << exchange.codes.size() << " codes, " << exchange.codings.size() << " codings, "
+                      << exchange.memos.size() << " memos, " << exchange.links.size() << " links\n";
+        });
+    }
+    {
+        auto options = std::make_shared<MergeCommand>();
+        auto* command = app.add_subcommand(
+            "import-qdpx", "Bring a REFI-QDA project (.qdpx) into a new project, or into an existing one as a merge");
+        command->add_option("PROJECT", options->path, "The project file; made when it does not exist")->required();
+        command->add_option("FILE", options->other, "The .qdpx file to read")->required()->check(CLI::ExistingFile);
+        add_merge_flags(command, *options);
+        command->callback([&context, options] {
+            const std::filesystem::path target = options->path;
+            const auto exchange = read_other(options->other);
+            MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
+            if (std::filesystem::exists(target)) {
+                auto project = context.open(options->path);
+                print_report(merge_exchange(project, exchange, merge), options->json);
+                return;
+            }
+            // A new project is made aside, under its own name, and put in place only when whole.
+            const auto aside = std::filesystem::path(target.string() + ".importing");
+            const auto partial = aside / target.filename();
+            std::filesystem::remove_all(aside);
+            std::filesystem::create_directories(aside);
+            MergeReport report;
+            try {
+                {
+                    const Codebook empty;
+                    auto project = Project::create(partial, &empty);
+                    project.set_coder(context.coder);
+                    report = merge_exchange(project, exchange, merge);
+                }
+                if (!options->dry_run) std::filesystem::rename(partial, target);
+            } catch (...) {
+                std::error_code ignored;
+                std::filesystem::remove_all(aside, ignored);
+                throw;
+            }
+            std::filesystem::remove_all(aside);
+            print_report(report, options->json);
+        });
+    }
+    {
+        auto options = std::make_shared<MergeCommand>();
+        auto* command = app.add_subcommand(
+            "merge", "Merge another coder's project (.fokus) or a REFI-QDA project (.qdpx) into this one: documents "
+                     "matched by their text, codes by GUID then name, coders by name; nothing already here is added twice");
+        command->add_option("PROJECT", options->path, "The project to merge into")->required();
+        command->add_option("OTHER", options->other, "The other project (.fokus or .qdpx); only read")->required()->check(CLI::ExistingFile);
+        add_merge_flags(command, *options);
+        command->callback([&context, options] {
+            auto project = context.open(options->path);
+            MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
+            const auto report = is_qdpx(options->other) ? merge_exchange(project, read_other(options->other), merge)
+                                                         : merge_project_file(project, options->other, merge);
+            print_report(report, options->json);
+        });
+    }
+}
+
+}  // namespace fokus::cli

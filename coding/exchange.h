@@ -1,0 +1,106 @@
+#pragma once
+// A whole project as it travels between projects and tools: coders, codes and
+// themes, documents with their text, turns and attributes, participants,
+// codings, memos and BIKVA links, each known by its GUID. Read from a project
+// here; written to and read from REFI-QDA by the exporters and importers; and
+// merged into a project by merge.h.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bikva.h"
+#include "documents.h"
+#include "memos.h"
+#include "types.h"
+
+namespace fokus {
+
+class Project;
+
+struct ExchangeCoder {
+    std::string guid;
+    std::string name;
+};
+
+struct ExchangeCode {
+    std::string guid;
+    std::string parent_guid;  // empty for a top-level code
+    std::string name;
+    std::string color;  // #RRGGBB, or empty when the source gave none
+    std::string definition;
+    bool codable = true;
+};
+
+struct ExchangeCodeSet {
+    std::string guid;
+    std::string name;
+    std::string description;
+    std::vector<std::string> member_guids;
+};
+
+struct ExchangeDocument {
+    std::string guid;
+    NewDocument content;  // name, format, NFC text, turns, attributes
+    std::string imported_at;
+};
+
+struct ExchangeParticipant {
+    std::string guid;
+    std::string label;
+    std::map<std::string, std::string> attributes;
+    std::vector<std::pair<std::string, std::string>> speaks_as;  // (document GUID, speaker label)
+};
+
+struct ExchangeCoding {
+    std::string guid;
+    std::string document_guid;
+    std::string code_guid;
+    Span span;
+    std::string coder_guid;
+    std::string created_at;
+    std::string comment;
+};
+
+struct ExchangeMemo {
+    std::string guid;
+    MemoTarget::Kind target = MemoTarget::Kind::Project;
+    std::string target_guid;  // the document, code or coding; empty on the project
+    std::string title;
+    std::string text;
+    std::string coder_guid;
+    std::string created_at;
+    std::string modified_at;
+};
+
+struct ExchangeLink {
+    std::string guid;
+    Link::Kind kind = Link::Kind::PresentedTo;
+    std::string from_document_guid;
+    Span from;
+    std::string to_document_guid;
+    Span to;
+    std::string note;
+    std::string coder_guid;
+    std::string created_at;
+};
+
+struct ProjectExchange {
+    std::string name;
+    std::string origin;  // the program that wrote it, when known
+    std::vector<ExchangeCoder> coders;
+    std::vector<ExchangeCode> codes;  // parents before their children, siblings in order
+    std::vector<ExchangeCodeSet> code_sets;
+    std::vector<ExchangeDocument> documents;
+    std::vector<ExchangeParticipant> participants;
+    std::vector<ExchangeCoding> codings;
+    std::vector<ExchangeMemo> memos;
+    std::vector<ExchangeLink> links;
+    // What a reader could not take over, each naming the element and the reason.
+    std::vector<std::string> warnings;
+};
+
+// Everything in the project, documents and codings in document order.
+ProjectExchange read_exchange(Project& project);
+
+}  // namespace fokus

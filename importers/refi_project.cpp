@@ -1,0 +1,478 @@
+#include "importers/refi_project.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "coding/codebook.h"
+#include "coding/error.h"
+#include "coding/identity.h"
+#include "coding/text.h"
+#include "importers/mapped_text.h"
+#include "importers/turns.h"
+#include "importers/xml_document.h"
+#include "importers/zip_archive.h"
+
+namespace fokus::importers {
+namespace {
+
+constexpr int deepest_code_hierarchy = 64;
+
+std::vector<pugi::xml_node> children(const pugi::xml_node& parent, std::string_view name) {
+    std::vector<pugi::xml_node> found;
+    for (auto node : parent.children()) {
+        if (node.type() == pugi::node_element && local_name(node) == name) found.push_back(node);
+    }
+    return found;
+}
+
+pugi::xml_node child(const pugi::xml_node& parent, std::string_view name) {
+    for (auto node : parent.children()) {
+        if (node.type() == pugi::node_element && local_name(node) == name) return node;
+    }
+    return {};
+}
+
+// A selection or a whole source, as links and cases refer to them.
+struct Place {
+    std::string document_guid;
+    Span span;
+};
+
+class QdeReader {
+public:
+    QdeReader(const std::filesystem::path& path, const ZipArchive& archive, const Limits& limits)
+        : path_(path.string()), archive_(archive), limits_(limits) {}
+
+    ProjectExchange read(const pugi::xml_node& project) {
+        exchange_.name = text::trim(text(project.attribute("name").value(), "the project name"));
+        exchange_.origin = project.attribute("origin").value();
+        for (const auto& user : children(child(project, "Users"), "User")) read_user(user);
+        for (const auto& note : children(child(project, "Notes"), "Note")) read_note(note);
+        for (const auto& code : children(child(child(project, "CodeBook"), "Codes"), "Code")) read_code(code, "", 1);
+        for (const auto& variable : children(child(project, "Variables"), "Variable")) {
+            variables_[guid_of(variable)] = text::trim(text(required(variable, "name"), "a variable name"));
+        }
+        for (const auto& source : child(project, "Sources").children()) {
+            if (source.type() != pugi::node_element) continue;
+            if (local_name(source) == "TextSource") {
+                read_source(source);
+            } else {
+                warn("<" + std::string(local_name(source)) + "> " + text::quote(source.attribute("name").value()) +
+                     " is not a text source; left out");
+            }
+        }
+        for (const auto& person : children(child(project, "Cases"), "Case")) read_case(person);
+        for (const auto& link : children(child(project, "Links"), "Link")) read_link(link);
+        for (const auto& set : children(child(project, "Sets"), "Set")) read_set(set);
+        for (const auto& reference : children(project, "NoteRef")) attach_note(reference, MemoTarget::Kind::Project, "");
+        add_unattached_notes();
+        add_unknown_coders();
+        return std::move(exchange_);
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& problem) const { throw FormatError(path_, problem); }
+    void warn(std::string warning) { exchange_.warnings.push_back(std::move(warning)); }
+
+    static std::string element_name(const pugi::xml_node& node) {
+        std::string name = "<" + std::string(local_name(node));
+        if (const auto named = node.attribute("name")) name += " name=\"" + std::string(named.value()) + "\"";
+        return name + ">";
+    }
+
+    std::string required(const pugi::xml_node& node, const char* attribute) const {
+        const auto value = node.attribute(attribute);
+        if (!value) fail(element_name(node) + " has no " + attribute + " attribute");
+        return value.value();
+    }
+
+    std::string text(std::string_view value, const std::string& what) const {
+        try {
+            return text::to_nfc(value, what);
+        } catch (const InputError& error) {
+            fail(error.what());
+        }
+    }
+
+    std::string normal_guid(std::string guid, const pugi::xml_node& node, const char* attribute) const {
+        if (!is_guid(guid)) fail(element_name(node) + ": " + attribute + " \"" + guid + "\" is not a GUID");
+        if (guid.front() == '{') guid = guid.substr(1, 36);
+        for (auto& c : guid) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return guid;
+    }
+
+    std::string guid_of(const pugi::xml_node& node) { return normal_guid(required(node, "guid"), node, "guid"); }
+    std::string target_of(const pugi::xml_node& node) { return normal_guid(required(node, "targetGUID"), node, "targetGUID"); }
+
+    std::string user_of(const pugi::xml_node& node, const std::string& fallback = {}) {
+        const auto user = node.attribute("creatingUser");
+        if (!user) return fallback;
+        const auto guid = normal_guid(user.value(), node, "creatingUser");
+        used_users_.insert(guid);
+        return guid;
+    }
+
+    void read_user(const pugi::xml_node& user) {
+        const auto guid = guid_of(user);
+        std::string name = text::trim(text(user.attribute("name").value(), "a user name"));
+        if (name.empty()) name = text::trim(user.attribute("id").value());
+        if (name.empty()) name = guid;
+        exchange_.coders.push_back({guid, name});
+        known_users_.insert(guid);
+    }
+
+    void read_code(const pugi::xml_node& node, const std::string& parent, int depth) {
+        if (depth > deepest_code_hierarchy) fail("codes are nested deeper than " + std::to_string(deepest_code_hierarchy) + " levels");
+        ExchangeCode code;
+        code.guid = guid_of(node);
+        if (!code_guids_.insert(code.guid).second) fail("the code GUID " + code.guid + " is used twice");
+        code.parent_guid = parent;
+        code.name = text::trim(text(required(node, "name"), "a code name"));
+        if (code.name.empty()) fail("code " + code.guid + " has an empty name");
+        const std::string codable = node.attribute("isCodable").value();
+        code.codable = codable != "false" && codable != "0";
+        if (const auto colour = node.attribute("color")) {
+            code.color = normalise_colour(colour.value());
+            if (code.color.empty()) warn("code " + text::quote(code.name) + " has an invalid colour \"" + colour.value() + "\"; given one");
+        }
+        code.definition = text(child(node, "Description").text().get(), "the description of " + text::quote(code.name));
+        exchange_.codes.push_back(std::move(code));
+        for (const auto& reference : children(node, "NoteRef")) attach_note(reference, MemoTarget::Kind::Code, exchange_.codes.back().guid);
+        const std::string own = exchange_.codes.back().guid;
+        for (const auto& sub : children(node, "Code")) read_code(sub, own, depth + 1);
+    }
+
+    // A note's text, from its element or from its file in the archive.
+    void read_note(const pugi::xml_node& note) {
+        ExchangeMemo memo;
+        memo.guid = guid_of(note);
+        memo.title = text::trim(text(note.attribute("name").value(), "a note name"));
+        if (const auto content = child(note, "PlainTextContent")) {
+            memo.text = text(content.text().get(), "the text of note " + memo.guid);
+        } else if (const auto path = note.attribute("plainTextPath")) {
+            memo.text = map_text(archive_.read(entry_for(path.value(), note)), "note " + memo.guid).text;
+        }
+        memo.coder_guid = user_of(note);
+        memo.created_at = note.attribute("creationDateTime").value();
+        memo.modified_at = note.attribute("modifiedDateTime").value();
+        notes_[memo.guid] = std::move(memo);
+    }
+
+    void attach_note(const pugi::xml_node& reference, MemoTarget::Kind kind, const std::string& target) {
+        const auto guid = target_of(reference);
+        const auto note = notes_.find(guid);
+        if (note == notes_.end()) {
+            warn("a note reference points to " + guid + ", which is not among the notes; left out");
+            return;
+        }
+        if (!attached_notes_.insert(guid).second) return;  // a memo has one place; the first reference wins
+        ExchangeMemo memo = note->second;
+        memo.target = kind;
+        memo.target_guid = target;
+        exchange_.memos.push_back(std::move(memo));
+    }
+
+    void add_unattached_notes() {
+        for (const auto& [guid, note] : notes_) {
+            if (attached_notes_.count(guid) || link_notes_.count(guid)) continue;
+            exchange_.memos.push_back(note);  // on the project
+        }
+    }
+
+    void add_unknown_coders() {
+        for (const auto& guid : used_users_) {
+            if (!known_users_.count(guid)) exchange_.coders.push_back({guid, guid});
+        }
+    }
+
+    // An archive entry for a path as tools write it: "internal://x.txt",
+    // "sources/x.txt", "x.txt", or with backslashes.
+    std::string entry_for(std::string path, const pugi::xml_node& node) const {
+        std::replace(path.begin(), path.end(), '\\', '/');
+        for (const std::string prefix : {"internal://", "relative://", "./"}) {
+            if (path.rfind(prefix, 0) == 0) path = path.substr(prefix.size());
+        }
+        const auto file_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+        for (const auto& candidate : {path, "sources/" + path, "Sources/" + path, "sources/" + file_name}) {
+            if (archive_.has(candidate)) return candidate;
+        }
+        for (const auto& name : archive_.names()) {
+            if (name.size() > file_name.size() && name.compare(name.size() - file_name.size(), file_name.size(), file_name) == 0 &&
+                name[name.size() - file_name.size() - 1] == '/') {
+                return name;
+            }
+        }
+        fail(element_name(node) + ": the file " + text::quote(path) + " is not in the archive");
+    }
+
+    // The text of a rich-text source (.docx, .odt...), read by the transcript reader.
+    std::string rich_text(const std::string& entry) const {
+        const auto extension = std::filesystem::path(entry).extension();
+        const auto temporary = std::filesystem::temp_directory_path() / ("fokus-refi-" + new_guid() + extension.string());
+        struct Remove {
+            std::filesystem::path path;
+            ~Remove() {
+                std::error_code ignored;
+                std::filesystem::remove(path, ignored);
+            }
+        } remove{temporary};
+        {
+            std::ofstream out(temporary, std::ios::binary);
+            const auto bytes = archive_.read(entry);
+            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            if (!out) throw FileError(temporary.string(), "could not be written");
+        }
+        ReadOptions options;
+        options.limits = limits_;
+        const auto read = read_file(temporary, options);
+        std::string joined;
+        for (const auto& paragraph : read.paragraphs) {
+            if (!joined.empty()) joined += '\n';
+            joined += paragraph.text;
+        }
+        return joined;
+    }
+
+    std::string source_text(const pugi::xml_node& source) const {
+        if (const auto content = child(source, "PlainTextContent")) return content.text().get();
+        std::string plain;
+        if (const auto path = source.attribute("plainTextPath")) plain = archive_.read(entry_for(path.value(), source));
+        const auto rich = source.attribute("richTextPath");
+        if (text::trim(plain).empty() && rich) return rich_text(entry_for(rich.value(), source));
+        if (!source.attribute("plainTextPath") && !rich) fail(element_name(source) + " has neither text nor a path to it");
+        return plain;
+    }
+
+    // Turns found as the transcript importers find them; the text is kept exactly.
+    static std::vector<NewTurn> turns_of(const std::string& text) {
+        std::size_t leading = 0;
+        while (leading < text.size() && text[leading] == '\n') ++leading;
+        std::vector<Paragraph> paragraphs;
+        std::size_t start = leading;
+        while (start <= text.size()) {
+            const auto end = text.find('\n', start);
+            Paragraph paragraph;
+            paragraph.text = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            paragraphs.push_back(std::move(paragraph));
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        auto parsed = parse_turns(paragraphs);
+        if (parsed.text != text.substr(leading)) return {};
+        for (auto& turn : parsed.turns) {
+            turn.span.start += static_cast<std::int64_t>(leading);
+            turn.span.end += static_cast<std::int64_t>(leading);
+            turn.body_start += static_cast<std::int64_t>(leading);
+        }
+        return parsed.turns;
+    }
+
+    std::map<std::string, std::string> values_of(const pugi::xml_node& node, const std::string& owner) {
+        std::map<std::string, std::string> values;
+        for (const auto& value : children(node, "VariableValue")) {
+            const auto variable = variables_.find(target_of(child(value, "VariableRef")));
+            if (variable == variables_.end()) {
+                warn("a value of " + owner + " refers to a variable that is not defined; left out");
+                continue;
+            }
+            for (const char* kind : {"TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue", "DateTimeValue"}) {
+                if (const auto given = child(value, kind)) {
+                    const auto cleaned = text::trim(text(given.text().get(), "the value of " + variable->second));
+                    if (!cleaned.empty()) values[variable->second] = cleaned;
+                }
+            }
+        }
+        return values;
+    }
+
+    std::optional<Span> mapped_span(const pugi::xml_node& selection, const MappedText& mapped, const std::string& name) {
+        const auto parse = [&](const char* attribute) {
+            const auto value = required(selection, attribute);
+            try {
+                std::size_t used = 0;
+                const auto number = std::stoll(value, &used);
+                if (used != value.size()) throw std::invalid_argument(value);
+                return static_cast<std::int64_t>(number);
+            } catch (const std::exception&) {
+                fail(element_name(selection) + ": " + attribute + " \"" + value + "\" is not a whole number");
+            }
+        };
+        auto start = parse("startPosition");
+        auto end = parse("endPosition");
+        if (start > end) std::swap(start, end);
+        const auto length = mapped.original_length();
+        if (start < 0 || end > length || start == end) {
+            warn("selection " + guid_of(selection) + " in " + text::quote(name) + " at " + std::to_string(start) + "-" +
+                 std::to_string(end) + (end > length ? " ends past the text (" + std::to_string(length) + " characters)" : " is empty") +
+                 "; left out");
+            return std::nullopt;
+        }
+        const Span span{mapped.map(start), mapped.map(end)};
+        if (span.start >= span.end) return std::nullopt;
+        return span;
+    }
+
+    void add_codings(const pugi::xml_node& parent, const std::string& document, Span span, const std::string& user,
+                     const std::string& created, const std::string& comment) {
+        for (const auto& coding : children(parent, "Coding")) {
+            ExchangeCoding result;
+            result.guid = guid_of(coding);
+            result.document_guid = document;
+            const auto code_ref = child(coding, "CodeRef");
+            if (!code_ref) fail(element_name(coding) + " " + result.guid + " has no <CodeRef>");
+            result.code_guid = target_of(code_ref);
+            if (!code_guids_.count(result.code_guid)) {
+                warn("coding " + result.guid + " refers to code " + result.code_guid + ", which the codebook lacks; left out");
+                continue;
+            }
+            result.span = span;
+            result.coder_guid = user_of(coding, user);
+            result.created_at = coding.attribute("creationDateTime").value();
+            if (result.created_at.empty()) result.created_at = created;
+            result.comment = comment;
+            exchange_.codings.push_back(result);
+            for (const auto& reference : children(coding, "NoteRef")) attach_note(reference, MemoTarget::Kind::Coding, result.guid);
+        }
+    }
+
+    void read_source(const pugi::xml_node& source) {
+        ExchangeDocument document;
+        document.guid = guid_of(source);
+        const std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
+        document.content.name = name.empty() ? document.guid : name;
+        const auto mapped = map_text(source_text(source), "the text of " + text::quote(document.content.name));
+        document.content.text = mapped.text;
+        document.content.format = "qdpx";
+        document.content.source_name = document.content.name;
+        document.content.turns = turns_of(mapped.text);
+        document.content.attributes = values_of(source, text::quote(document.content.name));
+        document.imported_at = source.attribute("creationDateTime").value();
+        places_[document.guid] = Place{document.guid, Span{0, static_cast<std::int64_t>(text::count_code_points(mapped.text))}};
+        const auto user = user_of(source);
+        for (const auto& selection : children(source, "PlainTextSelection")) {
+            const auto guid = guid_of(selection);
+            const auto span = mapped_span(selection, mapped, document.content.name);
+            if (!span) continue;
+            places_[guid] = Place{document.guid, *span};
+            const std::string comment = text(child(selection, "Description").text().get(), "a selection description");
+            add_codings(selection, document.guid, *span, user_of(selection, user), selection.attribute("creationDateTime").value(),
+                        text::trim(comment));
+        }
+        if (places_[document.guid].span.end > 0) {
+            add_codings(source, document.guid, places_[document.guid].span, user, document.imported_at, "");
+        }
+        for (const auto& reference : children(source, "NoteRef")) attach_note(reference, MemoTarget::Kind::Document, document.guid);
+        turns_[document.guid] = document.content.turns;
+        exchange_.documents.push_back(std::move(document));
+    }
+
+    void read_case(const pugi::xml_node& person) {
+        ExchangeParticipant participant;
+        participant.guid = guid_of(person);
+        participant.label = text::trim(text(person.attribute("name").value(), "a case name"));
+        if (participant.label.empty()) participant.label = participant.guid;
+        participant.attributes = values_of(person, "case " + text::quote(participant.label));
+        for (const auto& reference : children(person, "SelectionRef")) {
+            const auto place = places_.find(target_of(reference));
+            if (place == places_.end()) continue;
+            for (const auto& turn : turns_[place->second.document_guid]) {
+                if (turn.span.start <= place->second.span.start && place->second.span.start < turn.span.end && !turn.speaker.empty()) {
+                    participant.speaks_as.emplace_back(place->second.document_guid, turn.speaker);
+                    break;
+                }
+            }
+        }
+        exchange_.participants.push_back(std::move(participant));
+    }
+
+    static std::optional<Link::Kind> link_kind(std::string name) {
+        name = text::fold_case(text::trim(name));
+        std::replace(name.begin(), name.end(), '_', ' ');
+        if (name == "reaction" || name == "reaktion" || name == "reaction to") return Link::Kind::Reaction;
+        if (name == "presented to" || name == "præsenteret for" || name == "presented") return Link::Kind::PresentedTo;
+        return std::nullopt;
+    }
+
+    void read_link(const pugi::xml_node& element) {
+        const std::string name = element.attribute("name").value();
+        const auto kind = link_kind(name);
+        if (!kind) {
+            warn("link " + text::quote(name) + " is not a BIKVA link (presented_to or reaction); left out");
+            return;
+        }
+        const auto from = places_.find(element.attribute("originGUID") ? normal_guid(element.attribute("originGUID").value(), element, "originGUID") : "");
+        const auto to = places_.find(element.attribute("targetGUID") ? normal_guid(element.attribute("targetGUID").value(), element, "targetGUID") : "");
+        if (from == places_.end() || to == places_.end()) {
+            warn("link " + text::quote(name) + " does not join two passages of text sources; left out");
+            return;
+        }
+        ExchangeLink link;
+        link.guid = guid_of(element);
+        link.kind = *kind;
+        link.from_document_guid = from->second.document_guid;
+        link.from = from->second.span;
+        link.to_document_guid = to->second.document_guid;
+        link.to = to->second.span;
+        for (const auto& reference : children(element, "NoteRef")) {
+            const auto note = notes_.find(target_of(reference));
+            if (note == notes_.end()) continue;
+            link.note = note->second.text;
+            link_notes_.insert(note->first);
+        }
+        exchange_.links.push_back(std::move(link));
+    }
+
+    void read_set(const pugi::xml_node& element) {
+        ExchangeCodeSet set;
+        set.guid = guid_of(element);
+        set.name = text::trim(text(required(element, "name"), "a set name"));
+        set.description = text(child(element, "Description").text().get(), "a set description");
+        for (const auto& member : children(element, "MemberCode")) {
+            const auto guid = target_of(member);
+            if (code_guids_.count(guid)) set.member_guids.push_back(guid);
+        }
+        if (set.member_guids.empty()) {
+            warn("set " + text::quote(set.name) + " has no codes; only sets of codes are taken over");
+            return;
+        }
+        exchange_.code_sets.push_back(std::move(set));
+    }
+
+    std::string path_;
+    const ZipArchive& archive_;
+    Limits limits_;
+    ProjectExchange exchange_;
+    std::set<std::string> code_guids_, known_users_, used_users_, attached_notes_, link_notes_;
+    std::map<std::string, std::string> variables_;
+    std::map<std::string, ExchangeMemo> notes_;
+    std::map<std::string, Place> places_;
+    std::map<std::string, std::vector<NewTurn>> turns_;
+};
+
+}  // namespace
+
+ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& limits) {
+    const ZipArchive archive(path, limits);
+    std::string part = "project.qde";
+    if (!archive.has(part)) {
+        const auto found = std::find_if(archive.names().begin(), archive.names().end(), [](const std::string& name) {
+            return name.find('/') == std::string::npos && name.size() > 4 && name.substr(name.size() - 4) == ".qde";
+        });
+        if (found == archive.names().end()) throw FormatError(path.string(), "is not a REFI-QDA project: it has no project.qde");
+        part = *found;
+    }
+    pugi::xml_document document;
+    parse_xml(document, archive.read(part), path.string(), part, limits);
+    const auto root = document.document_element();
+    if (local_name(root) != "Project") {
+        throw FormatError(path.string(), part + " has <" + std::string(local_name(root)) + "> where <Project> belongs");
+    }
+    return QdeReader(path, archive, limits).read(root);
+}
+
+}  // namespace fokus::importers

@@ -1,0 +1,221 @@
+// Merging another coder's copy of a project: every coding of both, nothing twice, conflicts listed.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <tuple>
+
+#include "coding/codes.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "coding/error.h"
+#include "coding/history.h"
+#include "coding/memos.h"
+#include "coding/merge.h"
+#include "coding/project.h"
+#include "coding/sqlite.h"
+#include "fixtures.h"
+#include "scratch.h"
+
+using namespace fokus;
+using testing::span_of;
+
+namespace {
+
+using Row = std::tuple<std::string, std::string, std::int64_t, std::int64_t>;  // coder, code, start, end
+
+std::set<Row> codings_by_coder(Project& project) {
+    std::set<Row> rows;
+    auto query = project.db().prepare(
+        "SELECT u.name, c.name, k.start, k.end FROM codings k JOIN coders u ON u.id = k.coder_id JOIN codes c ON c.id = k.code_id");
+    while (query.step()) rows.insert({query.text(0), query.text(1), query.int64(2), query.int64(3)});
+    return rows;
+}
+
+// Two copies of one project: Åse codes hers, Bjørn his, the same passage coded alike by both.
+struct TwoCopies {
+    testing::ScratchDir dir;
+    std::filesystem::path ase_path = dir / "åse.fokus";
+    std::filesystem::path bjorn_path = dir / "bjørn.fokus";
+
+    TwoCopies() {
+        {
+            auto original = Project::create(ase_path);
+            testing::add_focus_group(original);
+        }
+        std::filesystem::copy_file(ase_path, bjorn_path);
+        code(ase_path, "Åse", {{"Faglig tryghed", "lederen står bag os"}, {"Motivation", "Man gør en forskel"}});
+        code(bjorn_path, "Bjørn", {{"Faglig tryghed", "lederen står bag os"}, {"Arbejdspres og prioritering", "arbejdspresset er stort"}});
+    }
+
+    static void code(const std::filesystem::path& path, const std::string& coder,
+                     const std::vector<std::pair<std::string, std::string>>& plan) {
+        auto project = Project::open(path);
+        project.set_coder(coder);
+        const Id document = DocumentStore(project).resolve("Fokusgruppe Kommune B").id;
+        for (const auto& [code, words] : plan) {
+            CodingStore(project).add(document, CodeStore(project).resolve(code).id, span_of(testing::focus_group_text, words));
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("two copies coded by two coders merge with every coding of both, each with its coder") {
+    TwoCopies copies;
+    auto ase = Project::open(copies.ase_path);
+    ase.set_coder("Åse");
+    auto expected = codings_by_coder(ase);
+    {
+        auto bjorn = Project::open(copies.bjorn_path, Project::Access::ReadOnly);
+        for (const auto& row : codings_by_coder(bjorn)) expected.insert(row);
+    }
+    REQUIRE(expected.size() == 4);
+
+    const auto report = merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"});
+    CHECK(report.documents.added == 0);
+    CHECK(report.documents.present == 1);
+    CHECK(report.codes.added == 0);
+    CHECK(report.coders.added == 1);
+    CHECK(report.codings.added == 2);
+    CHECK(report.codings.present == 0);  // Bjørn's coding of the same passage is his own, not Åse's
+    CHECK(report.conflicts.empty());
+    CHECK(codings_by_coder(ase) == expected);
+    CHECK(ase.db().scalar_int("SELECT count(*) FROM merge_origins WHERE kind = 'coding' AND source = 'bjørn.fokus'") == 2);
+
+    SUBCASE("merging the same file again changes nothing") {
+        const auto steps = History(ase).steps().size();
+        const auto again = merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"});
+        CHECK_FALSE(again.changes_anything());
+        CHECK(again.codings.present == 2);
+        CHECK(codings_by_coder(ase) == expected);
+        CHECK(History(ase).steps().size() == steps);
+    }
+    SUBCASE("the merge is one step of undo") {
+        CHECK(History(ase).steps().front().label == "merge bjørn.fokus");
+        History(ase).undo();
+        CHECK(codings_by_coder(ase).size() == 2);
+        CHECK(ase.db().scalar_int("SELECT count(*) FROM coders WHERE name = 'Bjørn'") == 0);
+    }
+}
+
+TEST_CASE("a dry run reports what a merge would add and changes nothing") {
+    TwoCopies copies;
+    auto ase = Project::open(copies.ase_path);
+    const auto before = codings_by_coder(ase);
+    const auto steps = History(ase).steps().size();
+    const auto dry = merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus", true});
+    CHECK(dry.dry_run);
+    CHECK(dry.codings.added == 2);
+    CHECK(codings_by_coder(ase) == before);
+    CHECK(History(ase).steps().size() == steps);
+    CHECK(ase.db().scalar_int("SELECT count(*) FROM coders WHERE name = 'Bjørn'") == 0);
+}
+
+TEST_CASE("a code recoloured and redefined in both copies is listed as a conflict and settled by the user's choice") {
+    TwoCopies copies;
+    {
+        auto bjorn = Project::open(copies.bjorn_path);
+        CodeStore codes(bjorn);
+        const Id motivation = codes.resolve("Motivation").id;
+        codes.recolour(motivation, "#00AA00");
+        codes.define(motivation, "Hvad der får rådgiveren til at blive");
+    }
+    auto ase = Project::open(copies.ase_path);
+    CodeStore codes(ase);
+    const Id motivation = codes.resolve("Motivation").id;
+    codes.define(motivation, "Lyst og mening i arbejdet");
+    const auto ours = codes.get(motivation);
+
+    SUBCASE("this project's values are kept by default, and both are listed") {
+        const auto report = merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"});
+        REQUIRE(report.conflicts.size() == 2);
+        CHECK(report.conflicts[0].item == "code \"Motivation\": colour");
+        CHECK(report.conflicts[0].theirs == "#00AA00");
+        CHECK(report.conflicts[1].item == "code \"Motivation\": definition");
+        CHECK(report.conflicts[1].ours == "Lyst og mening i arbejdet");
+        CHECK_FALSE(report.conflicts[1].took_theirs);
+        CHECK(codes.get(motivation).color == ours.color);
+        CHECK(codes.get(motivation).definition == "Lyst og mening i arbejdet");
+    }
+    SUBCASE("or the other project's, when the user asks") {
+        MergeOptions options{"bjørn.fokus"};
+        options.take_theirs = true;
+        const auto report = merge_project_file(ase, copies.bjorn_path, options);
+        REQUIRE(report.conflicts.size() == 2);
+        CHECK(report.conflicts[0].took_theirs);
+        CHECK(codes.get(motivation).color == "#00AA00");
+        CHECK(codes.get(motivation).definition == "Hvad der får rådgiveren til at blive");
+    }
+}
+
+TEST_CASE("a code renamed in the other copy is matched by its GUID; a similar new code is added and named for review") {
+    TwoCopies copies;
+    {
+        auto bjorn = Project::open(copies.bjorn_path);
+        CodeStore codes(bjorn);
+        codes.rename(codes.resolve("Faglig tryghed").id, "Faglig tryghed i teamet");
+        codes.add("Kompetenceudviklingen");
+    }
+    auto ase = Project::open(copies.ase_path);
+    const auto report = merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"});
+    CHECK(report.codes.added == 1);
+    REQUIRE(report.notes.size() == 2);
+    CHECK(report.notes[0] == "code \"Faglig tryghed\" is called \"Faglig tryghed i teamet\" in bjørn.fokus; matched by its GUID");
+    CHECK(report.notes[1] ==
+          "code \"Kompetenceudviklingen\" is new here but resembles \"Kompetenceudvikling\"; if it is the same code renamed, "
+          "merge the two codes");
+    CHECK(CodeStore(ase).resolve("Faglig tryghed").name == "Faglig tryghed");
+    // Bjørn's codings under the renamed code land on Åse's code.
+    CHECK(codings_by_coder(ase).count({"Bjørn", "Faglig tryghed", span_of(testing::focus_group_text, "lederen står bag os").start,
+                                       span_of(testing::focus_group_text, "lederen står bag os").end}) == 1);
+}
+
+TEST_CASE("documents are matched by their text; other text under a taken name is added under a free one") {
+    testing::ScratchDir dir;
+    auto ours = Project::create(dir / "vores.fokus");
+    testing::add_focus_group(ours, "Fokusgruppe Kommune B");
+    {
+        auto theirs = Project::create(dir / "deres.fokus");
+        testing::add_focus_group(theirs, "Kommune B, rådgivere");  // same text, other name
+        NewDocument other;
+        other.name = "Fokusgruppe Kommune B";
+        other.format = "txt";
+        other.text = "Leder: Vi har fået færre sager pr. rådgiver i år.";
+        DocumentStore(theirs).add(other);
+    }
+    const auto report = merge_project_file(ours, dir / "deres.fokus", MergeOptions{"deres.fokus"});
+    CHECK(report.documents.present == 1);
+    CHECK(report.documents.added == 1);
+    REQUIRE(report.notes.size() == 1);
+    CHECK(report.notes[0].find("added as \"Fokusgruppe Kommune B (2)\"") != std::string::npos);
+    CHECK(DocumentStore(ours).text(DocumentStore(ours).resolve("Fokusgruppe Kommune B (2)").id) ==
+          "Leder: Vi har fået færre sager pr. rådgiver i år.");
+}
+
+TEST_CASE("memos are carried over once, on the same document, code or coding") {
+    TwoCopies copies;
+    {
+        auto bjorn = Project::open(copies.bjorn_path);
+        bjorn.set_coder("Bjørn");
+        const Id document = DocumentStore(bjorn).resolve("Fokusgruppe Kommune B").id;
+        MemoStore(bjorn).add({MemoTarget::Kind::Document, document}, "Stemning", "Rådgiverne talte åbent om stress.");
+    }
+    auto ase = Project::open(copies.ase_path);
+    CHECK(merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"}).memos.added == 1);
+    CHECK(merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"}).memos.added == 0);
+    const auto memos = MemoStore(ase).list();
+    REQUIRE(memos.size() == 1);
+    CHECK(memos[0].target.kind == MemoTarget::Kind::Document);
+    CHECK(memos[0].text == "Rådgiverne talte åbent om stress.");
+    CHECK(memos[0].author == "Bjørn");
+}
+
+TEST_CASE("merging a project with itself or a missing file is refused and changes nothing") {
+    TwoCopies copies;
+    auto ase = Project::open(copies.ase_path);
+    const auto before = codings_by_coder(ase);
+    CHECK_THROWS_WITH_AS(merge_project_file(ase, copies.ase_path, MergeOptions{"åse.fokus"}),
+                         doctest::Contains("is this project itself"), InputError);
+    CHECK_THROWS_AS(merge_project_file(ase, copies.dir / "væk.fokus", MergeOptions{"væk.fokus"}), ProjectError);
+    CHECK(codings_by_coder(ase) == before);
+}
