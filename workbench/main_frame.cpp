@@ -66,6 +66,8 @@ enum MenuId {
     agreement_id,
     blind_id,
     import_id,
+    merge_id,
+    export_qdpx_id,
     language_danish_id,
     language_english_id,
     language_system_id,
@@ -213,6 +215,10 @@ void MainFrame::build_menus() {
     auto* file = new wxMenu;
     file->Append(wxID_OPEN, _("&Open project…\tCtrl+O"));
     file->Append(import_id, _("&Import transcripts…\tCtrl+Shift+I"), _("Bring transcripts into the project, with their attributes"));
+    file->Append(merge_id, _("&Merge another project…\tCtrl+Shift+M"),
+                 _("Bring in another coder's copy (.fokus) or a REFI-QDA project (.qdpx) from another program"));
+    file->Append(export_qdpx_id, _("&Export as REFI-QDA project…"),
+                 _("The whole project as .qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder and others"));
     recent_menu_ = new wxMenu;
     file->AppendSubMenu(recent_menu_, _("Open &recent"));
     wxGetApp().recent_projects().UseMenu(recent_menu_);
@@ -275,6 +281,8 @@ void MainFrame::build_menus() {
     }, search_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_cooccurrence(); }, cooccurrence_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_import(); }, import_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_merge(); }, merge_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_export_qdpx(); }, export_qdpx_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_crosstab("municipality"); }, crosstab_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_bikva_chains(); }, bikva_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {

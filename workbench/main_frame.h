@@ -84,6 +84,9 @@ public:
     bool show_agreement(const std::vector<std::string>& coders, const std::string& unit);
     bool show_disagreements(const std::string& code);
     void set_blind(bool blind);
+    // Merges another project (.fokus or .qdpx) into this one as one undoable
+    // step; with `confirm`, its dry run is shown first for the user to settle.
+    bool merge_project(const std::filesystem::path& other, bool take_theirs, bool confirm);
 
     Project& project() { return project_; }
 
@@ -104,6 +107,8 @@ private:
     std::optional<Id> ask_for_code();
     void export_cooccurrence();
     void ask_and_import();
+    void ask_and_merge();
+    void ask_and_export_qdpx();
     void show_code_menu(std::optional<Id> code);
     void code_dropped(Id dragged, std::optional<Id> target);
     void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);

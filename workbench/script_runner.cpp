@@ -120,6 +120,10 @@ bool ScriptRunner::run(const std::string& command) {
                 rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
             }
             return frame_.show_agreement(coders, argument.substr(0, bar));
+        } else if (verb == "merge") {
+            // merge PATH[|theirs]: no questions asked, as from a script
+            const auto bar = argument.find('|');
+            return frame_.merge_project(argument.substr(0, bar), bar != std::string::npos && argument.substr(bar + 1) == "theirs", false);
         } else if (verb == "disagreements") {
             return frame_.show_disagreements(argument);
         } else if (verb == "blind") {

@@ -289,3 +289,38 @@ TEST_CASE("two coders' codings compared in the agreement view, and blind coding 
     auto project = Project::open(project_path, Project::Access::ReadOnly);
     CHECK(CodingStore(project).list().size() == 4);
 }
+
+TEST_CASE("another coder's copy merged in from the workbench adds every coding of theirs, undone as one step") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "åse.fokus").string();
+    const auto other_path = (dir / "bjørn.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        testing::add_focus_group(project);
+    }
+    std::filesystem::copy_file(project_path, other_path);
+    const auto code_as = [&](const std::string& path, const std::string& coder, const std::string& code, const std::string& text) {
+        REQUIRE(testing::run_cli(dir, {"--coder", coder, "code", path, "Fokusgruppe Kommune B", code, "--text", text}).exit_code == 0);
+    };
+    code_as(project_path, "Åse", "Faglig tryghed", "Så føler man sig tryg i sin faglighed.");
+    code_as(other_path, "Bjørn", "Motivation", "Man gør en forskel for familierne");
+    code_as(other_path, "Bjørn", "Faglig tryghed", "lederen står bag os");
+    const int merged = run_workbench(dir, project_path,
+                                     "open Fokusgruppe Kommune B\n"
+                                     "merge " + other_path + "\n"
+                                     "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-8-merged.png\n"
+                                     "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(merged == 0);
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        const auto codings = CodingStore(project).list();
+        REQUIRE(codings.size() == 3);
+        const auto bjorns = std::count_if(codings.begin(), codings.end(), [](const Coding& c) { return c.coder_name == "Bjørn"; });
+        CHECK(bjorns == 2);
+        CHECK(History(project).steps().front().label == "merge bjørn.fokus");
+    }
+    REQUIRE(run_workbench(dir, project_path, "undo\nquit\n") == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CodingStore(project).list().size() == 1);
+}
