@@ -1,5 +1,6 @@
 // Kills fokus-cli with SIGKILL at random moments while it imports the sample
-// corpus and while it codes many search hits, then checks that the project
+// corpus, codes many search hits, merges another coder's project and imports
+// a REFI-QDA project, then checks that the project
 // is sound (integrity, foreign keys), that every action is wholly there or
 // wholly absent, and that the search index agrees with the project.
 #include <doctest/doctest.h>
@@ -142,4 +143,53 @@ TEST_CASE("coding many search hits killed at random moments codes all of them or
     }
     MESSAGE(finished << " of 20 codings of hits finished before the kill");
     CHECK(finished < 20);
+}
+
+TEST_CASE("a merge and a REFI-QDA import killed at random moments add everything or nothing") {
+    testing::ScratchDir dir;
+    const auto original = dir / "åse.fokus";
+    { Project::create(original); }
+    REQUIRE(std::system((std::string(FOKUS_CLI) + " import '" + original.string() + "' '" + corpus.string() + "' >/dev/null 2>&1").c_str()) == 0);
+    // Bjørn's copy, coded from a search, and the same as a .qdpx.
+    const auto other = dir / "bjørn.fokus";
+    fs::copy_file(original, other);
+    REQUIRE(std::system((std::string(FOKUS_CLI) + " --coder Bjørn code-hits '" + other.string() +
+                         "' 'sagsbehandler* OR tryg* OR leder*' Motivation --level sentence >/dev/null 2>&1").c_str()) == 0);
+    const auto qdpx = dir / "bjørn.qdpx";
+    REQUIRE(std::system((std::string(FOKUS_CLI) + " export-qdpx '" + other.string() + "' '" + qdpx.string() + "' >/dev/null 2>&1").c_str()) == 0);
+    std::size_t theirs = 0;
+    {
+        auto project = Project::open(other, Project::Access::ReadOnly);
+        theirs = CodingStore(project).list().size();
+        REQUIRE(theirs > 50);
+    }
+    std::mt19937 random(2026);
+    int finished = 0;
+    for (int run = 0; run < 24; ++run) {
+        const bool refi = run % 2 == 1;
+        const auto path = dir / ("flettet-" + std::to_string(run) + ".fokus");
+        fs::copy_file(original, path);
+        finished += run_and_kill({refi ? "import-qdpx" : "merge", path.string(), (refi ? qdpx : other).string()},
+                                 std::chrono::microseconds(random() % 150'000));
+        {
+            auto project = Project::open(path);
+            check_sound(project);
+            const auto coded = CodingStore(project).list().size();
+            CHECK_MESSAGE((coded == 0 || coded == theirs), "run ", run, ": ", coded, " of ", theirs, " codings");
+            CHECK(DocumentStore(project).all().size() == 13);
+        }
+        check_index_agrees(path);
+    }
+    // Into a new project: the file is there whole, or not at all.
+    for (int run = 0; run < 6; ++run) {
+        const auto path = dir / ("ny-" + std::to_string(run) + ".fokus");
+        finished += run_and_kill({"import-qdpx", path.string(), qdpx.string()}, std::chrono::microseconds(random() % 150'000));
+        if (!fs::exists(path)) continue;
+        auto project = Project::open(path, Project::Access::ReadOnly);
+        check_sound(project);
+        CHECK(CodingStore(project).list().size() == theirs);
+        CHECK(DocumentStore(project).all().size() == 13);
+    }
+    MESSAGE(finished << " of 30 merges and imports finished before the kill");
+    CHECK(finished < 30);
 }
