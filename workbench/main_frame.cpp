@@ -35,6 +35,7 @@
 #include "workbench/app.h"
 #include "workbench/import_dialog.h"
 #include "coding/memos.h"
+#include "coding/quote_sets.h"
 #include "workbench/code_editor.h"
 #include "workbench/code_picker.h"
 #include "workbench/bikva_view.h"
@@ -44,6 +45,7 @@
 #include "workbench/document_tree.h"
 #include "exporters/heatmap.h"
 #include "workbench/screenshot.h"
+#include "workbench/quote_set_view.h"
 #include "workbench/search_pane.h"
 #include "workbench/segments_list.h"
 #include "workbench/strings.h"
@@ -68,6 +70,7 @@ enum MenuId {
     import_id,
     merge_id,
     export_qdpx_id,
+    quote_selection_id,
     language_danish_id,
     language_english_id,
     language_system_id,
@@ -142,6 +145,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->AddPage(bikva_, _("BIKVA chains"));
     agreement_ = new AgreementView(bottom);
     bottom->AddPage(agreement_, _("Agreement"));
+    quote_sets_ = new QuoteSetView(bottom);
+    bottom->AddPage(quote_sets_, _("Quote sets"));
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
@@ -171,6 +176,12 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         transcript_->select(span);
     };
     segments_->on_jump(jump);
+    segments_->on_add_to_quote_set([this](const std::vector<Id>& codings) { add_to_quote_set(codings); });
+    quote_sets_->on_jump(jump);
+    quote_sets_->on_changed([this](const wxString& message) {
+        update_undo_labels();
+        SetStatusText(message, message_field);
+    });
     search_->on_jump(jump);
     cooccurrence_->on_jump(jump);
     crosstab_->on_jump(jump);
@@ -185,6 +196,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         auto* page = bottom_->GetPage(static_cast<std::size_t>(event.GetSelection()));
         if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();
         if (page == agreement_) agreement_->refresh(project_);
+        if (page == quote_sets_) quote_sets_->refresh(project_);
         if (page == crosstab_ || page == bikva_) {
             try {
                 page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
@@ -391,6 +403,7 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
         if (bottom_->GetCurrentPage() == crosstab_) crosstab_->refresh(project_);
         if (bottom_->GetCurrentPage() == bikva_) bikva_->refresh(project_);
         if (changed == Changed::anything) search_->populate(project_);
+        if (bottom_->GetCurrentPage() == quote_sets_) quote_sets_->refresh(project_);
         update_status();
         update_undo_labels();
         SetStatusText(message, message_field);
@@ -589,6 +602,7 @@ void MainFrame::show_context_menu() {
     }
     menu.Append(pick_code_id, _("Code with…\tCtrl+K"))->Enable(selected);
     menu.Append(in_vivo_id, _("In-vivo code\tCtrl+I"))->Enable(selected);
+    menu.Append(quote_selection_id, _("Add to a quote set…"))->Enable(selected);
     const auto here = transcript_->codings_at_caret();
     std::map<Id, std::string> names;
     try {
@@ -602,6 +616,8 @@ void MainFrame::show_context_menu() {
     const int picked = GetPopupMenuSelectionFromUser(menu);
     if (picked >= first_uncode_choice_id && picked <= last_uncode_choice_id) {
         uncode(here[static_cast<std::size_t>(picked - first_uncode_choice_id)].id);
+    } else if (picked == quote_selection_id) {
+        quote_selection();
     } else if (picked == code_selected_id) {
         code_with_selected_code();
     } else if (picked == pick_code_id) {
@@ -1079,6 +1095,82 @@ void MainFrame::check_new_documents(const std::vector<Id>& documents, const std:
         refresh_after_change(Changed::anything, wxString::Format(_("Replaced %d identifying details (Ctrl+Z restores them)"), replaced));
     } catch (const std::exception& error) {
         report(error);
+    }
+}
+
+
+std::optional<Id> MainFrame::ask_for_quote_set() {
+    QuoteSetStore store(project_);
+    const auto sets = store.all();
+    wxArrayString names;
+    for (const auto& set : sets) names.Add(to_wx(set.name));
+    names.Add(_("New quote set…"));
+    wxSingleChoiceDialog dialog(this, _("Add to which quote set?"), _("Quote sets"), names);
+    if (const auto current = quote_sets_->current_set()) {
+        for (std::size_t i = 0; i < sets.size(); ++i) {
+            if (sets[i].id == *current) dialog.SetSelection(static_cast<int>(i));
+        }
+    }
+    if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+    const auto chosen = static_cast<std::size_t>(dialog.GetSelection());
+    if (chosen < sets.size()) return sets[chosen].id;
+    wxTextEntryDialog name(this, _("Name of the new quote set, e.g. the chapter it is for:"), _("New quote set"));
+    if (name.ShowModal() != wxID_OK) return std::nullopt;
+    return store.create(from_wx(name.GetValue()));
+}
+
+bool MainFrame::add_to_quote_set(const std::vector<Id>& codings, std::optional<Id> set) {
+    try {
+        if (!set) set = ask_for_quote_set();
+        if (!set) return false;
+        const auto added = QuoteSetStore(project_).add_codings(*set, codings);
+        quote_sets_->refresh(project_);
+        quote_sets_->choose_set(QuoteSetStore(project_).get(*set).name);
+        show_tab(quote_sets_);
+        update_undo_labels();
+        SetStatusText(wxString::Format(_("Added %d quotes to \"%s\" (Ctrl+Z undoes)"), static_cast<int>(added.size()),
+                                       to_wx(QuoteSetStore(project_).get(*set).name)),
+                      message_field);
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+void MainFrame::quote_selection() {
+    const auto span = transcript_->selection();
+    const auto document = transcript_->document();
+    if (!span || !document) return;
+    try {
+        const auto set = ask_for_quote_set();
+        if (!set) return;
+        QuoteSetStore(project_).add_span(*set, *document, *span);
+        quote_sets_->refresh(project_);
+        quote_sets_->choose_set(QuoteSetStore(project_).get(*set).name);
+        show_tab(quote_sets_);
+        update_undo_labels();
+        SetStatusText(_("Added the passage to the quote set (Ctrl+Z undoes)"), message_field);
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+std::vector<Id> MainFrame::retrieved_codings() const { return segments_->codings(); }
+
+bool MainFrame::show_quote_set(const std::string& name) {
+    quote_sets_->refresh(project_);
+    show_tab(quote_sets_);
+    return quote_sets_->choose_set(name);
+}
+
+bool MainFrame::export_quote_set(const std::string& path) {
+    try {
+        quote_sets_->export_to(path);
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
     }
 }
 

@@ -23,6 +23,7 @@ namespace fokus::workbench {
 class DocumentTree;
 class CodeTree;
 class AgreementView;
+class QuoteSetView;
 class BikvaView;
 class CooccurrenceView;
 class CrosstabView;
@@ -87,6 +88,11 @@ public:
     // Merges another project (.fokus or .qdpx) into this one as one undoable
     // step; with `confirm`, its dry run is shown first for the user to settle.
     bool merge_project(const std::filesystem::path& other, bool take_theirs, bool confirm);
+    // Adds codings as quotes to a set (asked for when none is given); one step of undo.
+    bool add_to_quote_set(const std::vector<Id>& codings, std::optional<Id> set = std::nullopt);
+    std::vector<Id> retrieved_codings() const;
+    bool show_quote_set(const std::string& name);
+    bool export_quote_set(const std::string& path);
 
     Project& project() { return project_; }
 
@@ -108,6 +114,8 @@ private:
     void export_cooccurrence();
     void ask_and_import();
     void ask_and_merge();
+    std::optional<Id> ask_for_quote_set();
+    void quote_selection();
     void ask_and_export_qdpx();
     void show_code_menu(std::optional<Id> code);
     void code_dropped(Id dragged, std::optional<Id> target);
@@ -130,6 +138,7 @@ private:
     CrosstabView* crosstab_;
     BikvaView* bikva_;
     AgreementView* agreement_;
+    QuoteSetView* quote_sets_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;
     bool cooccurrence_shown_ = false;

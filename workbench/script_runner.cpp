@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "coding/codes.h"
+#include "coding/quote_sets.h"
 #include "coding/documents.h"
 #include "workbench/main_frame.h"
 #include "workbench/strings.h"
@@ -120,6 +121,14 @@ bool ScriptRunner::run(const std::string& command) {
                 rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
             }
             return frame_.show_agreement(coders, argument.substr(0, bar));
+        } else if (verb == "quote-retrieved") {
+            // quote-retrieved SET: every retrieved segment into the named quote set
+            const auto set = QuoteSetStore(frame_.project()).resolve(argument).id;
+            return frame_.add_to_quote_set(frame_.retrieved_codings(), set);
+        } else if (verb == "quote-set") {
+            return frame_.show_quote_set(argument);
+        } else if (verb == "export-quotes") {
+            return frame_.export_quote_set(argument);
         } else if (verb == "merge") {
             // merge PATH[|theirs]: no questions asked, as from a script
             const auto bar = argument.find('|');

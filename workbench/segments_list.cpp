@@ -1,5 +1,7 @@
 #include "workbench/segments_list.h"
 
+#include <wx/menu.h>
+
 #include <algorithm>
 
 #include "coding/documents.h"
@@ -8,7 +10,7 @@
 namespace fokus::workbench {
 
 SegmentsList::SegmentsList(wxWindow* parent)
-    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL) {
+    : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT) {
     AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, 190);
     AppendColumn(_("Speaker"), wxLIST_FORMAT_LEFT, 120);
     AppendColumn(_("Segment"), wxLIST_FORMAT_LEFT, 900);
@@ -16,6 +18,23 @@ SegmentsList::SegmentsList(wxWindow* parent)
         const auto index = static_cast<std::size_t>(event.GetIndex());
         if (index < segments_.size() && jump_) jump_(segments_[index].document, segments_[index].span);
     });
+    Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent&) {
+        if (!quote_ || segments_.empty()) return;
+        wxMenu menu;
+        const bool chosen = GetSelectedItemCount() > 0;
+        menu.Append(1, chosen ? _("Add the chosen segments to a quote set…") : _("Add all these segments to a quote set…"));
+        if (GetPopupMenuSelectionFromUser(menu) == 1) quote_(codings());
+    });
+}
+
+std::vector<Id> SegmentsList::codings() const {
+    std::vector<Id> chosen, all;
+    for (long row = 0; row < GetItemCount() && static_cast<std::size_t>(row) < segments_.size(); ++row) {
+        const Id coding = segments_[static_cast<std::size_t>(row)].coding;
+        all.push_back(coding);
+        if (GetItemState(row, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED) chosen.push_back(coding);
+    }
+    return chosen.empty() ? all : chosen;
 }
 
 void SegmentsList::show(Project& project, const CodeItem& item) {

@@ -17,10 +17,15 @@ public:
     void show(Project& project, const CodeItem& item);
     void show_segments(Project& project, std::vector<Segment> segments);
     void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
+    // The context menu offers to put the chosen segments (all, when none is chosen) into a quote set.
+    void on_add_to_quote_set(std::function<void(const std::vector<Id>& codings)> callback) { quote_ = std::move(callback); }
+    // The codings of the chosen segments, or of all shown when none is chosen.
+    std::vector<Id> codings() const;
 
 private:
     std::vector<Segment> segments_;
     std::function<void(Id, Span)> jump_;
+    std::function<void(const std::vector<Id>&)> quote_;
 };
 
 }  // namespace fokus::workbench

@@ -17,6 +17,7 @@
 #include "coding/history.h"
 #include "coding/memos.h"
 #include "coding/project.h"
+#include "coding/quote_sets.h"
 #include "fixtures.h"
 #include "importers/batch.h"
 #include "search/index.h"
@@ -323,4 +324,42 @@ TEST_CASE("another coder's copy merged in from the workbench adds every coding o
     REQUIRE(run_workbench(dir, project_path, "undo\nquit\n") == 0);
     auto project = Project::open(project_path, Project::Access::ReadOnly);
     CHECK(CodingStore(project).list().size() == 1);
+}
+
+TEST_CASE("retrieved segments put into a quote set, shown with attributions and exported to Word") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "citater.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        const Id document = testing::add_focus_group(project);
+        CodingStore codings(project);
+        const Id tryghed = CodeStore(project).resolve("Faglig tryghed").id;
+        codings.add(document, tryghed, testing::span_of(testing::focus_group_text, "Så føler man sig tryg i sin faglighed."));
+        codings.add(document, tryghed, testing::span_of(testing::focus_group_text, "lederen står bag os"));
+        QuoteSetStore(project).create("Kapitel 4 – tryghed");
+    }
+    const auto docx = dir / "kapitel-4.docx";
+    const int shown = run_workbench(dir, project_path,
+                                    "open Fokusgruppe Kommune B\n"
+                                    "retrieve Faglig tryghed\n"
+                                    "quote-retrieved Kapitel 4 – tryghed\n"
+                                    "quote-set Kapitel 4 – tryghed\n"
+                                    "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-9-quote-set.png\n"
+                                    "export-quotes " + docx.string() + "\n"
+                                    "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(shown == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    QuoteSetStore store(project);
+    const auto quotes = store.quotes(store.resolve("Kapitel 4 – tryghed").id);
+    REQUIRE(quotes.size() == 2);
+    CHECK(History(project).steps().front().label == "add quotes to \"Kapitel 4 – tryghed\"");
+    REQUIRE(std::filesystem::exists(docx));
+    const std::string unzip = "unzip -p " + testing::shell_quote(docx.string()) + " word/document.xml > " +
+                              testing::shell_quote((dir / "document.xml").string());
+    REQUIRE(std::system(unzip.c_str()) == 0);
+    const auto xml = testing::read_file(dir / "document.xml");
+    CHECK(xml.find("Så føler man sig tryg i sin faglighed.") != std::string::npos);
+    CHECK(xml.find("lederen står bag os") != std::string::npos);
+    CHECK(xml.find("(Rådgiver 1)") != std::string::npos);
 }
