@@ -45,6 +45,7 @@
 #include "workbench/document_tree.h"
 #include "exporters/heatmap.h"
 #include "workbench/screenshot.h"
+#include "workbench/memo_view.h"
 #include "workbench/quote_set_view.h"
 #include "workbench/search_pane.h"
 #include "workbench/segments_list.h"
@@ -74,8 +75,11 @@ enum MenuId {
     language_danish_id,
     language_english_id,
     language_system_id,
+    memo_document_id,
     first_uncode_choice_id,
     last_uncode_choice_id = first_uncode_choice_id + 50,
+    first_memo_choice_id,
+    last_memo_choice_id = first_memo_choice_id + 50,
 };
 
 enum StatusField { message_field = 0, position_field = 1, codings_field = 2 };
@@ -147,6 +151,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->AddPage(agreement_, _("Agreement"));
     quote_sets_ = new QuoteSetView(bottom);
     bottom->AddPage(quote_sets_, _("Quote sets"));
+    memos_ = new MemoView(bottom);
+    bottom->AddPage(memos_, _("Memos"));
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
@@ -178,6 +184,14 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     segments_->on_jump(jump);
     segments_->on_add_to_quote_set([this](const std::vector<Id>& codings) { add_to_quote_set(codings); });
     quote_sets_->on_jump(jump);
+    memos_->on_jump([this](Id document, std::optional<Span> span) {
+        if (transcript_->document() != document) open_document(document);
+        if (span) transcript_->select(*span);
+    });
+    memos_->on_changed([this](const wxString& message) {
+        update_undo_labels();
+        SetStatusText(message, message_field);
+    });
     quote_sets_->on_changed([this](const wxString& message) {
         update_undo_labels();
         SetStatusText(message, message_field);
@@ -197,6 +211,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();
         if (page == agreement_) agreement_->refresh(project_);
         if (page == quote_sets_) quote_sets_->refresh(project_);
+        if (page == memos_) memos_->refresh(project_);
         if (page == crosstab_ || page == bikva_) {
             try {
                 page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
@@ -404,6 +419,7 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
         if (bottom_->GetCurrentPage() == bikva_) bikva_->refresh(project_);
         if (changed == Changed::anything) search_->populate(project_);
         if (bottom_->GetCurrentPage() == quote_sets_) quote_sets_->refresh(project_);
+        if (bottom_->GetCurrentPage() == memos_) memos_->refresh(project_);
         update_status();
         update_undo_labels();
         SetStatusText(message, message_field);
@@ -613,8 +629,17 @@ void MainFrame::show_context_menu() {
     for (std::size_t i = 0; i < here.size() && first_uncode_choice_id + static_cast<int>(i) <= last_uncode_choice_id; ++i) {
         menu.Append(first_uncode_choice_id + static_cast<int>(i), wxString::Format(_("Uncode \"%s\""), to_wx(names[here[i].code])));
     }
+    menu.AppendSeparator();
+    menu.Append(memo_document_id, _("Memo on this document…"))->Enable(transcript_->document().has_value());
+    for (std::size_t i = 0; i < here.size() && first_memo_choice_id + static_cast<int>(i) <= last_memo_choice_id; ++i) {
+        menu.Append(first_memo_choice_id + static_cast<int>(i), wxString::Format(_("Memo on the coding \"%s\"…"), to_wx(names[here[i].code])));
+    }
     const int picked = GetPopupMenuSelectionFromUser(menu);
-    if (picked >= first_uncode_choice_id && picked <= last_uncode_choice_id) {
+    if (picked == memo_document_id) {
+        start_memo(MemoTarget{MemoTarget::Kind::Document, *transcript_->document()});
+    } else if (picked >= first_memo_choice_id && picked <= last_memo_choice_id) {
+        start_memo(MemoTarget{MemoTarget::Kind::Coding, here[static_cast<std::size_t>(picked - first_memo_choice_id)].id});
+    } else if (picked >= first_uncode_choice_id && picked <= last_uncode_choice_id) {
         uncode(here[static_cast<std::size_t>(picked - first_uncode_choice_id)].id);
     } else if (picked == quote_selection_id) {
         quote_selection();
@@ -1172,6 +1197,26 @@ bool MainFrame::export_quote_set(const std::string& path) {
         report(error);
         return false;
     }
+}
+
+void MainFrame::start_memo(const MemoTarget& target) {
+    memos_->refresh(project_);
+    show_tab(memos_);
+    grow_bottom_pane();
+    memos_->start_new(target);
+}
+
+bool MainFrame::write_memo(const MemoTarget& target, const std::string& title, const std::string& text) {
+    start_memo(target);
+    return memos_->save(title, text);
+}
+
+std::optional<Id> MainFrame::current_document() const { return transcript_->document(); }
+
+std::vector<Id> MainFrame::codings_at_caret() const {
+    std::vector<Id> ids;
+    for (const auto& coding : transcript_->codings_at_caret()) ids.push_back(coding.id);
+    return ids;
 }
 
 }  // namespace fokus::workbench

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "coding/codings.h"
+#include "coding/memos.h"
 #include "coding/project.h"
 #include "importers/batch.h"
 #include "search/index.h"
@@ -24,6 +25,7 @@ class DocumentTree;
 class CodeTree;
 class AgreementView;
 class QuoteSetView;
+class MemoView;
 class BikvaView;
 class CooccurrenceView;
 class CrosstabView;
@@ -93,6 +95,11 @@ public:
     std::vector<Id> retrieved_codings() const;
     bool show_quote_set(const std::string& name);
     bool export_quote_set(const std::string& path);
+    // Opens the memo editor on a new memo for the target; write_memo also saves it.
+    void start_memo(const MemoTarget& target);
+    bool write_memo(const MemoTarget& target, const std::string& title, const std::string& text);
+    std::optional<Id> current_document() const;
+    std::vector<Id> codings_at_caret() const;
 
     Project& project() { return project_; }
 
@@ -139,6 +146,7 @@ private:
     BikvaView* bikva_;
     AgreementView* agreement_;
     QuoteSetView* quote_sets_;
+    MemoView* memos_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;
     bool cooccurrence_shown_ = false;

@@ -129,6 +129,21 @@ bool ScriptRunner::run(const std::string& command) {
             return frame_.show_quote_set(argument);
         } else if (verb == "export-quotes") {
             return frame_.export_quote_set(argument);
+        } else if (verb == "memo-document" || verb == "memo-coding") {
+            // memo-document TITLE|TEXT on the open document; memo-coding TITLE|TEXT on the first coding at the caret
+            const auto bar = argument.find('|');
+            if (bar == std::string::npos) return false;
+            MemoTarget target;
+            if (verb == "memo-document") {
+                const auto document = frame_.current_document();
+                if (!document) return false;
+                target = MemoTarget{MemoTarget::Kind::Document, *document};
+            } else {
+                const auto here = frame_.codings_at_caret();
+                if (here.empty()) return false;
+                target = MemoTarget{MemoTarget::Kind::Coding, here.front()};
+            }
+            return frame_.write_memo(target, argument.substr(0, bar), argument.substr(bar + 1));
         } else if (verb == "merge") {
             // merge PATH[|theirs]: no questions asked, as from a script
             const auto bar = argument.find('|');

@@ -363,3 +363,37 @@ TEST_CASE("retrieved segments put into a quote set, shown with attributions and 
     CHECK(xml.find("lederen står bag os") != std::string::npos);
     CHECK(xml.find("(Rådgiver 1)") != std::string::npos);
 }
+
+TEST_CASE("memos written on a document and on a coding from the transcript, each one step of undo") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "memoer.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        const Id document = testing::add_focus_group(project);
+        CodingStore(project).add(document, CodeStore(project).resolve("Motivation").id,
+                                 testing::span_of(testing::focus_group_text, "Man gør en forskel for familierne"));
+    }
+    const int written = run_workbench(dir, project_path,
+                                      "open Fokusgruppe Kommune B\n"
+                                      "memo-document Stemning|Rådgiverne talte åbent om arbejdspresset.\n"
+                                      "caret gør en forskel\n"
+                                      "memo-coding Børnene|Motivationen kommer fra børnene – ikke fra lønnen.\n"
+                                      "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-10-memos.png\n"
+                                      "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(written == 0);
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        const auto memos = MemoStore(project).list();
+        REQUIRE(memos.size() == 2);
+        CHECK(memos[0].target.kind == MemoTarget::Kind::Document);
+        CHECK(memos[0].title == "Stemning");
+        CHECK(memos[0].text == "Rådgiverne talte åbent om arbejdspresset.");
+        CHECK(memos[1].target.kind == MemoTarget::Kind::Coding);
+        CHECK(memos[1].text == "Motivationen kommer fra børnene – ikke fra lønnen.");
+        CHECK(History(project).steps().size() == 4);  // import, coding, two memos
+    }
+    REQUIRE(run_workbench(dir, project_path, "undo\nquit\n") == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(MemoStore(project).list().size() == 1);
+}
