@@ -45,6 +45,7 @@
 #include "workbench/document_tree.h"
 #include "exporters/heatmap.h"
 #include "workbench/screenshot.h"
+#include "workbench/contrast_view.h"
 #include "workbench/memo_view.h"
 #include "workbench/quote_set_view.h"
 #include "workbench/search_pane.h"
@@ -76,6 +77,7 @@ enum MenuId {
     language_english_id,
     language_system_id,
     memo_document_id,
+    contrast_id,
     first_uncode_choice_id,
     last_uncode_choice_id = first_uncode_choice_id + 50,
     first_memo_choice_id,
@@ -151,6 +153,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->AddPage(agreement_, _("Agreement"));
     quote_sets_ = new QuoteSetView(bottom);
     bottom->AddPage(quote_sets_, _("Quote sets"));
+    contrast_ = new ContrastView(bottom);
+    bottom->AddPage(contrast_, _("Contrast"));
     memos_ = new MemoView(bottom);
     bottom->AddPage(memos_, _("Memos"));
 
@@ -184,6 +188,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     segments_->on_jump(jump);
     segments_->on_add_to_quote_set([this](const std::vector<Id>& codings) { add_to_quote_set(codings); });
     quote_sets_->on_jump(jump);
+    contrast_->on_jump(jump);
     memos_->on_jump([this](Id document, std::optional<Span> span) {
         if (transcript_->document() != document) open_document(document);
         if (span) transcript_->select(*span);
@@ -212,6 +217,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         if (page == agreement_) agreement_->refresh(project_);
         if (page == quote_sets_) quote_sets_->refresh(project_);
         if (page == memos_) memos_->refresh(project_);
+        if (page == contrast_) contrast_->refresh(project_);
         if (page == crosstab_ || page == bikva_) {
             try {
                 page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
@@ -281,6 +287,7 @@ void MainFrame::build_menus() {
     analysis->Append(search_id, _("&Search…\tCtrl+F"), _("Search the transcripts, and code what you find"));
     analysis->Append(cooccurrence_id, _("Code &co-occurrence\tCtrl+Shift+C"), _("Which codes go together: a heatmap"));
     analysis->Append(crosstab_id, _("Codes by &attribute\tCtrl+Shift+T"), _("Codes by municipality, BIKVA stage, role …"));
+    analysis->Append(contrast_id, _("C&ontrast two groups\tCtrl+Shift+K"), _("One code's segments for two groups side by side"));
     analysis->Append(bikva_id, _("&BIKVA chains\tCtrl+Shift+B"), _("Statements carried forward and the reactions to them"));
     analysis->Append(agreement_id, _("Intercoder a&greement"), _("How far coders agree, and where they do not"));
     auto* bar = new wxMenuBar;
@@ -312,6 +319,11 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_export_qdpx(); }, export_qdpx_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_crosstab("municipality"); }, crosstab_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_bikva_chains(); }, bikva_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        show_tab(contrast_);
+        grow_bottom_pane();
+        contrast_->refresh(project_);
+    }, contrast_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         show_tab(agreement_);
         grow_bottom_pane();
@@ -420,6 +432,7 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
         if (changed == Changed::anything) search_->populate(project_);
         if (bottom_->GetCurrentPage() == quote_sets_) quote_sets_->refresh(project_);
         if (bottom_->GetCurrentPage() == memos_) memos_->refresh(project_);
+        if (bottom_->GetCurrentPage() == contrast_) contrast_->refresh(project_);
         update_status();
         update_undo_labels();
         SetStatusText(message, message_field);
@@ -1217,6 +1230,19 @@ std::vector<Id> MainFrame::codings_at_caret() const {
     std::vector<Id> ids;
     for (const auto& coding : transcript_->codings_at_caret()) ids.push_back(coding.id);
     return ids;
+}
+
+bool MainFrame::show_contrast(const std::string& item, const std::string& attribute, const std::string& left,
+                              const std::string& right) {
+    try {
+        contrast_->refresh(project_);
+        show_tab(contrast_);
+        grow_bottom_pane();
+        return contrast_->choose(item, attribute, left, right) && contrast_->left_count() + contrast_->right_count() > 0;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
 }
 
 }  // namespace fokus::workbench

@@ -26,6 +26,7 @@ class CodeTree;
 class AgreementView;
 class QuoteSetView;
 class MemoView;
+class ContrastView;
 class BikvaView;
 class CooccurrenceView;
 class CrosstabView;
@@ -99,6 +100,8 @@ public:
     void start_memo(const MemoTarget& target);
     bool write_memo(const MemoTarget& target, const std::string& title, const std::string& text);
     std::optional<Id> current_document() const;
+    // Shows a code's segments for two values of an attribute; false unless both are found and something is shown.
+    bool show_contrast(const std::string& item, const std::string& attribute, const std::string& left, const std::string& right);
     std::vector<Id> codings_at_caret() const;
 
     Project& project() { return project_; }
@@ -147,6 +150,7 @@ private:
     AgreementView* agreement_;
     QuoteSetView* quote_sets_;
     MemoView* memos_;
+    ContrastView* contrast_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;
     bool cooccurrence_shown_ = false;

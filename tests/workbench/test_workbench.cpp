@@ -397,3 +397,17 @@ TEST_CASE("memos written on a document and on a coding from the transcript, each
     auto project = Project::open(project_path, Project::Access::ReadOnly);
     CHECK(MemoStore(project).list().size() == 1);
 }
+
+TEST_CASE("a code's segments for leaders and caseworkers side by side in the contrast view") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "kontrast.fokus").string();
+    import_sample(project_path);
+    REQUIRE(testing::run_cli(dir, {"code-hits", project_path, "tryg*", "Faglig tryghed", "--level", "sentence"}).exit_code == 0);
+    const int shown = run_workbench(dir, project_path,
+                                    "open kommune-b-raadgivere\n"
+                                    "contrast Faglig tryghed|municipality|Kommune B|Kommune D\n"
+                                    "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-11-contrast.png\n"
+                                    "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    CHECK(shown == 0);
+}

@@ -1,0 +1,183 @@
+#include "workbench/contrast_view.h"
+
+#include <wx/choice.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "coding/codes.h"
+#include "coding/sqlite.h"
+#include "workbench/segments_list.h"
+#include "workbench/strings.h"
+
+namespace fokus::workbench {
+namespace {
+
+constexpr std::string_view participant_prefix = "participant.";
+
+AttributeCondition condition_of(const std::string& attribute, const std::string& value) {
+    if (attribute.rfind(participant_prefix, 0) == 0) {
+        return {AttributeCondition::Of::Participant, attribute.substr(participant_prefix.size()), {value}};
+    }
+    return {AttributeCondition::Of::Document, attribute, {value}};
+}
+
+int index_of(const std::vector<std::string>& names, const std::string& name) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) return static_cast<int>(i);
+    }
+    return wxNOT_FOUND;
+}
+
+}  // namespace
+
+ContrastView::ContrastView(wxWindow* parent) : wxPanel(parent) {
+    item_ = new wxChoice(this, wxID_ANY);
+    attribute_ = new wxChoice(this, wxID_ANY);
+    left_value_ = new wxChoice(this, wxID_ANY);
+    right_value_ = new wxChoice(this, wxID_ANY);
+    auto* controls = new wxBoxSizer(wxHORIZONTAL);
+    controls->Add(new wxStaticText(this, wxID_ANY, _("Code")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    controls->Add(item_, 1, wxRIGHT, 12);
+    controls->Add(new wxStaticText(this, wxID_ANY, _("Compare by")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    controls->Add(attribute_, 0, wxRIGHT, 12);
+    controls->Add(left_value_, 0, wxRIGHT, 6);
+    controls->Add(new wxStaticText(this, wxID_ANY, _("and")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    controls->Add(right_value_, 0);
+
+    // Two equal halves, whatever the width.
+    auto side = [&](wxStaticText*& caption, SegmentsList*& list) {
+        caption = new wxStaticText(this, wxID_ANY, wxEmptyString);
+        caption->SetFont(caption->GetFont().Bold());
+        list = new SegmentsList(this);
+        list->SetMinSize(wxSize(120, 80));  // the halves share the width, whatever the columns want
+        auto* column = new wxBoxSizer(wxVERTICAL);
+        column->Add(caption, 0, wxALL, 4);
+        column->Add(list, 1, wxEXPAND);
+        return column;
+    };
+    auto* halves = new wxBoxSizer(wxHORIZONTAL);
+    halves->Add(side(left_caption_, left_), 1, wxEXPAND | wxRIGHT, 4);
+    halves->Add(side(right_caption_, right_), 1, wxEXPAND);
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(controls, 0, wxEXPAND | wxALL, 6);
+    outer->Add(halves, 1, wxEXPAND);
+    SetSizer(outer);
+
+    item_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { recompute(); });
+    attribute_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        fill_values();
+        recompute();
+    });
+    left_value_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { recompute(); });
+    right_value_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { recompute(); });
+}
+
+void ContrastView::on_jump(std::function<void(Id document, Span span)> callback) {
+    left_->on_jump(callback);
+    right_->on_jump(std::move(callback));
+}
+
+void ContrastView::refresh(Project& project) {
+    project_ = &project;
+    const wxString chosen_item = item_->GetStringSelection();
+    const wxString chosen_attribute = attribute_->GetStringSelection();
+    items_.clear();
+    item_->Clear();
+    CodeStore codes(project);
+    for (const auto& code : codes.all()) {
+        if (!code.codable) continue;
+        items_.push_back(CodeItem{false, code.id, code.name, {code.id}});
+        item_->Append(to_wx(code.name));
+    }
+    for (const auto& set : codes.sets()) {
+        items_.push_back(CodeItem{true, set.id, set.name, set.members});
+        item_->Append(wxString::Format(_("Theme: %s"), to_wx(set.name)));
+    }
+    if (!item_->SetStringSelection(chosen_item) && !items_.empty()) item_->SetSelection(0);
+
+    attributes_.clear();
+    attribute_->Clear();
+    auto documents = project.db().prepare("SELECT DISTINCT name FROM document_attributes ORDER BY name");
+    while (documents.step()) attributes_.push_back(documents.text(0));
+    auto participants = project.db().prepare("SELECT DISTINCT name FROM participant_attributes ORDER BY name");
+    while (participants.step()) attributes_.push_back(std::string(participant_prefix) + participants.text(0));
+    for (const auto& name : attributes_) attribute_->Append(to_wx(name));
+    if (!attribute_->SetStringSelection(chosen_attribute)) {
+        const int municipality = index_of(attributes_, "municipality");
+        attribute_->SetSelection(municipality != wxNOT_FOUND ? municipality : attributes_.empty() ? wxNOT_FOUND : 0);
+    }
+    fill_values();
+    recompute();
+}
+
+void ContrastView::fill_values() {
+    const wxString left = left_value_->GetStringSelection();
+    const wxString right = right_value_->GetStringSelection();
+    values_.clear();
+    left_value_->Clear();
+    right_value_->Clear();
+    const int at = attribute_->GetSelection();
+    if (!project_ || at == wxNOT_FOUND) return;
+    const auto& attribute = attributes_[static_cast<std::size_t>(at)];
+    const bool of_participants = attribute.rfind(participant_prefix, 0) == 0;
+    auto query = project_->db().prepare(of_participants
+                                            ? "SELECT DISTINCT value FROM participant_attributes WHERE name = ? ORDER BY value"
+                                            : "SELECT DISTINCT value FROM document_attributes WHERE name = ? ORDER BY value");
+    query.bind_all(of_participants ? attribute.substr(participant_prefix.size()) : attribute);
+    while (query.step()) values_.push_back(query.text(0));
+    for (const auto& value : values_) {
+        left_value_->Append(to_wx(value));
+        right_value_->Append(to_wx(value));
+    }
+    if (!left_value_->SetStringSelection(left) && !values_.empty()) left_value_->SetSelection(0);
+    if (!right_value_->SetStringSelection(right) && !values_.empty()) right_value_->SetSelection(values_.size() > 1 ? 1 : 0);
+}
+
+void ContrastView::recompute() {
+    contrast_ = Contrast{};
+    if (!project_) return;
+    const int item = item_->GetSelection();
+    const int attribute = attribute_->GetSelection();
+    const int left = left_value_->GetSelection();
+    const int right = right_value_->GetSelection();
+    if (item == wxNOT_FOUND || attribute == wxNOT_FOUND || left == wxNOT_FOUND || right == wxNOT_FOUND) {
+        left_->show_segments(*project_, {});
+        right_->show_segments(*project_, {});
+        return;
+    }
+    const auto& name = attributes_[static_cast<std::size_t>(attribute)];
+    const auto& left_value = values_[static_cast<std::size_t>(left)];
+    const auto& right_value = values_[static_cast<std::size_t>(right)];
+    contrast_ = contrast(*project_, items_[static_cast<std::size_t>(item)], {}, condition_of(name, left_value),
+                         condition_of(name, right_value));
+    left_caption_->SetLabel(wxString::Format(_("%s: %d segments"), to_wx(left_value), static_cast<int>(contrast_.left.segments.size())));
+    right_caption_->SetLabel(wxString::Format(_("%s: %d segments"), to_wx(right_value), static_cast<int>(contrast_.right.segments.size())));
+    left_->show_segments(*project_, contrast_.left.segments);
+    right_->show_segments(*project_, contrast_.right.segments);
+}
+
+bool ContrastView::choose(const std::string& item, const std::string& attribute, const std::string& left, const std::string& right) {
+    if (!project_) return false;
+    const std::string theme_prefix = "theme:";
+    int found = wxNOT_FOUND;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        const bool wants_theme = item.rfind(theme_prefix, 0) == 0;
+        const std::string name = wants_theme ? item.substr(theme_prefix.size()) : item;
+        if (items_[i].theme == wants_theme && items_[i].name == name) found = static_cast<int>(i);
+    }
+    const int attribute_at = index_of(attributes_, attribute);
+    if (found == wxNOT_FOUND || attribute_at == wxNOT_FOUND) return false;
+    item_->SetSelection(found);
+    attribute_->SetSelection(attribute_at);
+    fill_values();
+    const int left_at = index_of(values_, left);
+    const int right_at = index_of(values_, right);
+    if (left_at == wxNOT_FOUND || right_at == wxNOT_FOUND) return false;
+    left_value_->SetSelection(left_at);
+    right_value_->SetSelection(right_at);
+    recompute();
+    return true;
+}
+
+}  // namespace fokus::workbench
