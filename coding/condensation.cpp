@@ -88,6 +88,7 @@ CondensationTable condensation_table(Project& project, const std::string& attrib
         text::sort_danish(table.columns);
         for (const auto& value : table.columns) scopes.push_back(CondensationScope::of_value(attribute, value));
     }
+    table.scopes = scopes;
     const CondensationStore store(project);
     for (const auto& code : table.codes) {
         for (const auto& scope : scopes) {

@@ -51,6 +51,7 @@ private:
 struct CondensationTable {
     std::vector<CodeItem> codes;
     std::vector<std::string> columns;
+    std::vector<CondensationScope> scopes;  // what each column is
     std::vector<std::string> cells;  // row-major; empty where nothing is written
 };
 CondensationTable condensation_table(Project& project, const std::string& attribute);

@@ -45,6 +45,7 @@
 #include "workbench/document_tree.h"
 #include "exporters/heatmap.h"
 #include "workbench/screenshot.h"
+#include "workbench/condensation_view.h"
 #include "workbench/contrast_view.h"
 #include "workbench/memo_view.h"
 #include "workbench/quote_set_view.h"
@@ -78,6 +79,7 @@ enum MenuId {
     language_system_id,
     memo_document_id,
     contrast_id,
+    condensation_id,
     first_uncode_choice_id,
     last_uncode_choice_id = first_uncode_choice_id + 50,
     first_memo_choice_id,
@@ -155,6 +157,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     bottom->AddPage(quote_sets_, _("Quote sets"));
     contrast_ = new ContrastView(bottom);
     bottom->AddPage(contrast_, _("Contrast"));
+    condensations_ = new CondensationView(bottom);
+    bottom->AddPage(condensations_, _("Condensation"));
     memos_ = new MemoView(bottom);
     bottom->AddPage(memos_, _("Memos"));
 
@@ -189,6 +193,11 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     segments_->on_add_to_quote_set([this](const std::vector<Id>& codings) { add_to_quote_set(codings); });
     quote_sets_->on_jump(jump);
     contrast_->on_jump(jump);
+    condensations_->on_jump(jump);
+    condensations_->on_changed([this](const wxString& message) {
+        update_undo_labels();
+        SetStatusText(message, message_field);
+    });
     memos_->on_jump([this](Id document, std::optional<Span> span) {
         if (transcript_->document() != document) open_document(document);
         if (span) transcript_->select(*span);
@@ -218,6 +227,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         if (page == quote_sets_) quote_sets_->refresh(project_);
         if (page == memos_) memos_->refresh(project_);
         if (page == contrast_) contrast_->refresh(project_);
+        if (page == condensations_) condensations_->refresh(project_);
         if (page == crosstab_ || page == bikva_) {
             try {
                 page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
@@ -288,6 +298,7 @@ void MainFrame::build_menus() {
     analysis->Append(cooccurrence_id, _("Code &co-occurrence\tCtrl+Shift+C"), _("Which codes go together: a heatmap"));
     analysis->Append(crosstab_id, _("Codes by &attribute\tCtrl+Shift+T"), _("Codes by municipality, BIKVA stage, role …"));
     analysis->Append(contrast_id, _("C&ontrast two groups\tCtrl+Shift+K"), _("One code's segments for two groups side by side"));
+    analysis->Append(condensation_id, _("Co&ndensation grid"), _("Condense each code's segments per document or municipality"));
     analysis->Append(bikva_id, _("&BIKVA chains\tCtrl+Shift+B"), _("Statements carried forward and the reactions to them"));
     analysis->Append(agreement_id, _("Intercoder a&greement"), _("How far coders agree, and where they do not"));
     auto* bar = new wxMenuBar;
@@ -324,6 +335,11 @@ void MainFrame::build_menus() {
         grow_bottom_pane();
         contrast_->refresh(project_);
     }, contrast_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        show_tab(condensations_);
+        grow_bottom_pane();
+        condensations_->refresh(project_);
+    }, condensation_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         show_tab(agreement_);
         grow_bottom_pane();
@@ -433,6 +449,7 @@ void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
         if (bottom_->GetCurrentPage() == quote_sets_) quote_sets_->refresh(project_);
         if (bottom_->GetCurrentPage() == memos_) memos_->refresh(project_);
         if (bottom_->GetCurrentPage() == contrast_) contrast_->refresh(project_);
+        if (bottom_->GetCurrentPage() == condensations_) condensations_->refresh(project_);
         update_status();
         update_undo_labels();
         SetStatusText(message, message_field);
@@ -1243,6 +1260,13 @@ bool MainFrame::show_contrast(const std::string& item, const std::string& attrib
         report(error);
         return false;
     }
+}
+
+bool MainFrame::condense(const std::string& columns, const std::string& code, const std::string& column, const std::string& text) {
+    condensations_->refresh(project_);
+    show_tab(condensations_);
+    grow_bottom_pane();
+    return condensations_->choose_columns(columns) && condensations_->write_cell(code, column, text);
 }
 
 }  // namespace fokus::workbench

@@ -27,6 +27,7 @@ class AgreementView;
 class QuoteSetView;
 class MemoView;
 class ContrastView;
+class CondensationView;
 class BikvaView;
 class CooccurrenceView;
 class CrosstabView;
@@ -101,6 +102,8 @@ public:
     bool write_memo(const MemoTarget& target, const std::string& title, const std::string& text);
     std::optional<Id> current_document() const;
     // Shows a code's segments for two values of an attribute; false unless both are found and something is shown.
+    // Writes a condensation cell as if typed: columns by an attribute (or documents when empty).
+    bool condense(const std::string& columns, const std::string& code, const std::string& column, const std::string& text);
     bool show_contrast(const std::string& item, const std::string& attribute, const std::string& left, const std::string& right);
     std::vector<Id> codings_at_caret() const;
 
@@ -151,6 +154,7 @@ private:
     QuoteSetView* quote_sets_;
     MemoView* memos_;
     ContrastView* contrast_;
+    CondensationView* condensations_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;
     bool cooccurrence_shown_ = false;

@@ -144,6 +144,19 @@ bool ScriptRunner::run(const std::string& command) {
                 target = MemoTarget{MemoTarget::Kind::Coding, here.front()};
             }
             return frame_.write_memo(target, argument.substr(0, bar), argument.substr(bar + 1));
+        } else if (verb == "condense") {
+            // condense COLUMNS|CODE|COLUMN|TEXT (COLUMNS empty for documents)
+            std::vector<std::string> parts;
+            for (std::string rest = argument;;) {
+                const auto bar = rest.find('|');
+                parts.push_back(rest.substr(0, bar));
+                if (bar == std::string::npos || parts.size() == 3) {
+                    if (bar != std::string::npos) parts.push_back(rest.substr(bar + 1));
+                    break;
+                }
+                rest = rest.substr(bar + 1);
+            }
+            return parts.size() == 4 && frame_.condense(parts[0], parts[1], parts[2], parts[3]);
         } else if (verb == "contrast") {
             // contrast CODE|ATTRIBUTE|LEFT|RIGHT
             std::vector<std::string> parts;

@@ -12,6 +12,7 @@
 #include "cli_runner.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
+#include "coding/condensation.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
@@ -410,4 +411,27 @@ TEST_CASE("a code's segments for leaders and caseworkers side by side in the con
                                     "quit\n");
     INFO(testing::read_file(dir / "workbench.log"));
     CHECK(shown == 0);
+}
+
+TEST_CASE("a condensation written in the grid by municipality is stored for that code and value, and undone") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "kondensering.fokus").string();
+    import_sample(project_path);
+    REQUIRE(testing::run_cli(dir, {"code-hits", project_path, "tryg*", "Faglig tryghed", "--level", "sentence"}).exit_code == 0);
+    const int written = run_workbench(dir, project_path,
+                                      "condense municipality|Faglig tryghed|Kommune B|Tryghed kommer af, at lederen står bag rådgiveren.\n"
+                                      "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-12-condensation.png\n"
+                                      "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(written == 0);
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        const auto found = CondensationStore(project).get(CodeStore(project).resolve("Faglig tryghed").id,
+                                                          CondensationScope::of_value("municipality", "Kommune B"));
+        REQUIRE(found.has_value());
+        CHECK(found->text == "Tryghed kommer af, at lederen står bag rådgiveren.");
+    }
+    REQUIRE(run_workbench(dir, project_path, "undo\nquit\n") == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CondensationStore(project).list().empty());
 }
