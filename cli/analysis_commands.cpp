@@ -4,6 +4,7 @@
 
 #include "cli/analysis_options.h"
 #include "cli/context.h"
+#include "exporters/analysis_tables.h"
 #include "cli/tables.h"
 #include "coding/cooccurrence.h"
 #include "coding/crosstab.h"
@@ -230,7 +231,7 @@ void add_crosstab(CLI::App& app, Context& context) {
 
 void add_contrast(CLI::App& app, Context& context) {
     struct Options : AnalysisOptions {
-        std::string code, left, right;
+        std::string code, left, right, export_file;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand("contrast", "One code's segments for two groups side by side");
@@ -238,10 +239,15 @@ void add_contrast(CLI::App& app, Context& context) {
     command->add_option("CODE", options->code, "The code, or theme:NAME")->required();
     command->add_option("--left", options->left, "The first group, e.g. participant.role=Leder")->required();
     command->add_option("--right", options->right, "The second group, e.g. participant.role=Rådgiver")->required();
+    command->add_option("--export", options->export_file, "Also write the segments of both groups to a table (.xlsx or .csv)");
     command->callback([&context, options] {
         auto project = context.open(options->path, false);
         const auto result = contrast(project, resolve_item(project, options->code), options->filter(project),
                                      parse_condition(options->left), parse_condition(options->right));
+        if (!options->export_file.empty()) {
+            exporters::write_table(options->export_file, exporters::contrast_sheet(project, result));
+            std::cerr << "Wrote " << options->export_file << '\n';
+        }
         DocumentStore documents(project);
         if (options->json) {
             auto side = [&](const ContrastSide& s) {

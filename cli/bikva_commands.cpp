@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "exporters/analysis_tables.h"
 #include "cli/spans.h"
 #include "cli/tables.h"
 #include "coding/bikva.h"
@@ -145,7 +146,7 @@ void add_bikva(CLI::App& app, Context& context) {
 
 void add_condense(CLI::App& app, Context& context) {
     struct Options {
-        std::string path, by, code, document, value, text;
+        std::string path, by, code, document, value, text, export_file;
         bool json = false, csv = false;
     };
     auto options = std::make_shared<Options>();
@@ -154,11 +155,17 @@ void add_condense(CLI::App& app, Context& context) {
     condense->add_option("--by", options->by, "Columns by this document attribute (by document when left out)");
     auto* json = add_json_flag(*condense, options->json);
     condense->add_flag("--csv", options->csv, "Print the grid as CSV")->excludes(json);
+    condense->add_option("--export", options->export_file, "Write the grid to a table (.xlsx or .csv) instead of printing it");
     condense->require_subcommand(0, 1);
     condense->callback([&context, options, condense] {
         if (!condense->get_subcommands().empty()) return;
         auto project = context.open(options->path, false);
         const auto table = condensation_table(project, options->by);
+        if (!options->export_file.empty()) {
+            exporters::write_table(options->export_file, exporters::condensation_sheet(table));
+            std::cout << "Wrote " << options->export_file << '\n';
+            return;
+        }
         if (options->json) {
             nlohmann::json rows = nlohmann::json::array();
             for (std::size_t i = 0; i < table.codes.size(); ++i) {

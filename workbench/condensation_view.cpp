@@ -1,6 +1,8 @@
 #include "workbench/condensation_view.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/filedlg.h>
 #include <wx/grid.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -10,6 +12,7 @@
 
 #include "coding/segments.h"
 #include "coding/sqlite.h"
+#include "exporters/analysis_tables.h"
 #include "workbench/segments_list.h"
 #include "workbench/strings.h"
 
@@ -20,8 +23,12 @@ CondensationView::CondensationView(wxWindow* parent) : wxPanel(parent) {
     auto* controls = new wxBoxSizer(wxHORIZONTAL);
     controls->Add(new wxStaticText(this, wxID_ANY, _("Columns")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     controls->Add(columns_by_, 0, wxRIGHT, 12);
-    controls->Add(new wxStaticText(this, wxID_ANY, _("Write in a cell what the code's segments there say; it is saved at once.")), 0,
+    controls->Add(new wxStaticText(this, wxID_ANY, _("Write in a cell what the code's segments there say; it is saved at once.")), 1,
                   wxALIGN_CENTER_VERTICAL);
+    auto* export_button = new wxButton(this, wxID_ANY, _("Export…"));
+    export_button->SetToolTip(_("Save the grid as a table (XLSX, CSV)"));
+    controls->Add(export_button, 0);
+    export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_and_export(); });
 
     grid_ = new wxGrid(this, wxID_ANY);
     grid_->CreateGrid(0, 0);
@@ -168,6 +175,22 @@ void CondensationView::show_segments(int row, int column) {
     caption_->SetLabel(wxString::Format(_("%s in %s: %d segments"), to_wx(code.name),
                                         to_wx(table_.columns[static_cast<std::size_t>(column)]), static_cast<int>(of_code.size())));
     segments_->show_segments(*project_, std::move(of_code));
+}
+
+void CondensationView::export_to(const std::filesystem::path& path) {
+    exporters::write_table(path, exporters::condensation_sheet(table_));
+}
+
+void CondensationView::ask_and_export() {
+    wxFileDialog dialog(this, _("Export the condensation grid"), wxEmptyString, _("condensation.xlsx"),
+                        _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        export_to(from_wx(dialog.GetPath()));
+        if (changed_) changed_(wxString::Format(_("Saved %s"), dialog.GetPath()));
+    } catch (const std::exception& error) {
+        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+    }
 }
 
 }  // namespace fokus::workbench

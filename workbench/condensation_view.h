@@ -5,6 +5,7 @@
 // Each edited cell is saved at once as one step of undo.
 #include <wx/panel.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ public:
     // Writes a cell as if typed, by code name and column heading; false when there is no such cell.
     bool write_cell(const std::string& code, const std::string& column, const std::string& text);
     void on_jump(std::function<void(Id document, Span span)> callback);
+    // Writes the grid as shown to a table (.xlsx, .csv).
+    void export_to(const std::filesystem::path& path);
     void on_changed(std::function<void(const wxString& message)> callback) { changed_ = std::move(callback); }
 
 private:
@@ -38,6 +41,7 @@ private:
     void cell_changed(int row, int column);
     void show_segments(int row, int column);
     std::string attribute() const;
+    void ask_and_export();
 
     Project* project_ = nullptr;
     wxChoice* columns_by_;

@@ -1,11 +1,15 @@
 #include "workbench/contrast_view.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 #include "coding/codes.h"
 #include "coding/sqlite.h"
+#include "exporters/analysis_tables.h"
 #include "workbench/segments_list.h"
 #include "workbench/strings.h"
 
@@ -42,7 +46,11 @@ ContrastView::ContrastView(wxWindow* parent) : wxPanel(parent) {
     controls->Add(attribute_, 0, wxRIGHT, 12);
     controls->Add(left_value_, 0, wxRIGHT, 6);
     controls->Add(new wxStaticText(this, wxID_ANY, _("and")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    controls->Add(right_value_, 0);
+    controls->Add(right_value_, 0, wxRIGHT, 12);
+    auto* export_button = new wxButton(this, wxID_ANY, _("Export…"));
+    export_button->SetToolTip(_("Save both groups' segments as a table (XLSX, CSV)"));
+    controls->Add(export_button, 0);
+    export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ask_and_export(); });
 
     // Two equal halves, whatever the width.
     auto side = [&](wxStaticText*& caption, SegmentsList*& list) {
@@ -178,6 +186,22 @@ bool ContrastView::choose(const std::string& item, const std::string& attribute,
     right_value_->SetSelection(right_at);
     recompute();
     return true;
+}
+
+void ContrastView::export_to(const std::filesystem::path& path) {
+    if (!project_) return;
+    exporters::write_table(path, exporters::contrast_sheet(*project_, contrast_));
+}
+
+void ContrastView::ask_and_export() {
+    wxFileDialog dialog(this, _("Export the contrast"), wxEmptyString, _("contrast.xlsx"),
+                        _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        export_to(from_wx(dialog.GetPath()));
+    } catch (const std::exception& error) {
+        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+    }
 }
 
 }  // namespace fokus::workbench

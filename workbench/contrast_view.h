@@ -4,6 +4,7 @@
 // the researcher sees where the views differ.
 #include <wx/panel.h>
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,10 +30,13 @@ public:
     std::size_t left_count() const { return contrast_.left.segments.size(); }
     std::size_t right_count() const { return contrast_.right.segments.size(); }
     void on_jump(std::function<void(Id document, Span span)> callback);
+    // Writes both groups' segments to a table (.xlsx, .csv).
+    void export_to(const std::filesystem::path& path);
 
 private:
     void fill_values();
     void recompute();
+    void ask_and_export();
 
     Project* project_ = nullptr;
     wxChoice* item_;
