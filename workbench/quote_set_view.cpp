@@ -2,6 +2,8 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/clipbrd.h>
+#include <wx/dataobj.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/listctrl.h>
@@ -54,6 +56,8 @@ QuoteSetView::QuoteSetView(wxWindow* parent) : wxPanel(parent) {
     quotes_->AppendColumn(_("Attribution"), wxLIST_FORMAT_LEFT, 220);
     quotes_->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, 170);
     quotes_->AppendColumn(_("Comment"), wxLIST_FORMAT_LEFT, 240);
+    quotes_->SetToolTip(_("Drag a quote to its place; double-click to see it in the transcript; Ctrl+C copies the "
+                          "quotations with their attributions for the report"));
     auto* up_button = new wxButton(this, wxID_ANY, _("Move up"));
     auto* down_button = new wxButton(this, wxID_ANY, _("Move down"));
     auto* comment_button = new wxButton(this, wxID_ANY, _("Comment…"));
@@ -95,6 +99,32 @@ QuoteSetView::QuoteSetView(wxWindow* parent) : wxPanel(parent) {
     down_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(+1); });
     comment_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { comment_selected(); });
     remove_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_selected(); });
+    // A quote dragged within the list is dropped at the row under the mouse.
+    quotes_->Bind(wxEVT_LIST_BEGIN_DRAG, [this](wxListEvent& event) {
+        dragged_ = event.GetIndex();
+        quotes_->CaptureMouse();
+    });
+    quotes_->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
+        if (dragged_ < 0) {
+            event.Skip();
+            return;
+        }
+        if (quotes_->HasCapture()) quotes_->ReleaseMouse();
+        int flags = 0;
+        long target = quotes_->HitTest(event.GetPosition(), flags);
+        if (target == wxNOT_FOUND) target = quotes_->GetItemCount() - 1;
+        const long from = dragged_;
+        dragged_ = -1;
+        if (target != from) move_quote_to(from, target);
+    });
+    quotes_->Bind(wxEVT_MOUSE_CAPTURE_LOST, [this](wxMouseCaptureLostEvent&) { dragged_ = -1; });
+    quotes_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
+        if (event.ControlDown() && event.GetKeyCode() == 'C') {
+            copy_quotes();
+        } else {
+            event.Skip();
+        }
+    });
     quotes_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
         if (const auto quote = selected_quote(); quote && jump_) jump_(quote->document, quote->span);
     });
@@ -232,6 +262,31 @@ void QuoteSetView::move_selected(int by) {
     } catch (const std::exception& error) {
         report_problem(this, error);
     }
+}
+
+void QuoteSetView::move_quote_to(long from, long to) {
+    if (!project_ || from < 0 || static_cast<std::size_t>(from) >= quote_list_.size()) return;
+    try {
+        QuoteSetStore(*project_).move_quote(quote_list_[static_cast<std::size_t>(from)].id, static_cast<int>(to) + 1);
+        changed(_("Moved the quote (Ctrl+Z undoes)"));
+        quotes_->SetItemState(to, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    } catch (const std::exception& error) {
+        report_problem(this, error);
+    }
+}
+
+// The chosen quotation (or all, when none is chosen) with attributions, one paragraph each, for pasting into the report.
+void QuoteSetView::copy_quotes() {
+    wxString text;
+    const long chosen = quotes_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        if (chosen >= 0 && static_cast<std::size_t>(chosen) != i) continue;
+        text << to_wx(lines_[i]) << "\n\n";
+    }
+    if (text.empty() || !wxTheClipboard->Open()) return;
+    wxTheClipboard->SetData(new wxTextDataObject(text.Trim()));
+    wxTheClipboard->Close();
+    if (changed_) changed_(_("Copied the quotations with their attributions"));
 }
 
 void QuoteSetView::remove_selected() {

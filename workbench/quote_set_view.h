@@ -46,6 +46,8 @@ private:
     void rename_set();
     void delete_set();
     void move_selected(int by);
+    void move_quote_to(long from, long to);
+    void copy_quotes();
     void remove_selected();
     void comment_selected();
     void ask_and_export();
@@ -59,6 +61,7 @@ private:
     std::vector<QuoteSet> set_list_;
     std::vector<Quote> quote_list_;
     std::vector<std::string> lines_;
+    long dragged_ = -1;  // the row being dragged, or -1
     std::function<void(Id, Span)> jump_;
     std::function<void(const wxString&)> changed_;
 };
