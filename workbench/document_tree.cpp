@@ -1,6 +1,9 @@
 #include "workbench/document_tree.h"
 
+#include <wx/menu.h>
+
 #include "coding/codings.h"
+#include "coding/sqlite.h"
 #include "coding/documents.h"
 #include "workbench/strings.h"
 
@@ -25,6 +28,35 @@ DocumentTree::DocumentTree(wxWindow* parent)
         if (populating_) return;
         if (auto* item = dynamic_cast<DocumentItem*>(GetItemData(event.GetItem())); item && opened_) opened_(item->id);
     });
+    Bind(wxEVT_TREE_ITEM_MENU, [this](wxTreeEvent& event) {
+        if (project_) show_menu(*project_, event.GetItem());
+    });
+}
+
+void DocumentTree::show_menu(Project& project, const wxTreeItemId& item) {
+    auto* document = item.IsOk() ? dynamic_cast<DocumentItem*>(GetItemData(item)) : nullptr;
+    std::vector<std::string> attributes;
+    auto query = project.db().prepare("SELECT DISTINCT name FROM document_attributes ORDER BY name");
+    while (query.step()) attributes.push_back(query.text(0));
+    wxMenu menu;
+    constexpr int memo_id = 1, first_attribute_id = 100;
+    if (document && memo_) menu.Append(memo_id, _("Memo on this document…"));
+    auto* grouping = new wxMenu;
+    for (std::size_t i = 0; i < attributes.size(); ++i) {
+        grouping->AppendRadioItem(first_attribute_id + static_cast<int>(i), to_wx(attributes[i]))->Check(attributes[i] == group_by_);
+    }
+    menu.AppendSubMenu(grouping, _("Group by"));
+    const int picked = GetPopupMenuSelectionFromUser(menu);
+    if (picked == memo_id && document) {
+        memo_(document->id);
+    } else if (picked >= first_attribute_id && static_cast<std::size_t>(picked - first_attribute_id) < attributes.size()) {
+        group_by(project, attributes[static_cast<std::size_t>(picked - first_attribute_id)]);
+    }
+}
+
+void DocumentTree::group_by(Project& project, const std::string& attribute) {
+    group_by_ = attribute;
+    populate(project);
 }
 
 // The core has no per-document count yet, so the codings are counted here.
@@ -46,6 +78,7 @@ void DocumentTree::for_each_document_item(Visit visit) {
 }
 
 void DocumentTree::populate(Project& project) {
+    project_ = &project;
     populating_ = true;
     Freeze();
     DeleteAllItems();
@@ -54,17 +87,17 @@ void DocumentTree::populate(Project& project) {
     DocumentStore documents(project);
     auto codings = count_codings(project);
     std::map<std::string, wxTreeItemId> groups;
-    // Documents without the attribute are grouped under this (Danish, as the municipalities are).
-    const std::string none = "(ingen kommune)";
+    // Documents without the attribute are grouped under this.
+    const std::string none = from_wx(wxString::Format(_("(no %s)"), to_wx(group_by_)));
     for (const auto& document : documents.all()) {
         const auto attributes = documents.attributes(document.id);
-        const auto found = attributes.find("municipality");
+        const auto found = attributes.find(group_by_);
         const std::string group = found != attributes.end() && !found->second.empty() ? found->second : none;
         if (!groups.count(group)) groups[group] = AppendItem(root, to_wx(group));
         names_[document.id] = to_wx(document.name);
         AppendItem(groups[group], label_of(names_[document.id], codings[document.id]), -1, -1, new DocumentItem(document.id));
     }
-    // Municipalities in order, the documents without one last.
+    // Groups in order, the documents without the attribute last.
     SortChildren(root);
     if (groups.count(none)) {
         const auto last = groups[none];

@@ -28,6 +28,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
+#include "coding/sqlite.h"
 #include "coding/text.h"
 #include "importers/anonymity.h"
 #include "workbench/agreement_view.h"
@@ -181,6 +182,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     documents_->populate(project_);
     codes_->populate(project_);
     documents_->on_open([this](Id id) { open_document(id); });
+    documents_->on_memo([this](Id id) { start_memo(MemoTarget{MemoTarget::Kind::Document, id}); });
     codes_->on_apply([this](Id id) { code_selection(id); });
     codes_->on_select([this](Id id) { retrieve(id); });
     codes_->on_menu([this](std::optional<Id> code) { show_code_menu(code); });
@@ -1267,6 +1269,14 @@ bool MainFrame::condense(const std::string& columns, const std::string& code, co
     show_tab(condensations_);
     grow_bottom_pane();
     return condensations_->choose_columns(columns) && condensations_->write_cell(code, column, text);
+}
+
+bool MainFrame::group_documents(const std::string& attribute) {
+    auto query = project_.db().prepare("SELECT 1 FROM document_attributes WHERE name = ? LIMIT 1");
+    query.bind_all(attribute);
+    if (!query.step()) return false;
+    documents_->group_by(project_, attribute);
+    return true;
 }
 
 }  // namespace fokus::workbench

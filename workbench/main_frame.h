@@ -101,6 +101,8 @@ public:
     void start_memo(const MemoTarget& target);
     bool write_memo(const MemoTarget& target, const std::string& title, const std::string& text);
     std::optional<Id> current_document() const;
+    // Groups the document tree by a document attribute; false when no document has it.
+    bool group_documents(const std::string& attribute);
     // Shows a code's segments for two values of an attribute; false unless both are found and something is shown.
     // Writes a condensation cell as if typed: columns by an attribute (or documents when empty).
     bool condense(const std::string& columns, const std::string& code, const std::string& column, const std::string& text);

@@ -157,6 +157,8 @@ bool ScriptRunner::run(const std::string& command) {
                 rest = rest.substr(bar + 1);
             }
             return parts.size() == 4 && frame_.condense(parts[0], parts[1], parts[2], parts[3]);
+        } else if (verb == "group-by") {
+            return frame_.group_documents(argument);
         } else if (verb == "contrast") {
             // contrast CODE|ATTRIBUTE|LEFT|RIGHT
             std::vector<std::string> parts;

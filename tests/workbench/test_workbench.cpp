@@ -407,6 +407,7 @@ TEST_CASE("a code's segments for leaders and caseworkers side by side in the con
     const int shown = run_workbench(dir, project_path,
                                     "open kommune-b-raadgivere\n"
                                     "contrast Faglig tryghed|municipality|Kommune B|Kommune D\n"
+                                    "group-by bikva_stage\n"
                                     "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-11-contrast.png\n"
                                     "quit\n");
     INFO(testing::read_file(dir / "workbench.log"));
