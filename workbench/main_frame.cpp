@@ -85,6 +85,10 @@ enum MenuId {
     last_uncode_choice_id = first_uncode_choice_id + 50,
     first_memo_choice_id,
     last_memo_choice_id = first_memo_choice_id + 50,
+    first_comment_choice_id,
+    last_comment_choice_id = first_comment_choice_id + 50,
+    first_recode_choice_id,
+    last_recode_choice_id = first_recode_choice_id + 50,
 };
 
 enum StatusField { message_field = 0, position_field = 1, codings_field = 2 };
@@ -665,10 +669,19 @@ void MainFrame::show_context_menu() {
     menu.Append(memo_document_id, _("Memo on this document…"))->Enable(transcript_->document().has_value());
     for (std::size_t i = 0; i < here.size() && first_memo_choice_id + static_cast<int>(i) <= last_memo_choice_id; ++i) {
         menu.Append(first_memo_choice_id + static_cast<int>(i), wxString::Format(_("Memo on the coding \"%s\"…"), to_wx(names[here[i].code])));
+        menu.Append(first_comment_choice_id + static_cast<int>(i), wxString::Format(_("Comment on the coding \"%s\"…"), to_wx(names[here[i].code])));
+        menu.Append(first_recode_choice_id + static_cast<int>(i), wxString::Format(_("Recode \"%s\" as…"), to_wx(names[here[i].code])));
     }
     const int picked = GetPopupMenuSelectionFromUser(menu);
     if (picked == memo_document_id) {
         start_memo(MemoTarget{MemoTarget::Kind::Document, *transcript_->document()});
+    } else if (picked >= first_comment_choice_id && picked <= last_comment_choice_id) {
+        const auto& coding = here[static_cast<std::size_t>(picked - first_comment_choice_id)];
+        wxTextEntryDialog dialog(this, _("Comment on this coding (shown when hovering its stripe):"), _("Comment"), to_wx(coding.comment),
+                                 wxOK | wxCANCEL | wxTE_MULTILINE);
+        if (dialog.ShowModal() == wxID_OK) comment_coding(coding.id, from_wx(dialog.GetValue()));
+    } else if (picked >= first_recode_choice_id && picked <= last_recode_choice_id) {
+        if (const auto code = ask_for_code()) recode(here[static_cast<std::size_t>(picked - first_recode_choice_id)].id, *code);
     } else if (picked >= first_memo_choice_id && picked <= last_memo_choice_id) {
         start_memo(MemoTarget{MemoTarget::Kind::Coding, here[static_cast<std::size_t>(picked - first_memo_choice_id)].id});
     } else if (picked >= first_uncode_choice_id && picked <= last_uncode_choice_id) {
@@ -1277,6 +1290,29 @@ bool MainFrame::group_documents(const std::string& attribute) {
     if (!query.step()) return false;
     documents_->group_by(project_, attribute);
     return true;
+}
+
+bool MainFrame::comment_coding(Id coding, const std::string& comment) {
+    try {
+        CodingStore(project_).set_comment(coding, comment);
+        refresh_after_change(Changed::codings, _("Saved the comment (Ctrl+Z undoes)"));
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+bool MainFrame::recode(Id coding, Id code) {
+    try {
+        CodingStore(project_).recode(coding, code);
+        refresh_after_change(Changed::codings,
+                             wxString::Format(_("Recoded as \"%s\" (Ctrl+Z undoes)"), to_wx(CodeStore(project_).get(code).name)));
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
 }
 
 }  // namespace fokus::workbench

@@ -101,6 +101,9 @@ public:
     void start_memo(const MemoTarget& target);
     bool write_memo(const MemoTarget& target, const std::string& title, const std::string& text);
     std::optional<Id> current_document() const;
+    // A comment on a coding, and a coding moved to another code; one step of undo each.
+    bool comment_coding(Id coding, const std::string& comment);
+    bool recode(Id coding, Id code);
     // Groups the document tree by a document attribute; false when no document has it.
     bool group_documents(const std::string& attribute);
     // Shows a code's segments for two values of an attribute; false unless both are found and something is shown.

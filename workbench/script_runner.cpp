@@ -157,6 +157,14 @@ bool ScriptRunner::run(const std::string& command) {
                 rest = rest.substr(bar + 1);
             }
             return parts.size() == 4 && frame_.condense(parts[0], parts[1], parts[2], parts[3]);
+        } else if (verb == "comment-coding") {
+            // comment-coding TEXT on the first coding at the caret
+            const auto here = frame_.codings_at_caret();
+            return !here.empty() && frame_.comment_coding(here.front(), argument);
+        } else if (verb == "recode") {
+            // recode CODE: the first coding at the caret moves to that code
+            const auto here = frame_.codings_at_caret();
+            return !here.empty() && frame_.recode(here.front(), CodeStore(frame_.project()).resolve(argument).id);
         } else if (verb == "group-by") {
             return frame_.group_documents(argument);
         } else if (verb == "contrast") {

@@ -365,7 +365,7 @@ TEST_CASE("retrieved segments put into a quote set, shown with attributions and 
     CHECK(xml.find("(Rådgiver 1)") != std::string::npos);
 }
 
-TEST_CASE("memos written on a document and on a coding from the transcript, each one step of undo") {
+TEST_CASE("memos on a document and a coding, a comment and a recoding from the transcript, each one step of undo") {
     testing::ScratchDir dir;
     const auto project_path = (dir / "memoer.fokus").string();
     {
@@ -379,6 +379,8 @@ TEST_CASE("memos written on a document and on a coding from the transcript, each
                                       "memo-document Stemning|Rådgiverne talte åbent om arbejdspresset.\n"
                                       "caret gør en forskel\n"
                                       "memo-coding Børnene|Motivationen kommer fra børnene – ikke fra lønnen.\n"
+                                      "comment-coding Sagt med eftertryk\n"
+                                      "recode Faglig tryghed\n"
                                       "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-10-memos.png\n"
                                       "quit\n");
     INFO(testing::read_file(dir / "workbench.log"));
@@ -392,11 +394,16 @@ TEST_CASE("memos written on a document and on a coding from the transcript, each
         CHECK(memos[0].text == "Rådgiverne talte åbent om arbejdspresset.");
         CHECK(memos[1].target.kind == MemoTarget::Kind::Coding);
         CHECK(memos[1].text == "Motivationen kommer fra børnene – ikke fra lønnen.");
-        CHECK(History(project).steps().size() == 4);  // import, coding, two memos
+        CHECK(History(project).steps().size() == 6);  // import, coding, two memos, comment, recode
+        const auto codings = CodingStore(project).list();
+        REQUIRE(codings.size() == 1);
+        CHECK(codings[0].comment == "Sagt med eftertryk");
+        CHECK(codings[0].code == CodeStore(project).resolve("Faglig tryghed").id);
     }
-    REQUIRE(run_workbench(dir, project_path, "undo\nquit\n") == 0);
+    REQUIRE(run_workbench(dir, project_path, "undo\nundo\nundo\nquit\n") == 0);
     auto project = Project::open(project_path, Project::Access::ReadOnly);
     CHECK(MemoStore(project).list().size() == 1);
+    CHECK(CodingStore(project).list().at(0).comment.empty());
 }
 
 TEST_CASE("a code's segments for leaders and caseworkers side by side in the contrast view") {
