@@ -13,6 +13,23 @@
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
+namespace {
+
+// "a|b|c" as its parts; with `most`, the last part keeps any further bars.
+std::vector<std::string> split_at_bars(const std::string& argument, std::size_t most = 0) {
+    std::vector<std::string> parts;
+    for (std::string rest = argument;;) {
+        const auto bar = rest.find('|');
+        if (bar == std::string::npos || (most > 0 && parts.size() + 1 == most)) {
+            parts.push_back(rest);
+            return parts;
+        }
+        parts.push_back(rest.substr(0, bar));
+        rest = rest.substr(bar + 1);
+    }
+}
+
+}  // namespace
 
 std::vector<std::string> read_script(const std::string& path) {
     std::ifstream in(path);
@@ -102,13 +119,7 @@ bool ScriptRunner::run(const std::string& command) {
                                              verb == "import" ? MainFrame::Findings::Keep : MainFrame::Findings::ReplaceAll);
         } else if (verb == "describe") {
             // describe CODE|NEW NAME|#COLOUR|DEFINITION|MEMO
-            std::vector<std::string> parts;
-            for (std::string rest = argument;;) {
-                const auto bar = rest.find('|');
-                parts.push_back(rest.substr(0, bar));
-                if (bar == std::string::npos) break;
-                rest = rest.substr(bar + 1);
-            }
+            const auto parts = split_at_bars(argument);
             if (parts.size() != 5) return false;
             frame_.describe_code(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
         } else if (verb == "agreement") {
@@ -145,17 +156,8 @@ bool ScriptRunner::run(const std::string& command) {
             }
             return frame_.write_memo(target, argument.substr(0, bar), argument.substr(bar + 1));
         } else if (verb == "condense") {
-            // condense COLUMNS|CODE|COLUMN|TEXT (COLUMNS empty for documents)
-            std::vector<std::string> parts;
-            for (std::string rest = argument;;) {
-                const auto bar = rest.find('|');
-                parts.push_back(rest.substr(0, bar));
-                if (bar == std::string::npos || parts.size() == 3) {
-                    if (bar != std::string::npos) parts.push_back(rest.substr(bar + 1));
-                    break;
-                }
-                rest = rest.substr(bar + 1);
-            }
+            // condense COLUMNS|CODE|COLUMN|TEXT (COLUMNS empty for documents; the text may hold bars)
+            const auto parts = split_at_bars(argument, 4);
             return parts.size() == 4 && frame_.condense(parts[0], parts[1], parts[2], parts[3]);
         } else if (verb == "comment-coding") {
             // comment-coding TEXT on the first coding at the caret
@@ -169,13 +171,7 @@ bool ScriptRunner::run(const std::string& command) {
             return frame_.group_documents(argument);
         } else if (verb == "contrast") {
             // contrast CODE|ATTRIBUTE|LEFT|RIGHT
-            std::vector<std::string> parts;
-            for (std::string rest = argument;;) {
-                const auto bar = rest.find('|');
-                parts.push_back(rest.substr(0, bar));
-                if (bar == std::string::npos) break;
-                rest = rest.substr(bar + 1);
-            }
+            const auto parts = split_at_bars(argument);
             return parts.size() == 4 && frame_.show_contrast(parts[0], parts[1], parts[2], parts[3]);
         } else if (verb == "merge") {
             // merge PATH[|theirs]: no questions asked, as from a script

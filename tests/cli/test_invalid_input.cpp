@@ -47,6 +47,15 @@ std::set<std::string> files_in(const std::filesystem::path& dir) {
     return names;
 }
 
+// A focus group with one coding in Danish.
+Project coded_project(const std::string& path) {
+    auto project = Project::create(path);
+    const Id document = testing::add_focus_group(project);
+    CodingStore(project).add(document, CodeStore(project).resolve("Motivation").id,
+                             testing::span_of(testing::focus_group_text, "Man gør en forskel for familierne"));
+    return project;
+}
+
 struct Case {
     std::vector<std::string> arguments;  // PROJECT stands for the project's path
     int exit_code;
@@ -59,10 +68,7 @@ TEST_CASE("wrong input to every command is refused with a message naming it, and
     testing::ScratchDir dir;
     const auto path = (dir / "studie.fokus").string();
     {
-        auto project = Project::create(path);
-        const Id document = testing::add_focus_group(project);
-        CodingStore(project).add(document, CodeStore(project).resolve("Motivation").id,
-                                 testing::span_of(testing::focus_group_text, "Man gør en forskel for familierne"));
+        auto project = coded_project(path);
         QuoteSetStore(project).create("Kapitel 4");
     }
     const std::vector<Case> cases = {
@@ -111,12 +117,7 @@ TEST_CASE("wrong input to every command is refused with a message naming it, and
 TEST_CASE("an export to a full disk fails with a message naming the file and leaves no part of it") {
     testing::ScratchDir dir;
     const auto path = (dir / "studie.fokus").string();
-    {
-        auto project = Project::create(path);
-        const Id document = testing::add_focus_group(project);
-        CodingStore(project).add(document, CodeStore(project).resolve("Motivation").id,
-                                 testing::span_of(testing::focus_group_text, "Man gør en forskel for familierne"));
-    }
+    coded_project(path);
     const auto full = dir / "fuld";
     std::filesystem::create_directories(full);
     // A 16 KiB file system, filled to the brim, stands in for a full disk.
