@@ -1,7 +1,8 @@
 // Video-meeting transcripts: WebVTT (with <v Name> voice tags) and SubRip.
 // Consecutive cues of one speaker become one turn, timed by its first cue.
 #include <cstring>
-#include <regex>
+#include <optional>
+#include <string_view>
 
 #include "coding/error.h"
 #include "coding/text.h"
@@ -17,13 +18,33 @@ struct Cue {
     std::string text;
 };
 
+// The number written with `least` to `most` ASCII digits and nothing else.
+std::optional<std::int64_t> number(std::string_view digits, std::size_t least, std::size_t most) {
+    if (digits.size() < least || digits.size() > most) return std::nullopt;
+    std::int64_t value = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
 // "01:02:03.450", "02:03.450" or "01:02:03,450" in milliseconds; -1 if not a time.
-std::int64_t parse_time(const std::string& text) {
-    static const std::regex time(R"(^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})$)");
-    std::smatch match;
-    if (!std::regex_match(text, match, time)) return -1;
-    const std::int64_t hours = match[1].matched ? std::stoll(match[1]) : 0;
-    return ((hours * 60 + std::stoll(match[2])) * 60 + std::stoll(match[3])) * 1000 + std::stoll(match[4]);
+// Read by hand rather than with std::regex, whose matcher recurses once per
+// character and so could exhaust the stack on a long line.
+std::int64_t parse_time(std::string_view text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string_view::npos) return -1;
+    const auto after = text.substr(colon + 1);  // "03.450"
+    if (after.size() < 4 || (after[2] != '.' && after[2] != ',')) return -1;
+    const auto seconds = number(after.substr(0, 2), 2, 2);
+    const auto fraction = number(after.substr(3), 1, 3);
+    const auto before = text.substr(0, colon);  // "01:02" or "02"
+    const auto hours_end = before.find(':');
+    const auto hours = hours_end == std::string_view::npos ? std::optional<std::int64_t>(0) : number(before.substr(0, hours_end), 1, 3);
+    const auto minutes = number(hours_end == std::string_view::npos ? before : before.substr(hours_end + 1), 1, 2);
+    if (!seconds || !fraction || !hours || !minutes) return -1;
+    return ((*hours * 60 + *minutes) * 60 + *seconds) * 1000 + *fraction;
 }
 
 // The character references WebVTT allows in cue text.
@@ -39,14 +60,44 @@ std::string unescaped(std::string text) {
     return text;
 }
 
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+// The annotation of the first voice tag, <v Name> or <v.class Name>, as
+// written. (By hand, as parse_time, to keep long cues off std::regex.)
+std::optional<std::string> voice_tag(const std::string& text) {
+    for (auto at = text.find("<v"); at != std::string::npos; at = text.find("<v", at + 1)) {
+        std::size_t space = at + 2;
+        if (space < text.size() && text[space] == '.') {
+            while (space < text.size() && text[space] != '>' && !is_ascii_space(text[space])) ++space;
+        }
+        if (space >= text.size() || !is_ascii_space(text[space])) continue;
+        const auto close = text.find('>', space + 1);
+        if (close == std::string::npos) return std::nullopt;  // no tag can close after this one
+        if (close > space + 1) return text.substr(space + 1, close - space - 1);
+    }
+    return std::nullopt;
+}
+
+// The text without its tags (<v ...>, </v>, <i>, <c.yellow> ...): each "<"
+// up to the next ">" goes; a "<" that no ">" follows stays.
+std::string without_tags(const std::string& text) {
+    std::string result;
+    std::size_t from = 0;
+    while (true) {
+        const auto open = text.find('<', from);
+        const auto close = open == std::string::npos ? std::string::npos : text.find('>', open + 1);
+        if (close == std::string::npos) break;
+        result.append(text, from, open - from);
+        from = close + 1;
+    }
+    return result.append(text, from);
+}
+
 // Takes the voice from <v Name> or from a leading speaker label ("Interviewer:
 // ...", by the rules of the turn parser), and drops other tags (<c>, <i>, <b>).
 void split_voice(Cue& cue) {
-    static const std::regex voice_tag(R"(<v(?:\.[^ >]*)?\s+([^>]+)>)");
-    std::smatch match;
-    if (std::regex_search(cue.text, match, voice_tag)) cue.voice = text::trim(unescaped(match[1].str()));
-    static const std::regex tag(R"(</?[^>]*>)");
-    cue.text = text::trim(unescaped(std::regex_replace(cue.text, tag, "")));
+    if (const auto voice = voice_tag(cue.text)) cue.voice = text::trim(unescaped(*voice));
+    cue.text = text::trim(unescaped(without_tags(cue.text)));
     if (!cue.voice.empty()) return;
     if (const auto label = find_speaker_label(cue.text)) {
         cue.voice = label->speaker;

@@ -9,6 +9,11 @@ namespace {
 
 constexpr int default_near_distance = 10;
 constexpr int largest_near_distance = 1000;
+// The parser and every walk over the parsed query recurse: brackets and
+// chains of operators as deep as a pasted text could make them would
+// exhaust the stack. No query a person writes comes near these.
+constexpr int deepest_brackets = 100;
+constexpr std::size_t most_lexemes = 1000;
 
 struct Lexeme {
     enum class Kind { Word, Quoted, Open, Close, And, Or, Not, Near, End };
@@ -24,8 +29,15 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 std::vector<Lexeme> lex(std::string_view text) {
     std::vector<Lexeme> lexemes;
-    // Positions in messages count characters, as the user sees them.
-    auto character = [&](std::size_t byte) { return text::count_code_points(text.substr(0, byte)); };
+    // Positions in messages count characters, as the user sees them. Asked
+    // for in order, so each is counted on from the last (not from the start,
+    // which made a long query take time in the square of its length).
+    std::size_t counted_bytes = 0, counted = 0;
+    auto character = [&](std::size_t byte) {
+        counted += text::count_code_points(text.substr(counted_bytes, byte - counted_bytes));
+        counted_bytes = byte;
+        return counted;
+    };
     std::size_t i = 0;
     while (i < text.size()) {
         if (is_space(text[i])) {
@@ -33,6 +45,10 @@ std::vector<Lexeme> lex(std::string_view text) {
             continue;
         }
         const std::size_t start = i;
+        if (lexemes.size() == most_lexemes) {
+            throw InputError("the query is too long: more than " + std::to_string(most_lexemes) +
+                             " words, phrases, operators and brackets (at " + position_text(character(start)) + ")");
+        }
         if (text[i] == '(' || text[i] == ')') {
             lexemes.push_back({text[i] == '(' ? Lexeme::Kind::Open : Lexeme::Kind::Close, std::string(1, text[i]), character(start)});
             ++i;
@@ -166,9 +182,13 @@ private:
             case Lexeme::Kind::Open: {
                 take();
                 if (peek().kind == Lexeme::Kind::Close) fail("the brackets hold nothing");
+                if (++depth_ > deepest_brackets) {
+                    fail_at("brackets are nested deeper than " + std::to_string(deepest_brackets) + " levels", lexeme.position);
+                }
                 auto inner = or_expression();
                 if (peek().kind != Lexeme::Kind::Close) fail("a \")\" is missing");
                 take();
+                --depth_;
                 return inner;
             }
             case Lexeme::Kind::Word: take(); return word(lexeme);
@@ -216,6 +236,7 @@ private:
     std::vector<Lexeme> lexemes_;
     bool exact_;
     std::size_t at_ = 0;
+    int depth_ = 0;  // brackets open
 };
 
 }  // namespace

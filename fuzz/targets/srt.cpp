@@ -1,0 +1,6 @@
+// Fuzz target: a transcript named .srt, read as it is imported.
+#include "fuzz/transcript_target.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fokus::fuzz::read_as_transcript("input.srt", data, size);
+}
