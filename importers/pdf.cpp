@@ -10,8 +10,8 @@
 
 #include <map>
 #include <memory>
-#include <regex>
 #include <set>
+#include <string_view>
 
 #include "coding/error.h"
 #include "coding/text.h"
@@ -28,15 +28,58 @@ std::vector<std::string> page_lines(const poppler::page& page) {
     return lines;
 }
 
-// Digits count as one, so "Side 3 af 12" repeats as "Side # af #".
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Digits count as one, so "Side 3 af 12" repeats as "Side # af #". (By hand,
+// as is_page_number: std::regex recurses once per character, and a long run
+// of digits or dashes in a PDF would exhaust the stack.)
 std::string shape_of(const std::string& line) {
-    static const std::regex digits("[0-9]+");
-    return std::regex_replace(line, digits, "#");
+    std::string shape;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (!is_digit(line[i])) {
+            shape += line[i];
+        } else if (i == 0 || !is_digit(line[i - 1])) {
+            shape += '#';
+        }
+    }
+    return shape;
 }
 
+// A line that is only a page number: "3", "- 3 -", "Side 3 af 12", "Page 3/12",
+// "— 3 —", with at most four digits to a number.
 bool is_page_number(const std::string& line) {
-    static const std::regex number(R"(^(?:[-–— ]*)(?:(?:[Ss]ide|[Pp]age) )?\d{1,4}(?:\s*(?:/|af|of)\s*\d{1,4})?(?:[-–— ]*)$)");
-    return std::regex_match(line, number);
+    // Dashes (hyphen, en and em dash, byte by byte) and spaces around the number.
+    const auto is_dash = [](char c) { return c == '-' || c == ' ' || c == '\xE2' || c == '\x80' || c == '\x93' || c == '\x94'; };
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+    const auto number = [&](std::size_t& at) {
+        const auto start = at;
+        while (at < line.size() && is_digit(line[at])) ++at;
+        return at > start && at - start <= 4;
+    };
+    const auto only_dashes_from = [&](std::size_t at) {
+        while (at < line.size() && is_dash(line[at])) ++at;
+        return at == line.size();
+    };
+    std::size_t at = 0;
+    while (at < line.size() && is_dash(line[at])) ++at;
+    for (const std::string_view word : {"Side ", "side ", "Page ", "page "}) {
+        if (std::string_view(line).substr(at, word.size()) == word) {
+            at += word.size();
+            break;
+        }
+    }
+    if (!number(at)) return false;
+    if (only_dashes_from(at)) return true;
+    while (at < line.size() && is_space(line[at])) ++at;
+    if (std::string_view(line).substr(at, 1) == "/") {
+        at += 1;
+    } else if (std::string_view(line).substr(at, 2) == "af" || std::string_view(line).substr(at, 2) == "of") {
+        at += 2;
+    } else {
+        return false;
+    }
+    while (at < line.size() && is_space(line[at])) ++at;
+    return number(at) && only_dashes_from(at);
 }
 
 bool starts_lower(const std::string& line) {

@@ -66,6 +66,7 @@ seed("txt", "timestamps.txt",
      "Borger 2: Min rådgiver skifter hele tiden.\n"
      "(01:02:03,250) Rådgiver 1:\n"
      "Det må vi se på.\n")
+copy("txt", "tests/data/importers/samtale.pdf")  # read_file knows a PDF by its content, whatever its name
 seed("txt", "nfd.txt", "Ra\u030adgiver 1: Ma\u030a jeg sige noget om \u00e6\u00f8\u00e5?\nInterviewer: Ja.\n")
 
 # --- WebVTT and SubRip --------------------------------------------------------
