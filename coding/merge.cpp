@@ -43,19 +43,6 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
     return row[b.size()];
 }
 
-std::u32string code_points(const std::string& utf8) {
-    std::u32string result;
-    for (std::size_t at = 0; at < utf8.size();) {
-        const auto byte = static_cast<unsigned char>(utf8[at]);
-        const std::size_t length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-        char32_t value = length == 1 ? byte : byte & (0x3F >> (length - 1));
-        for (std::size_t k = 1; k < length && at + k < utf8.size(); ++k) value = (value << 6) | (utf8[at + k] & 0x3F);
-        result.push_back(value);
-        at += length;
-    }
-    return result;
-}
-
 class Merger {
 public:
     Merger(Project& project, const ProjectExchange& other, const MergeOptions& options)
@@ -216,9 +203,9 @@ private:
     }
 
     void review_near_match(const ExchangeCode& code) {
-        const auto theirs = code_points(text::fold_case(code.name));
+        const auto theirs = text::code_points(text::fold_case(code.name));
         for (const auto& ours : our_codes()) {
-            const auto here = code_points(text::fold_case(ours.name));
+            const auto here = text::code_points(text::fold_case(ours.name));
             const auto distance = edit_distance(theirs, here);
             const bool contained = std::min(theirs.size(), here.size()) >= 5 &&
                                    (theirs.find(here) != std::u32string::npos || here.find(theirs) != std::u32string::npos);

@@ -79,6 +79,16 @@ std::size_t count_code_points(std::string_view utf8) {
     }));
 }
 
+std::u32string code_points(std::string_view utf8) {
+    const auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
+    std::u32string result;
+    result.reserve(static_cast<std::size_t>(unicode.length()));
+    for (std::int32_t at = 0; at < unicode.length(); at = unicode.moveIndex32(at, 1)) {
+        result.push_back(static_cast<char32_t>(unicode.char32At(at)));
+    }
+    return result;
+}
+
 std::string fold_case(std::string_view utf8) {
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));

@@ -19,6 +19,8 @@ std::string to_nfc(std::string_view utf8, std::string_view what = "text");
 bool is_nfc(std::string_view utf8);
 
 std::size_t count_code_points(std::string_view utf8);
+// The code points of valid UTF-8, one char32_t each.
+std::u32string code_points(std::string_view utf8);
 
 // Lower-cases with full Unicode case folding, for comparing names.
 std::string fold_case(std::string_view utf8);

@@ -11,16 +11,6 @@ namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
-std::u32string decode(std::string_view utf8) {
-    const auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
-    std::u32string result;
-    result.reserve(static_cast<std::size_t>(unicode.length()));
-    for (std::int32_t at = 0; at < unicode.length(); at = unicode.moveIndex32(at, 1)) {
-        result.push_back(static_cast<char32_t>(unicode.char32At(at)));
-    }
-    return result;
-}
-
 }  // namespace
 
 MappedText map_text(std::string_view utf8, std::string_view what) {
@@ -28,7 +18,7 @@ MappedText map_text(std::string_view utf8, std::string_view what) {
     if (const auto bad = text::find_invalid_utf8(utf8); bad != std::string_view::npos) {
         throw InputError(std::string(what) + " is not UTF-8 (invalid byte at " + std::to_string(bad) + ")");
     }
-    const std::u32string original = decode(utf8);
+    const std::u32string original = text::code_points(utf8);
     MappedText mapped;
     mapped.positions.resize(original.size() + 1);
     if (original.find(U'\r') == std::u32string::npos && text::is_nfc(utf8)) {
