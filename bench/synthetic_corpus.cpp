@@ -2,8 +2,6 @@
 
 #include <array>
 #include <cmath>
-#include <map>
-#include <random>
 #include <string_view>
 #include <vector>
 
@@ -128,40 +126,58 @@ NewDocument synthetic_document(std::int64_t index, std::int64_t words, std::uint
     return document;
 }
 
+SyntheticCorpus::SyntheticCorpus(Project& project, const CorpusSize& size) : size_(size), random_(size.seed) {
+    for (const auto& code : CodeStore(project).all()) {
+        if (code.codable && code.depth == 0) codes_.push_back(code.id);
+    }
+}
+
+std::optional<SyntheticDocument> SyntheticCorpus::next() {
+    if (written_ >= size_.words) return std::nullopt;
+    SyntheticDocument result;
+    result.words = std::min(size_.words_per_document, size_.words - written_);
+    result.document = synthetic_document(index_++, result.words, size_.seed);
+    written_ += result.words;
+    // Codings over whole turns and over parts of turns, overlapping as coders make them.
+    const auto& turns = result.document.turns;
+    const auto wanted = std::max<std::int64_t>(1, result.words / size_.words_per_coding);
+    for (std::int64_t i = 0; i < wanted; ++i) {
+        const auto& turn = turns[random_() % turns.size()];
+        Span span{turn.body_start, turn.span.end};
+        if (span.length() > 40 && random_() % 3 != 0) {
+            const auto offset = static_cast<std::int64_t>(random_() % static_cast<std::uint32_t>(span.length() / 2));
+            const auto length = 20 + static_cast<std::int64_t>(random_() % 200);
+            span = Span{span.start + offset, std::min(span.end, span.start + offset + length)};
+        }
+        result.codings[codes_[random_() % codes_.size()]].push_back(span);
+    }
+    return result;
+}
+
+Id import_document(Project& project, SyntheticDocument& document, CorpusStats& stats) {
+    stats.bytes += static_cast<std::int64_t>(document.document.text.size());
+    stats.words += document.words;
+    ++stats.documents;
+    return DocumentStore(project).add(std::move(document.document));
+}
+
+void code_document(Project& project, Id document, const SyntheticDocument& codings, CorpusStats& stats) {
+    project.act("code synthetic document", [&] {
+        CodingStore store(project);
+        for (const auto& [code, spans] : codings.codings) {
+            std::vector<CodingRequest> requests;
+            for (const auto& span : spans) requests.push_back({document, span});
+            stats.codings += static_cast<std::int64_t>(store.add_all(code, requests, "kod").size());
+        }
+    });
+}
+
 CorpusStats fill_project(Project& project, const CorpusSize& size, const std::function<void(std::int64_t)>& progress) {
     CorpusStats stats;
-    std::vector<Id> codes;
-    for (const auto& code : CodeStore(project).all()) {
-        if (code.codable && code.depth == 0) codes.push_back(code.id);
-    }
-    std::mt19937 random(size.seed);
-    for (std::int64_t index = 0; stats.words < size.words; ++index) {
-        const auto words = std::min(size.words_per_document, size.words - stats.words);
-        auto document = synthetic_document(index, words, size.seed);
-        stats.bytes += static_cast<std::int64_t>(document.text.size());
-        const auto turns = document.turns;
-        project.act("import synthetic document", [&] {
-            const Id id = DocumentStore(project).add(std::move(document));
-            // Codings over whole turns and over parts of turns, overlapping as coders make them.
-            std::map<Id, std::vector<CodingRequest>> by_code;
-            const auto wanted = std::max<std::int64_t>(1, words / size.words_per_coding);
-            for (std::int64_t i = 0; i < wanted; ++i) {
-                const auto& turn = turns[random() % turns.size()];
-                Span span{turn.body_start, turn.span.end};
-                if (span.length() > 40 && random() % 3 != 0) {
-                    const auto offset = static_cast<std::int64_t>(random() % static_cast<std::uint32_t>(span.length() / 2));
-                    const auto length = 20 + static_cast<std::int64_t>(random() % 200);
-                    span = Span{span.start + offset, std::min(span.end, span.start + offset + length)};
-                }
-                by_code[codes[random() % codes.size()]].push_back({id, span});
-            }
-            CodingStore codings(project);
-            for (const auto& [code, requests] : by_code) {
-                stats.codings += static_cast<std::int64_t>(codings.add_all(code, requests, "kod").size());
-            }
-        });
-        stats.words += words;
-        ++stats.documents;
+    SyntheticCorpus corpus(project, size);
+    while (auto document = corpus.next()) {
+        const Id id = import_document(project, *document, stats);
+        code_document(project, id, *document, stats);
         if (progress) progress(stats.words);
     }
     return stats;

@@ -6,8 +6,10 @@
 
 #include "cli/context.h"
 #include "coding/documents.h"
+#include "coding/error.h"
 #include "coding/participants.h"
 #include "importers/batch.h"
+#include "search/follower.h"
 
 namespace fokus::cli {
 namespace {
@@ -20,7 +22,8 @@ void add_import(CLI::App& app, Context& context) {
         bool force = false, replace_invalid = false, json = false;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("import", "Import transcripts (.docx .odt .txt .vtt .srt .pdf) or folders of them");
+    auto* command = app.add_subcommand(
+        "import", "Import transcripts (.docx .odt .txt .vtt .srt .pdf) or folders of them, and index them for search");
     command->add_option("PROJECT", options->path, "The project file")->required();
     command->add_option("FILES", options->files, "Files or folders to import")->required();
     command->add_option("--manifest", options->manifest,
@@ -45,14 +48,22 @@ void add_import(CLI::App& app, Context& context) {
         batch.force = options->force;
         batch.transcript.read.replace_invalid_bytes = options->replace_invalid;
         const bool terminal = isatty(STDERR_FILENO) != 0;
-        if (terminal) {
+        // The search index takes in each file while the next is read.
+        search::IndexFollower index(project.path());
+        batch.progress = [terminal, &index](std::size_t number, std::size_t total, const std::string& file) {
+            if (number > 1) index.committed();
             // One line, rewritten for each file, so a long batch shows where it is.
-            batch.progress = [](std::size_t number, std::size_t total, const std::string& file) {
-                std::cerr << "\r\033[K[" << number << "/" << total << "] " << file << std::flush;
-            };
-        }
+            if (terminal) std::cerr << "\r\033[K[" << number << "/" << total << "] " << file << std::flush;
+        };
         std::vector<std::filesystem::path> inputs(options->files.begin(), options->files.end());
         const auto report = importers::import_files(project, inputs, batch);
+        index.committed();
+        try {
+            index.finish();
+        } catch (const Error& error) {
+            // The import stands; the next search brings the index up to date.
+            std::cerr << (terminal ? "\r\033[K" : "") << "fokus-cli: the search index was not updated: " << error.what() << '\n';
+        }
         if (terminal) std::cerr << "\r\033[K" << std::flush;
         if (options->json) {
             nlohmann::json failed = nlohmann::json::array();

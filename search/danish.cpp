@@ -7,6 +7,29 @@
 #include "coding/error.h"
 
 namespace fokus::search {
+namespace {
+
+// Case-folded as UTF-8. Most words of a Danish transcript are plain ASCII,
+// folded here without ICU's round trip; the others go through ICU's full
+// case folding.
+std::string folded(const icu::UnicodeString& text, std::int32_t start, std::int32_t end) {
+    std::string result;
+    result.reserve(static_cast<std::size_t>(end - start));
+    for (std::int32_t i = start; i < end; ++i) {
+        const char16_t unit = text[i];
+        if (unit >= 0x80) {
+            result.clear();
+            icu::UnicodeString word = text.tempSubStringBetween(start, end);
+            word.foldCase();
+            word.toUTF8String(result);
+            return result;
+        }
+        result.push_back(static_cast<char>(unit >= u'A' && unit <= u'Z' ? unit + (u'a' - u'A') : unit));
+    }
+    return result;
+}
+
+}  // namespace
 
 struct WordBreaker::Impl {
     std::unique_ptr<icu::BreakIterator> words;
@@ -37,11 +60,7 @@ std::vector<Token> WordBreaker::words(std::string_view utf8) {
         // Letters, numbers, kana and ideographs have a rule status from
         // UBRK_WORD_NUMBER up; spaces and punctuation stay below it.
         if (breaker.getRuleStatus() >= UBRK_WORD_NUMBER) {
-            icu::UnicodeString word = text.tempSubStringBetween(start, end);
-            word.foldCase();
-            std::string lower;
-            word.toUTF8String(lower);
-            tokens.push_back(Token{Span{start_code_point, end_code_point}, std::move(lower)});
+            tokens.push_back(Token{Span{start_code_point, end_code_point}, folded(text, start, end)});
         }
         start_code_point = end_code_point;
     }

@@ -5,6 +5,8 @@
 
 #include "coding/sqlite.h"
 #include "search/index_state.h"
+#include "search/index_writer.h"
+#include "search/indexing.h"
 
 namespace fokus::search {
 namespace {
@@ -29,6 +31,7 @@ Condition inspect(Index::State& s) {
     try {
         s.reader = Xapian::Database(s.path.string());
         if (s.reader.get_metadata(project_key) != s.project.guid()) return Condition::Stale;
+        if (s.reader.get_metadata(layout_key) != layout) return Condition::Stale;
         const auto seq = stored_journal(s.reader);
         const auto end = s.journal_end();
         // Behind a journal that has lost the rows in between, or ahead of it
@@ -49,6 +52,10 @@ Xapian::WritableDatabase open_writer(const std::filesystem::path& path, int flag
 }
 
 }  // namespace
+
+std::int64_t Index::State::journal_end() const {
+    return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal");
+}
 
 Index::Index(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Index::Index(Index&&) noexcept = default;
@@ -89,13 +96,13 @@ void Index::rebuild(const Progress& progress) {
         std::vector<Id> documents;
         auto query = s.project.db().prepare("SELECT id FROM documents ORDER BY id");
         while (query.step()) documents.push_back(query.int64(0));
-        for (std::size_t i = 0; i < documents.size(); ++i) {
-            index_document(writer, s.project, s.words, documents[i]);
-            if (progress) progress(i + 1, documents.size());
-        }
+        write_documents(writer, s.project, documents, true, [&](std::size_t done) {
+            if (progress) progress(done, documents.size());
+        });
         // Written last: an index interrupted while building has no project
         // and is built again next time.
         writer.set_metadata(project_key, s.project.guid());
+        writer.set_metadata(layout_key, layout);
         writer.set_metadata(journal_key, std::to_string(journal));
         writer.commit();
         writer.close();
@@ -112,7 +119,7 @@ UpdateReport Index::update() {
         s.reader.reopen();  // another program may have brought it further
         const auto seq = stored_journal(s.reader);
         stale = seq < 0 || seq > end || !journal_reaches_back_to(s.project, seq, end) ||
-                s.reader.get_metadata(project_key) != s.project.guid();
+                s.reader.get_metadata(project_key) != s.project.guid() || s.reader.get_metadata(layout_key) != layout;
         return seq == end;
     });
     if (stale) {
@@ -134,18 +141,22 @@ UpdateReport Index::update() {
             const auto what = rows.text(1);
             changed[rows.int64(0)] |= what != "codings" && what != "attributes";
         }
-        writer.begin_transaction();
+        // Documents to index whole go through the writer's second thread,
+        // after the refreshes, which use the project on this one. The index
+        // may be committed on the way; the journal's place, written last,
+        // says how far it is, so an update cut short is simply done again.
+        std::vector<Id> whole;
         for (const auto& [document, reindex] : changed) {
-            if (reindex) {
-                index_document(writer, s.project, s.words, document);
-                ++report.reindexed;
-            } else {
-                refresh_filter_terms(writer, s.project, document);
+            if (!reindex && refresh_filter_terms(writer, s.project, document)) {
                 ++report.refreshed;
+            } else {
+                whole.push_back(document);
             }
         }
+        write_documents(writer, s.project, whole, false);
+        report.reindexed = whole.size();
         writer.set_metadata(journal_key, std::to_string(end));
-        writer.commit_transaction();
+        writer.commit();
         writer.close();
         s.reader.reopen();
     });

@@ -1,8 +1,9 @@
 #pragma once
 // The full-text index of a project: derived from the project file, kept in a
 // folder beside it, and brought up to date from the project's change journal.
-// One index document per speaker turn (a whole document when it has no turns).
-// Queries: see search/query.h.
+// One index document per project document; a hit is always within one
+// speaker's turn (the whole text when a document has no turns), and
+// relevance ranks the turns. Queries: see search/query.h.
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -36,8 +37,8 @@ struct SearchOptions {
     bool exact = false;
     bool document_order = false;
     int context = 60;  // characters each side
-    // Turns to look into, best first; 0 for all. With a limit the counts
-    // cover only the turns looked into.
+    // Turns wanted, best first (or first in document order); 0 for all.
+    // With a limit the hits and counts cover only the turns returned.
     std::size_t max_turns = 0;
 };
 
@@ -57,7 +58,8 @@ struct SearchResult {
     std::map<std::string, int> per_document;      // by document name
     std::map<std::string, int> per_municipality;  // by the document attribute "municipality"
     std::map<std::string, int> per_code;          // hits overlapping a coding of the code, by code name
-    // Turns holding hits: exact when every hit was asked for, else Xapian's estimate.
+    // Turns holding hits: exact when complete, else an estimate from the
+    // documents looked into and Xapian's estimate of those matching.
     std::size_t matching_turns = 0;
     bool complete = true;  // false when max_turns cut the hits short
 };

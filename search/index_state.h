@@ -10,7 +10,6 @@
 
 #include "coding/error.h"
 #include "coding/project.h"
-#include "search/danish.h"
 #include "search/index.h"
 
 namespace fokus::search {
@@ -18,7 +17,10 @@ namespace fokus::search {
 // Xapian metadata keys.
 inline constexpr const char* project_key = "fokus.project";
 inline constexpr const char* journal_key = "fokus.journal";
-// Value slot holding the turn's place in document order (document id, start).
+// The layout of terms and records; an index of another layout is built anew.
+inline constexpr const char* layout_key = "fokus.layout";
+inline constexpr const char* layout = "2";
+// Value slot holding the document's place in document order.
 inline constexpr Xapian::valueno document_order_slot = 0;
 
 // Runs `work`, turning Xapian's exceptions into fokus ones that name the index
@@ -42,17 +44,8 @@ struct Index::State {
     std::filesystem::path path;
     Xapian::Database reader;  // reopened after every update
     bool rebuilt = false;
-    WordBreaker words;
 
     std::int64_t journal_end() const;
 };
-
-// Indexes one project document afresh: its turns replace whatever the index
-// held for it; a document no longer in the project is removed.
-void index_document(Xapian::WritableDatabase& db, Project& project, WordBreaker& words, Id document);
-
-// Recomputes only the filter terms (attributes, codes, coders) of a
-// document's turns, for changes that leave its text and turns alone.
-void refresh_filter_terms(Xapian::WritableDatabase& db, Project& project, Id document);
 
 }  // namespace fokus::search

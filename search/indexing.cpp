@@ -1,35 +1,27 @@
-// Turning a project document into index documents, one per speaker turn.
-#include <algorithm>
-#include <optional>
+#include "search/indexing.h"
+
+#include <set>
 
 #include "coding/sqlite.h"
 #include "coding/text.h"
+#include "search/document_record.h"
 #include "search/index_state.h"
 #include "search/terms.h"
-#include "search/turn_record.h"
 
 namespace fokus::search {
 namespace {
 
-// A stretch of text indexed as one index document.
-struct Unit {
+struct Speech {
     Id turn = 0;  // 0 for a document without turns
-    Span body;    // the speech, without the speaker's label
+    Span body;    // without the speaker's label
     std::string speaker;
-    std::optional<Id> participant;
+    Id participant = 0;
 };
 
-struct CodingFact {
-    Id code = 0;
-    Id coder = 0;
-    Span span;
-};
-
-// What the filter terms of a document's turns are made from.
+// What a document's filter terms and record are made from.
 struct DocumentFacts {
-    std::vector<std::string> attribute_terms;
-    std::vector<CodingFact> codings;
-    std::vector<Unit> units;
+    std::set<std::string> filter_terms;
+    std::vector<Speech> speech;
 };
 
 DocumentFacts facts_of(Project& project, Id document, std::int64_t length) {
@@ -37,120 +29,118 @@ DocumentFacts facts_of(Project& project, Id document, std::int64_t length) {
     DocumentFacts facts;
     auto attributes = db.prepare("SELECT name, value FROM document_attributes WHERE document_id = ?");
     attributes.bind_all(document);
-    while (attributes.step()) facts.attribute_terms.push_back(terms::document_attribute(attributes.text(0), attributes.text(1)));
-    auto codings = db.prepare("SELECT code_id, coder_id, start, end FROM codings WHERE document_id = ?");
+    while (attributes.step()) facts.filter_terms.insert(terms::document_attribute(attributes.text(0), attributes.text(1)));
+    auto codings = db.prepare("SELECT DISTINCT code_id, coder_id FROM codings WHERE document_id = ?");
     codings.bind_all(document);
-    while (codings.step()) facts.codings.push_back({codings.int64(0), codings.int64(1), Span{codings.int64(2), codings.int64(3)}});
+    while (codings.step()) {
+        facts.filter_terms.insert(terms::code(codings.int64(0)));
+        facts.filter_terms.insert(terms::coder(codings.int64(1)));
+        facts.filter_terms.insert(terms::code_by_coder(codings.int64(0), codings.int64(1)));
+    }
     auto turns = db.prepare(
-        "SELECT t.id, t.body_start, t.end, coalesce(s.label, ''), s.participant_id FROM turns t "
+        "SELECT t.id, t.body_start, t.end, coalesce(s.label, ''), coalesce(s.participant_id, 0) FROM turns t "
         "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start");
     turns.bind_all(document);
+    std::set<Id> participants;
     while (turns.step()) {
-        facts.units.push_back(Unit{turns.int64(0), Span{turns.int64(1), turns.int64(2)}, turns.text(3), turns.optional_int64(4)});
+        facts.speech.push_back(Speech{turns.int64(0), Span{turns.int64(1), turns.int64(2)}, turns.text(3), turns.int64(4)});
+        if (!facts.speech.back().speaker.empty()) facts.filter_terms.insert(terms::speaker(facts.speech.back().speaker));
+        if (facts.speech.back().participant != 0) participants.insert(facts.speech.back().participant);
     }
-    if (facts.units.empty()) facts.units.push_back(Unit{0, Span{0, length}, {}, std::nullopt});
+    auto participant_attributes = db.prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?");
+    for (const Id participant : participants) {
+        participant_attributes.reset();
+        participant_attributes.bind_all(participant);
+        while (participant_attributes.step()) {
+            facts.filter_terms.insert(terms::participant_attribute(participant_attributes.text(0), participant_attributes.text(1)));
+        }
+    }
+    if (facts.speech.empty()) facts.speech.push_back(Speech{0, Span{0, length}, {}, 0});
     return facts;
 }
 
-bool is_filter_term(const std::string& term) {
-    return !term.empty() && std::string_view("ASPCKB").find(term.front()) != std::string_view::npos;
-}
-
-void add_filter_terms(Xapian::Document& entry, const Unit& unit, const DocumentFacts& facts, sql::Statement& participant_attributes) {
-    for (const auto& term : facts.attribute_terms) entry.add_boolean_term(term);
-    if (!unit.speaker.empty()) entry.add_boolean_term(terms::speaker(unit.speaker));
-    if (unit.participant) {
-        participant_attributes.reset();
-        participant_attributes.bind_all(*unit.participant);
-        while (participant_attributes.step()) {
-            entry.add_boolean_term(terms::participant_attribute(participant_attributes.text(0), participant_attributes.text(1)));
-        }
-    }
-    // A coding that touches the turn's speech marks the turn; the exact
-    // inside/outside test against coded spans happens per hit.
-    for (const auto& coding : facts.codings) {
-        if (coding.span.start < unit.body.end && unit.body.start < coding.span.end) {
-            entry.add_boolean_term(terms::code(coding.code));
-            entry.add_boolean_term(terms::coder(coding.coder));
-            entry.add_boolean_term(terms::code_by_coder(coding.code, coding.coder));
-        }
-    }
-}
-
-std::string document_order_key(Id document, std::int64_t start) {
+std::string document_order_key(Id document) {
     // Big-endian, so that byte order is numeric order.
-    std::string key(16, '\0');
+    std::string key(8, '\0');
     for (int i = 0; i < 8; ++i) {
         key[static_cast<std::size_t>(7 - i)] = static_cast<char>((static_cast<std::uint64_t>(document) >> (8 * i)) & 0xFF);
-        key[static_cast<std::size_t>(15 - i)] = static_cast<char>((static_cast<std::uint64_t>(start) >> (8 * i)) & 0xFF);
     }
     return key;
 }
 
 }  // namespace
 
-void index_document(Xapian::WritableDatabase& db, Project& project, WordBreaker& words, Id document) {
-    db.delete_document(terms::document(document));
+PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
+    PreparedDocument prepared;
+    prepared.document = document;
     auto row = project.db().prepare("SELECT text, length FROM documents WHERE id = ?");
     row.bind_all(document);
-    if (!row.step()) return;  // removed from the project
+    if (!row.step()) return prepared;  // removed from the project
+    prepared.present = true;
     const std::string text = row.text(0);
     const text::OffsetMap offsets(text);
     const auto facts = facts_of(project, document, row.int64(1));
-    auto participant_attributes = project.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?");
-    for (const auto& unit : facts.units) {
-        Xapian::Document entry;
-        TurnRecord record{document, unit.turn, unit.body, unit.speaker, {}};
-        const auto from = offsets.byte_of(static_cast<std::size_t>(unit.body.start));
-        const auto to = offsets.byte_of(static_cast<std::size_t>(unit.body.end));
-        Xapian::termpos position = 0;
-        for (const auto& token : words.words(std::string_view(text).substr(from, to - from))) {
-            ++position;
-            for (const auto& term : terms::of_word(token.lower)) entry.add_posting(term, position);
-            record.words.push_back({static_cast<std::uint32_t>(token.span.start), static_cast<std::uint32_t>(token.span.length())});
+    DocumentRecord record{document, {}};
+    std::uint32_t position = 1;
+    std::string term;  // reused: one allocation for all the words
+    for (const auto& speech : facts.speech) {
+        IndexedTurn turn{speech.turn, speech.body, speech.speaker, speech.participant, position, 0};
+        const auto from = offsets.byte_of(static_cast<std::size_t>(speech.body.start));
+        const auto to = offsets.byte_of(static_cast<std::size_t>(speech.body.end));
+        for (const auto& token : words_.words(std::string_view(text).substr(from, to - from))) {
+            term.assign(1, terms::exact).append(token.lower);
+            prepared.entry.add_posting(term.size() > terms::longest_term ? terms::bounded(term) : term, position++);
+            ++turn.words;
+            if (seen_.insert(token.lower).second) {
+                for (auto& entry : terms::lexicon_entries(token.lower)) prepared.lexicon.push_back(std::move(entry));
+            }
         }
-        entry.add_boolean_term(terms::document(document));
-        entry.add_boolean_term(terms::turn(document, unit.turn));
-        add_filter_terms(entry, unit, facts, participant_attributes);
-        entry.add_value(document_order_slot, document_order_key(document, unit.body.start));
-        entry.set_data(record.encode());
-        db.add_document(entry);
+        prepared.words += turn.words;
+        position += terms::turn_gap;
+        record.turns.push_back(std::move(turn));
     }
+    prepared.entry.add_boolean_term(terms::document(document));
+    for (const auto& term : facts.filter_terms) prepared.entry.add_boolean_term(term);
+    prepared.entry.add_value(document_order_slot, document_order_key(document));
+    prepared.entry.set_data(record.encode());
+    return prepared;
 }
 
-void refresh_filter_terms(Xapian::WritableDatabase& db, Project& project, Id document) {
-    auto row = project.db().prepare("SELECT length FROM documents WHERE id = ?");
-    row.bind_all(document);
-    if (!row.step()) {
-        db.delete_document(terms::document(document));
+void store(Xapian::WritableDatabase& db, const PreparedDocument& prepared, bool fresh) {
+    const auto unique = terms::document(prepared.document);
+    if (!prepared.present) {
+        db.delete_document(unique);
         return;
     }
-    const auto facts = facts_of(project, document, row.int64(0));
-    auto participant_attributes = project.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?");
-    const auto document_term = terms::document(document);
-    std::vector<Xapian::docid> entries(db.postlist_begin(document_term), db.postlist_end(document_term));
-    for (const auto id : entries) {
-        auto entry = db.get_document(id);
-        const auto record = TurnRecord::decode(entry.get_data(), false);
-        const auto unit = std::find_if(facts.units.begin(), facts.units.end(), [&](const Unit& u) { return u.turn == record.turn; });
-        if (unit == facts.units.end()) {
-            // The turns changed after all; index the document from scratch.
-            WordBreaker words;
-            index_document(db, project, words, document);
-            return;
-        }
-        std::vector<std::string> old_terms;
-        for (auto term = entry.termlist_begin(); term != entry.termlist_end(); ++term) {
-            if (is_filter_term(*term)) old_terms.push_back(*term);
-        }
-        for (const auto& term : old_terms) entry.remove_term(term);
-        add_filter_terms(entry, *unit, facts, participant_attributes);
-        db.replace_document(id, entry);
+    if (fresh) {
+        db.add_document(prepared.entry);
+    } else {
+        db.replace_document(unique, prepared.entry);
     }
+    for (const auto& [key, term] : prepared.lexicon) db.add_synonym(key, term);
 }
 
-std::int64_t Index::State::journal_end() const {
-    return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal");
+bool refresh_filter_terms(Xapian::WritableDatabase& db, Project& project, Id document) {
+    auto row = project.db().prepare("SELECT length FROM documents WHERE id = ?");
+    row.bind_all(document);
+    const auto unique = terms::document(document);
+    if (!row.step()) {
+        db.delete_document(unique);
+        return true;
+    }
+    const auto facts = facts_of(project, document, row.int64(0));
+    auto found = db.postlist_begin(unique);
+    if (found == db.postlist_end(unique)) return false;
+    const auto id = *found;
+    auto entry = db.get_document(id);
+    std::vector<std::string> old_terms;
+    for (auto term = entry.termlist_begin(); term != entry.termlist_end(); ++term) {
+        if (terms::is_filter_term(*term)) old_terms.push_back(*term);
+    }
+    for (const auto& term : old_terms) entry.remove_term(term);
+    for (const auto& term : facts.filter_terms) entry.add_boolean_term(term);
+    db.replace_document(id, entry);
+    return true;
 }
 
 }  // namespace fokus::search

@@ -1,60 +1,75 @@
 #include "search/query_plan.h"
 
 #include <algorithm>
+#include <cmath>
+#include <set>
+#include <unordered_set>
 
 #include "search/terms.h"
 
 namespace fokus::search {
 namespace {
 
-// More combinations than this and a phrase or NEAR is checked per turn instead.
-constexpr std::size_t most_positional_combinations = 64;
 // Spellings of a word found by its skeleton rank below the word itself.
 constexpr double alike_weight = 0.5;
+// A word of more index terms than this is found in a document by reading the
+// document's term list once rather than asking for each term's positions.
+constexpr std::size_t most_terms_looked_up = 32;
+// BM25's usual constants.
+constexpr double k1 = 1.2, b = 0.75;
 
-Xapian::Query any_of(const std::vector<Xapian::Query>& queries, Xapian::Query::op op = Xapian::Query::OP_OR) {
-    if (queries.size() == 1) return queries.front();
-    return Xapian::Query(op, queries.begin(), queries.end());
+Xapian::Query any_of(const std::vector<std::string>& terms, Xapian::Query::op op = Xapian::Query::OP_SYNONYM) {
+    return Xapian::Query(op, terms.begin(), terms.end());
 }
 
-Xapian::Query terms_query(const std::vector<std::string>& terms) {
-    std::vector<Xapian::Query> queries(terms.begin(), terms.end());
-    return any_of(queries, Xapian::Query::OP_SYNONYM);
+std::vector<std::string> sorted_unique(std::vector<std::string> terms) {
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
 }
 
-Xapian::Query word_query(const std::string& word, bool exact) {
-    const auto lookup = terms::lookup(word, exact);
-    if (lookup.alike.empty()) return Xapian::Query(lookup.own);
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(lookup.own),
-                         Xapian::Query(alike_weight, terms_query(lookup.alike)));
+std::vector<std::string> synonyms_of(const Xapian::Database& db, const std::vector<std::string>& keys) {
+    std::vector<std::string> terms;
+    for (const auto& key : keys) terms.insert(terms.end(), db.synonyms_begin(key), db.synonyms_end(key));
+    return sorted_unique(std::move(terms));
 }
 
-Xapian::Query prefix_query(const std::string& word, bool exact) {
-    std::vector<Xapian::Query> wildcards;
-    for (const auto& pattern : terms::prefix_patterns(word, exact)) wildcards.emplace_back(Xapian::Query::OP_WILDCARD, pattern);
-    return any_of(wildcards);
-}
-
-// One positional query per combination of the words' spellings; nullopt when
-// there would be too many.
-std::optional<Xapian::Query> positional(Xapian::Query::op op, const std::vector<std::vector<std::string>>& alternatives,
-                                        Xapian::termcount window) {
-    std::size_t combinations = 1;
-    for (const auto& terms : alternatives) {
-        combinations *= terms.size();
-        if (combinations > most_positional_combinations) return std::nullopt;
+WordTerms word_terms(const Xapian::Database& db, const std::string& word, bool exact) {
+    if (exact) return WordTerms{{terms::word(word)}, {}, 0};
+    const auto keys = terms::keys_of(word);
+    WordTerms result{synonyms_of(db, keys.own), {}, 0};
+    for (const auto& term : synonyms_of(db, keys.alike)) {
+        if (!std::binary_search(result.own.begin(), result.own.end(), term)) result.alike.push_back(term);
     }
-    std::vector<Xapian::Query> queries;
-    std::vector<std::size_t> choice(alternatives.size(), 0);
-    while (true) {
-        std::vector<Xapian::Query> leaves;
-        for (std::size_t i = 0; i < alternatives.size(); ++i) leaves.emplace_back(alternatives[i][choice[i]]);
-        queries.emplace_back(op, leaves.begin(), leaves.end(), window);
-        std::size_t i = 0;
-        while (i < choice.size() && ++choice[i] == alternatives[i].size()) choice[i++] = 0;
-        if (i == choice.size()) break;
+    return result;
+}
+
+WordTerms prefix_terms(const Xapian::Database& db, const std::string& word, bool exact) {
+    const auto keys = terms::prefix_keys(word, exact);
+    std::vector<std::string> found;
+    for (const auto& prefix : keys.terms) found.insert(found.end(), db.allterms_begin(prefix), db.allterms_end(prefix));
+    for (const auto& prefix : keys.keys) {
+        for (auto key = db.synonym_keys_begin(prefix); key != db.synonym_keys_end(prefix); ++key) {
+            found.insert(found.end(), db.synonyms_begin(*key), db.synonyms_end(*key));
+        }
     }
-    return any_of(queries);
+    return WordTerms{sorted_unique(std::move(found)), {}, 0};
+}
+
+double idf_of(const Xapian::Database& db, const WordTerms& terms) {
+    const double documents = std::max<double>(1, db.get_doccount());
+    double holding = 0;
+    for (const auto* list : {&terms.own, &terms.alike}) {
+        for (const auto& term : *list) holding += db.get_termfreq(term);
+    }
+    holding = std::min(holding, documents);
+    return std::log(1.0 + (documents - holding + 0.5) / (holding + 0.5));
+}
+
+std::vector<std::string> every_term(const WordTerms& terms) {
+    auto all = terms.own;
+    all.insert(all.end(), terms.alike.begin(), terms.alike.end());
+    return all;
 }
 
 std::vector<Xapian::termpos> merged(std::vector<Xapian::termpos> positions) {
@@ -63,16 +78,30 @@ std::vector<Xapian::termpos> merged(std::vector<Xapian::termpos> positions) {
     return positions;
 }
 
+void positive_words(const QueryNode& node, std::vector<std::pair<const QueryNode*, std::size_t>>& out) {
+    using Kind = QueryNode::Kind;
+    switch (node.kind) {
+        case Kind::Word:
+        case Kind::Prefix: out.emplace_back(&node, 0); break;
+        case Kind::Phrase:
+            for (std::size_t i = 0; i < node.words.size(); ++i) out.emplace_back(&node, i);
+            break;
+        case Kind::AndNot: positive_words(*node.children[0], out); break;
+        default:
+            for (const auto& child : node.children) positive_words(*child, out);
+    }
+}
+
 std::vector<PositionRange> single_positions(const std::vector<Xapian::termpos>& positions) {
     std::vector<PositionRange> ranges;
     for (const auto position : positions) ranges.push_back({position, position});
     return ranges;
 }
 
-std::vector<PositionRange> phrase_ranges(const QueryNode& node, const TurnTerms& turn) {
+std::vector<PositionRange> phrase_ranges(const QueryNode& node, const TurnPositions& turn) {
     std::vector<std::vector<Xapian::termpos>> at;
-    for (const auto& word : node.words) {
-        at.push_back(turn.positions_of(terms::lookup(word, node.exact).all()));
+    for (std::size_t i = 0; i < node.words.size(); ++i) {
+        at.push_back(turn.of(node, i));
         if (at.back().empty()) return {};
     }
     std::vector<PositionRange> ranges;
@@ -93,7 +122,7 @@ long words_between(const PositionRange& a, const PositionRange& b) {
     return -1;
 }
 
-std::vector<PositionRange> near_ranges(const QueryNode& node, const TurnTerms& turn) {
+std::vector<PositionRange> near_ranges(const QueryNode& node, const TurnPositions& turn) {
     std::vector<std::vector<PositionRange>> children;
     for (const auto& child : node.children) {
         auto ranges = match_turn(*child, turn);
@@ -126,82 +155,146 @@ std::vector<PositionRange> near_ranges(const QueryNode& node, const TurnTerms& t
 
 }  // namespace
 
-QueryPlan plan_query(const QueryNode& node) {
+ResolvedQuery::ResolvedQuery(const QueryNode& root, const Xapian::Database& db) : root_(root) {
+    resolve(root, db);
+    positive_words(root, positive_);
+}
+
+void ResolvedQuery::resolve(const QueryNode& node, const Xapian::Database& db) {
     using Kind = QueryNode::Kind;
+    auto add = [&](std::size_t index, WordTerms terms) {
+        terms.idf = idf_of(db, terms);
+        words_[{&node, index}] = std::move(terms);
+    };
     switch (node.kind) {
-        case Kind::Word: return {word_query(node.words.front(), node.exact), true};
-        case Kind::Prefix: return {prefix_query(node.words.front(), node.exact), true};
+        case Kind::Word: add(0, word_terms(db, node.words.front(), node.exact)); break;
+        case Kind::Prefix: add(0, prefix_terms(db, node.words.front(), node.exact)); break;
+        case Kind::Phrase:
+            for (std::size_t i = 0; i < node.words.size(); ++i) add(i, word_terms(db, node.words[i], node.exact));
+            break;
+        default:
+            for (const auto& child : node.children) resolve(*child, db);
+    }
+}
+
+Xapian::Query ResolvedQuery::candidates() const { return candidates(root_); }
+
+Xapian::Query ResolvedQuery::candidates(const QueryNode& node) const {
+    using Kind = QueryNode::Kind;
+    // Positional operators take terms, or terms joined by OR.
+    auto positional = [&](Xapian::Query::op op, const std::vector<const WordTerms*>& words, Xapian::termcount window) {
+        std::vector<Xapian::Query> groups;
+        for (const auto* word : words) {
+            const auto all = every_term(*word);
+            if (all.empty()) return Xapian::Query(Xapian::Query::MatchNothing);
+            groups.push_back(any_of(all, Xapian::Query::OP_OR));
+        }
+        return Xapian::Query(op, groups.begin(), groups.end(), window);
+    };
+    switch (node.kind) {
+        case Kind::Word: {
+            const auto& terms = terms_of(node);
+            if (terms.alike.empty()) return any_of(terms.own);
+            return Xapian::Query(Xapian::Query::OP_OR, any_of(terms.own), Xapian::Query(alike_weight, any_of(terms.alike)));
+        }
+        case Kind::Prefix: return any_of(terms_of(node).own);
         case Kind::Phrase: {
-            std::vector<std::vector<std::string>> alternatives;
-            for (const auto& word : node.words) alternatives.push_back(terms::lookup(word, node.exact).all());
-            if (auto query = positional(Xapian::Query::OP_PHRASE, alternatives, static_cast<Xapian::termcount>(node.words.size()))) {
-                return {*query, true};
-            }
-            std::vector<Xapian::Query> all;
-            for (const auto& word : node.words) all.push_back(word_query(word, node.exact));
-            return {any_of(all, Xapian::Query::OP_AND), false};
+            std::vector<const WordTerms*> words;
+            for (std::size_t i = 0; i < node.words.size(); ++i) words.push_back(&terms_of(node, i));
+            return positional(Xapian::Query::OP_PHRASE, words, static_cast<Xapian::termcount>(words.size()));
         }
         case Kind::Near: {
             const bool words_only = std::all_of(node.children.begin(), node.children.end(),
                                                 [](const auto& child) { return child->kind == Kind::Word; });
             if (words_only) {
-                std::vector<std::vector<std::string>> alternatives;
-                for (const auto& child : node.children) alternatives.push_back(terms::lookup(child->words.front(), child->exact).all());
+                std::vector<const WordTerms*> words;
+                for (const auto& child : node.children) words.push_back(&terms_of(*child));
                 // Wide enough for every operand within reach of the first:
                 // the words themselves and the gaps on either side.
-                const auto count = static_cast<Xapian::termcount>(node.children.size());
+                const auto count = static_cast<Xapian::termcount>(words.size());
                 const Xapian::termcount window = count + (count - 1) * static_cast<Xapian::termcount>(node.distance);
-                if (auto query = positional(Xapian::Query::OP_NEAR, alternatives, window)) return {*query, count == 2};
+                return positional(Xapian::Query::OP_NEAR, words, window);
             }
             std::vector<Xapian::Query> all;
-            for (const auto& child : node.children) all.push_back(plan_query(*child).query);
-            return {any_of(all, Xapian::Query::OP_AND), false};
+            for (const auto& child : node.children) all.push_back(candidates(*child));
+            return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
         }
         case Kind::And:
-        case Kind::Or: {
-            const auto left = plan_query(*node.children[0]);
-            const auto right = plan_query(*node.children[1]);
-            const auto op = node.kind == Kind::And ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
-            return {Xapian::Query(op, left.query, right.query), left.precise && right.precise};
-        }
-        case Kind::AndNot: {
-            const auto left = plan_query(*node.children[0]);
-            const auto right = plan_query(*node.children[1]);
-            // Leaving out turns that only might match the right side would
-            // lose hits; those are left to match_turn.
-            if (!right.precise) return {left.query, false};
-            return {Xapian::Query(Xapian::Query::OP_AND_NOT, left.query, right.query), left.precise};
-        }
+            return Xapian::Query(Xapian::Query::OP_AND, candidates(*node.children[0]), candidates(*node.children[1]));
+        case Kind::Or:
+            return Xapian::Query(Xapian::Query::OP_OR, candidates(*node.children[0]), candidates(*node.children[1]));
+        case Kind::AndNot:
+            // A document holding the right side may still have turns without
+            // it, so only the left side narrows the candidates.
+            return candidates(*node.children[0]);
     }
-    return {};
+    return Xapian::Query(Xapian::Query::MatchNothing);
 }
 
-std::vector<Xapian::termpos> TurnTerms::positions_of(const std::vector<std::string>& terms) const {
+DocumentPositions::DocumentPositions(const Xapian::Database& db, Xapian::docid id, const ResolvedQuery& query)
+    : db_(db), id_(id), query_(query) {}
+
+std::vector<Xapian::termpos> DocumentPositions::positions_of(const std::vector<std::string>& terms) const {
     std::vector<Xapian::termpos> positions;
-    for (const auto& term : terms) {
-        positions.insert(positions.end(), db_.positionlist_begin(id_, term), db_.positionlist_end(id_, term));
+    if (terms.size() <= most_terms_looked_up) {
+        for (const auto& term : terms) {
+            positions.insert(positions.end(), db_.positionlist_begin(id_, term), db_.positionlist_end(id_, term));
+        }
+    } else {
+        const std::unordered_set<std::string> wanted(terms.begin(), terms.end());
+        const std::string words(1, terms::exact);
+        auto term = db_.termlist_begin(id_);
+        for (term.skip_to(words); term != db_.termlist_end(id_) && std::string_view(*term).starts_with(words); ++term) {
+            if (wanted.count(*term) != 0) positions.insert(positions.end(), term.positionlist_begin(), term.positionlist_end());
+        }
     }
     return terms.size() == 1 ? positions : merged(std::move(positions));
 }
 
-std::vector<Xapian::termpos> TurnTerms::positions_with_prefix(const std::vector<std::string>& prefixes) const {
-    std::vector<std::string> found;
-    for (const auto& prefix : prefixes) {
-        auto term = db_.termlist_begin(id_);
-        term.skip_to(prefix);
-        for (; term != db_.termlist_end(id_) && std::string_view(*term).starts_with(prefix); ++term) found.push_back(*term);
+const DocumentPositions::Found& DocumentPositions::of(const QueryNode& node, std::size_t index) const {
+    const auto key = std::make_pair(&node, index);
+    if (const auto known = found_.find(key); known != found_.end()) return known->second;
+    const auto& terms = query_.terms_of(node, index);
+    Found found;
+    found.all = positions_of(terms.own);
+    if (!terms.alike.empty()) {
+        found.alike = positions_of(terms.alike);
+        std::vector<Xapian::termpos> only_alike;
+        std::set_difference(found.alike.begin(), found.alike.end(), found.all.begin(), found.all.end(),
+                            std::back_inserter(only_alike));
+        found.alike = std::move(only_alike);
+        auto all = std::move(found.all);
+        found.all.clear();
+        std::merge(all.begin(), all.end(), found.alike.begin(), found.alike.end(), std::back_inserter(found.all));
     }
-    return merged(positions_of(found));
+    return found_.emplace(key, std::move(found)).first->second;
 }
 
-std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, const TurnTerms& turn) {
+std::vector<Xapian::termpos> TurnPositions::of(const QueryNode& node, std::size_t index) const {
+    if (turn_.words == 0) return {};
+    const auto& all = document_.of(node, index).all;
+    const auto from = std::lower_bound(all.begin(), all.end(), turn_.first_position);
+    const auto to = std::upper_bound(from, all.end(), turn_.last_position());
+    return {from, to};
+}
+
+double TurnPositions::weighted_count(const QueryNode& node, std::size_t index) const {
+    if (turn_.words == 0) return 0;
+    auto count_in_turn = [&](const std::vector<Xapian::termpos>& positions) {
+        const auto from = std::lower_bound(positions.begin(), positions.end(), turn_.first_position);
+        return static_cast<double>(std::upper_bound(from, positions.end(), turn_.last_position()) - from);
+    };
+    const auto& found = document_.of(node, index);
+    const double alike = count_in_turn(found.alike);
+    return count_in_turn(found.all) - alike + alike_weight * alike;
+}
+
+std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, const TurnPositions& turn) {
     using Kind = QueryNode::Kind;
     std::vector<PositionRange> ranges;
     switch (node.kind) {
-        case Kind::Word: ranges = single_positions(turn.positions_of(terms::lookup(node.words.front(), node.exact).all())); break;
-        case Kind::Prefix:
-            ranges = single_positions(turn.positions_with_prefix(terms::prefix_patterns(node.words.front(), node.exact)));
-            break;
+        case Kind::Word:
+        case Kind::Prefix: ranges = single_positions(turn.of(node)); break;
         case Kind::Phrase: ranges = phrase_ranges(node, turn); break;
         case Kind::Near: ranges = near_ranges(node, turn); break;
         case Kind::And: {
@@ -234,6 +327,17 @@ std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, cons
     });
     ranges.erase(std::unique(ranges.begin(), ranges.end()), ranges.end());
     return ranges;
+}
+
+double turn_score(const TurnPositions& turn, double mean_turn_words) {
+    const double length_ratio = mean_turn_words > 0 ? static_cast<double>(turn.turn().words) / mean_turn_words : 1.0;
+    double score = 0;
+    for (const auto& [node, index] : turn.query().words()) {
+        const double count = turn.weighted_count(*node, index);
+        if (count == 0) continue;
+        score += turn.query().terms_of(*node, index).idf * count * (k1 + 1) / (count + k1 * (1 - b + b * length_ratio));
+    }
+    return score;
 }
 
 }  // namespace fokus::search

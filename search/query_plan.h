@@ -1,30 +1,55 @@
 #pragma once
-// From a parsed query to Xapian, and back from a matching turn to the word
-// positions that match (internal to search/).
+// From a parsed query to Xapian, and back from a matching document to the
+// word positions of each turn that match (internal to search/).
 //
-// Xapian finds the candidate turns. Its positional operators take only plain
-// terms, so phrases and NEAR over words with several spellings become an OR
-// of positional queries over the combinations, and where those would be too
-// many (or NEAR joins prefixes or phrases) the candidates are turns holding
-// all the words. Every candidate is then checked by match_turn(), which works
-// on the turn's own positions and is the single definition of what a hit is.
+// Each word of the query stands for the index terms of the words it finds,
+// looked up once in the lexicon (stems, spellings without æ, ø, å, prefixes).
+// Xapian then finds the candidate documents: every document that could hold
+// a matching turn, ranked. Each candidate's turns are checked by match_turn(),
+// which works on the turn's own positions and is the single definition of
+// what a hit is: all words of AND, the phrase, the NEAR and the NOT within
+// one speaker's turn.
 #include <xapian.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "search/document_record.h"
 #include "search/query.h"
 
 namespace fokus::search {
 
-struct QueryPlan {
-    Xapian::Query query;
-    bool precise = true;  // the candidates are exactly the turns that match
+// The index terms one word of the query finds.
+struct WordTerms {
+    std::vector<std::string> own;    // its own forms: full weight
+    std::vector<std::string> alike;  // spellings found by the skeleton: half weight
+    double idf = 0;                  // how rare, for ranking turns
 };
 
-QueryPlan plan_query(const QueryNode& node);
+class ResolvedQuery {
+public:
+    ResolvedQuery(const QueryNode& root, const Xapian::Database& db);
+
+    const QueryNode& root() const { return root_; }
+    // The word `index` of a Word, Prefix (0) or Phrase node.
+    const WordTerms& terms_of(const QueryNode& node, std::size_t index = 0) const { return words_.at({&node, index}); }
+    // Every (node, word) of the query's positive parts (not what NOT leaves out).
+    const std::vector<std::pair<const QueryNode*, std::size_t>>& words() const { return positive_; }
+    // The documents that may hold a matching turn.
+    Xapian::Query candidates() const;
+
+private:
+    Xapian::Query candidates(const QueryNode& node) const;
+    void resolve(const QueryNode& node, const Xapian::Database& db);
+
+    const QueryNode& root_;
+    std::map<std::pair<const QueryNode*, std::size_t>, WordTerms> words_;
+    std::vector<std::pair<const QueryNode*, std::size_t>> positive_;
+};
 
 // Word positions (from 1) of a stretch of matching words.
 struct PositionRange {
@@ -33,21 +58,48 @@ struct PositionRange {
     friend bool operator==(const PositionRange&, const PositionRange&) = default;
 };
 
-// The positions of terms in one index document.
-class TurnTerms {
+// Where the query's words are in one index document, read once each.
+class DocumentPositions {
 public:
-    TurnTerms(const Xapian::Database& db, Xapian::docid id) : db_(db), id_(id) {}
-    // Sorted, without repeats.
-    std::vector<Xapian::termpos> positions_of(const std::vector<std::string>& terms) const;
-    std::vector<Xapian::termpos> positions_with_prefix(const std::vector<std::string>& prefixes) const;
+    DocumentPositions(const Xapian::Database& db, Xapian::docid id, const ResolvedQuery& query);
+
+    struct Found {
+        std::vector<Xapian::termpos> all;    // sorted, without repeats
+        std::vector<Xapian::termpos> alike;  // those only of spellings found by the skeleton
+    };
+    const Found& of(const QueryNode& node, std::size_t index = 0) const;
+    const ResolvedQuery& query() const { return query_; }
 
 private:
+    std::vector<Xapian::termpos> positions_of(const std::vector<std::string>& terms) const;
+
     const Xapian::Database& db_;
     Xapian::docid id_;
+    const ResolvedQuery& query_;
+    mutable std::map<std::pair<const QueryNode*, std::size_t>, Found> found_;
+};
+
+// One turn of a document, seen through the document's positions.
+class TurnPositions {
+public:
+    TurnPositions(const DocumentPositions& document, const IndexedTurn& turn) : document_(document), turn_(turn) {}
+    // Sorted positions of the word within the turn.
+    std::vector<Xapian::termpos> of(const QueryNode& node, std::size_t index = 0) const;
+    // Occurrences of every word of the query, the skeleton's spellings at half weight.
+    double weighted_count(const QueryNode& node, std::size_t index) const;
+    const IndexedTurn& turn() const { return turn_; }
+    const ResolvedQuery& query() const { return document_.query(); }
+
+private:
+    const DocumentPositions& document_;
+    const IndexedTurn& turn_;
 };
 
 // The stretches of the turn that the query's positive parts match, in order;
 // nullopt when the turn does not match the query at all.
-std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, const TurnTerms& turn);
+std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, const TurnPositions& turn);
+
+// BM25 over the turn: its length against the document's mean turn length.
+double turn_score(const TurnPositions& turn, double mean_turn_words);
 
 }  // namespace fokus::search

@@ -1,24 +1,29 @@
-// Running a query: candidate turns from Xapian, hits from each turn's word
-// positions, the text around each hit from the project, and the counts.
+// Running a query: candidate documents from Xapian, the matching turns of
+// each from its word positions, the text around each hit from the project,
+// and the counts.
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 #include "coding/sqlite.h"
+#include "coding/error.h"
 #include "coding/text.h"
+#include "search/danish.h"
+#include "search/document_record.h"
 #include "search/index_state.h"
 #include "search/query_plan.h"
 #include "search/terms.h"
-#include "search/turn_record.h"
 
 namespace fokus::search {
 namespace {
 
-// Turns asked of Xapian at a time when only some are wanted: candidates that
-// turn out to hold no hit (a phrase checked per turn, inside/outside) are
-// made up for by the next batch.
-constexpr Xapian::doccount smallest_batch = 50;
+// Documents asked of Xapian at a time when only some turns are wanted.
+constexpr Xapian::doccount documents_per_batch = 16;
 
-// Terms of one kind are alternatives; kinds must all hold.
+// The document-level part of the filter: terms of one kind are alternatives;
+// kinds must all hold. Speaker, participant and coding terms say only that
+// some turn of the document qualifies; TurnFilter checks each turn.
 Xapian::Query filter_query(const SearchFilter& filter) {
     std::vector<Xapian::Query> groups;
     auto group = [&](const std::vector<std::string>& terms) {
@@ -53,7 +58,7 @@ Xapian::Query filter_query(const SearchFilter& filter) {
     }
     if (!filter.codes.empty() && terms.empty()) terms.push_back("C0");  // a theme without codes: nothing
     group(terms);
-    // Inside a code's codings needs a turn that touches one.
+    // Inside a code's codings needs a document that has one.
     terms.clear();
     if (filter.inside) {
         for (const Id code : filter.inside->codes) terms.push_back(terms::code(code));
@@ -66,6 +71,7 @@ Xapian::Query filter_query(const SearchFilter& filter) {
 
 struct CodedSpan {
     Id code = 0;
+    Id coder = 0;
     Span span;
 };
 
@@ -76,61 +82,64 @@ struct DocumentInfo {
     std::vector<CodedSpan> codings;
 };
 
+bool overlap(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
+template <class List, class Item>
+bool holds(const List& list, const Item& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// The parts of the filter that hold per turn: the speaker, the participant's
+// attributes, and codings touching the turn's speech.
+class TurnFilter {
+public:
+    TurnFilter(Project& project, const SearchFilter& filter)
+        : filter_(filter),
+          attributes_(project.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?")) {}
+
+    bool admits(const IndexedTurn& turn, const DocumentInfo& document) {
+        if (!filter_.speakers.empty() && !holds(filter_.speakers, turn.speaker)) return false;
+        for (const auto& condition : filter_.attributes) {
+            if (condition.of != AttributeCondition::Of::Participant) continue;
+            if (turn.participant == 0) return false;
+            const auto& known = participant(turn.participant);
+            if (std::none_of(known.begin(), known.end(), [&](const auto& attribute) {
+                    return attribute.first == condition.name && holds(condition.values, attribute.second);
+                })) {
+                return false;
+            }
+        }
+        if (filter_.codes.empty() && filter_.coders.empty()) return true;
+        return std::any_of(document.codings.begin(), document.codings.end(), [&](const CodedSpan& coding) {
+            if (!overlap(coding.span, turn.body)) return false;
+            if (!filter_.coders.empty() && !holds(filter_.coders, coding.coder)) return false;
+            return filter_.codes.empty() || std::any_of(filter_.codes.begin(), filter_.codes.end(),
+                                                        [&](const CodeItem& item) { return holds(item.codes, coding.code); });
+        });
+    }
+
+private:
+    const std::vector<std::pair<std::string, std::string>>& participant(Id id) {
+        if (const auto found = participants_.find(id); found != participants_.end()) return found->second;
+        auto& attributes = participants_[id];
+        attributes_.reset();
+        attributes_.bind_all(id);
+        while (attributes_.step()) attributes.emplace_back(attributes_.text(0), attributes_.text(1));
+        return attributes;
+    }
+
+    const SearchFilter& filter_;
+    sql::Statement attributes_;
+    std::map<Id, std::vector<std::pair<std::string, std::string>>> participants_;
+};
+
 class HitBuilder {
 public:
     HitBuilder(Project& project, const SearchOptions& options)
-        : project_(project),
-          options_(options),
-          text_(project.db().prepare("SELECT substr(text, ?, ?) FROM documents WHERE id = ?")) {
+        : project_(project), options_(options), text_(project.db().prepare("SELECT text FROM documents WHERE id = ?")) {
         auto codes = project.db().prepare("SELECT id, name FROM codes");
         while (codes.step()) code_names_[codes.int64(0)] = codes.text(1);
     }
 
-    // The hits of one matching turn; none when the inside/outside filter drops them all.
-    std::vector<Hit> hits_of(const TurnRecord& record, const std::vector<PositionRange>& ranges, SearchResult& result) {
-        const auto& document = info(record.document);
-        std::vector<Span> spans;
-        for (const auto& range : ranges) {
-            const auto span = record.span_of(range.first, range.last);
-            if (options_.filter.inside && !inside(span, *options_.filter.inside, document)) continue;
-            if (options_.filter.outside && touches(span, *options_.filter.outside, document)) continue;
-            spans.push_back(span);
-        }
-        if (spans.empty()) return {};
-        // One read of the text for all hits of the turn, context included.
-        const std::int64_t context = std::max(0, options_.context);
-        const std::int64_t from = std::max<std::int64_t>(0, spans.front().start - context);
-        std::int64_t to = from;
-        for (const auto& span : spans) to = std::max(to, span.end + context);
-        text_.reset();
-        text_.bind_all(from + 1, to - from, record.document);
-        const std::string piece = text_.step() ? text_.text(0) : std::string();
-        const text::OffsetMap offsets(piece);
-        auto slice = [&](std::int64_t start, std::int64_t end) {
-            const auto begin = offsets.byte_of(static_cast<std::size_t>(std::max<std::int64_t>(0, start - from)));
-            const auto stop = offsets.byte_of(static_cast<std::size_t>(std::max<std::int64_t>(0, end - from)));
-            return piece.substr(begin, stop - begin);
-        };
-        std::vector<Hit> hits;
-        for (const auto& span : spans) {
-            hits.push_back(Hit{record.document, document.name, record.turn, record.speaker, span,
-                               slice(span.start - context, span.start), slice(span.start, span.end),
-                               slice(span.end, span.end + context)});
-            ++result.per_document[document.name];
-            if (!document.municipality.empty()) ++result.per_municipality[document.municipality];
-            std::vector<Id> counted;
-            for (const auto& coding : document.codings) {
-                if (coding.span.start < span.end && span.start < coding.span.end &&
-                    std::find(counted.begin(), counted.end(), coding.code) == counted.end()) {
-                    counted.push_back(coding.code);
-                    ++result.per_code[code_names_[coding.code]];
-                }
-            }
-        }
-        return hits;
-    }
-
-private:
     const DocumentInfo& info(Id id) {
         if (const auto found = documents_.find(id); found != documents_.end()) return found->second;
         DocumentInfo document;
@@ -142,31 +151,183 @@ private:
             document.name = row.text(0);
             document.municipality = row.optional_text(1).value_or("");
         }
-        auto codings = project_.db().prepare("SELECT code_id, start, end FROM codings WHERE document_id = ?");
+        auto codings = project_.db().prepare("SELECT code_id, coder_id, start, end FROM codings WHERE document_id = ?");
         codings.bind_all(id);
-        while (codings.step()) document.codings.push_back({codings.int64(0), Span{codings.int64(1), codings.int64(2)}});
+        while (codings.step()) {
+            document.codings.push_back({codings.int64(0), codings.int64(1), Span{codings.int64(2), codings.int64(3)}});
+        }
         return documents_.emplace(id, std::move(document)).first->second;
     }
 
-    static bool of_item(const CodedSpan& coding, const CodeItem& item) {
-        return std::find(item.codes.begin(), item.codes.end(), coding.code) != item.codes.end();
+    // The hits of one matching turn; none when the inside/outside filter drops them all.
+    std::vector<Hit> hits_of(Id id, const IndexedTurn& turn, const std::vector<PositionRange>& ranges) {
+        const auto& document = info(id);
+        const auto& text = text_of(id);
+        const auto words = words_of(text, turn);
+        auto span_of = [&](Xapian::termpos position) -> const Span& {
+            const auto word = position - turn.first_position;
+            if (word >= words.size()) {
+                throw Error("the search index disagrees with the text of " + text::quote(document.name) +
+                            "; rebuild the index (fokus-cli reindex)");
+            }
+            return words[word];
+        };
+        std::vector<Span> spans;
+        for (const auto& range : ranges) {
+            const Span span{span_of(range.first).start, span_of(range.last).end};
+            if (options_.filter.inside && !inside(span, *options_.filter.inside, document)) continue;
+            if (options_.filter.outside && touches(span, *options_.filter.outside, document)) continue;
+            spans.push_back(span);
+        }
+        if (spans.empty()) return {};
+        const std::int64_t context = std::max(0, options_.context);
+        auto slice = [&](std::int64_t start, std::int64_t end) {
+            const auto begin = offsets_->byte_of(static_cast<std::size_t>(std::max<std::int64_t>(0, start)));
+            const auto stop = offsets_->byte_of(static_cast<std::size_t>(std::max<std::int64_t>(0, end)));
+            return text.substr(begin, stop - begin);
+        };
+        std::vector<Hit> hits;
+        for (const auto& span : spans) {
+            hits.push_back(Hit{id, document.name, turn.turn, turn.speaker, span, slice(span.start - context, span.start),
+                               slice(span.start, span.end), slice(span.end, span.end + context)});
+        }
+        return hits;
     }
+
+    void count(const Hit& hit, SearchResult& result) {
+        const auto& document = info(hit.document);
+        ++result.per_document[document.name];
+        if (!document.municipality.empty()) ++result.per_municipality[document.municipality];
+        std::vector<Id> counted;
+        for (const auto& coding : document.codings) {
+            if (overlap(coding.span, hit.span) && !holds(counted, coding.code)) {
+                counted.push_back(coding.code);
+                ++result.per_code[code_names_[coding.code]];
+            }
+        }
+    }
+
+private:
+    // The spans of the turn's words, in the document, split as when indexed.
+    std::vector<Span> words_of(const std::string& text, const IndexedTurn& turn) {
+        const auto from = offsets_->byte_of(static_cast<std::size_t>(turn.body.start));
+        const auto to = offsets_->byte_of(static_cast<std::size_t>(turn.body.end));
+        std::vector<Span> spans;
+        for (const auto& token : words_.words(std::string_view(text).substr(from, to - from))) {
+            spans.push_back(Span{turn.body.start + token.span.start, turn.body.start + token.span.end});
+        }
+        return spans;
+    }
+
+    // One document's text at a time: its turns are taken one after another.
+    const std::string& text_of(Id id) {
+        if (id != text_document_) {
+            text_.reset();
+            text_.bind_all(id);
+            text_document_ = id;
+            text_cache_ = text_.step() ? text_.text(0) : std::string();
+            offsets_.emplace(text_cache_);
+        }
+        return text_cache_;
+    }
+
+    static bool of_item(const CodedSpan& coding, const CodeItem& item) { return holds(item.codes, coding.code); }
     static bool inside(const Span& span, const CodeItem& item, const DocumentInfo& document) {
         return std::any_of(document.codings.begin(), document.codings.end(), [&](const CodedSpan& coding) {
             return of_item(coding, item) && coding.span.start <= span.start && span.end <= coding.span.end;
         });
     }
     static bool touches(const Span& span, const CodeItem& item, const DocumentInfo& document) {
-        return std::any_of(document.codings.begin(), document.codings.end(), [&](const CodedSpan& coding) {
-            return of_item(coding, item) && coding.span.start < span.end && span.start < coding.span.end;
-        });
+        return std::any_of(document.codings.begin(), document.codings.end(),
+                           [&](const CodedSpan& coding) { return of_item(coding, item) && overlap(coding.span, span); });
     }
 
     Project& project_;
     const SearchOptions& options_;
     sql::Statement text_;
+    Id text_document_ = 0;
+    std::string text_cache_;
+    std::optional<text::OffsetMap> offsets_;
+    WordBreaker words_;
     std::map<Id, std::string> code_names_;
     std::map<Id, DocumentInfo> documents_;
+};
+
+struct MatchedTurn {
+    double score = 0;
+    std::vector<Hit> hits;
+};
+
+// The turns of a document holding any word of the query's positive parts, in order.
+std::vector<const IndexedTurn*> turns_with_words(const DocumentRecord& record, const DocumentPositions& positions) {
+    std::vector<const IndexedTurn*> turns;
+    for (const auto& [node, index] : positions.query().words()) {
+        for (const auto position : positions.of(*node, index).all) {
+            if (const auto* turn = record.turn_at(position)) turns.push_back(turn);
+        }
+    }
+    std::sort(turns.begin(), turns.end());  // the record's turns are in position order, so addresses are too
+    turns.erase(std::unique(turns.begin(), turns.end()), turns.end());
+    return turns;
+}
+
+// The matching turns of one candidate document, with their hits in context.
+class DocumentMatcher {
+public:
+    DocumentMatcher(const Xapian::Database& db, const ResolvedQuery& query, HitBuilder& builder, TurnFilter& filter,
+                    const SearchOptions& options)
+        : db_(db), query_(query), builder_(builder), filter_(filter), options_(options) {}
+
+    // All of them; with a limit, no more than one past it, the best (or the
+    // first in document order): only those can be among the best of all.
+    std::vector<MatchedTurn> turns_of(const Xapian::Document& entry, Xapian::docid id) {
+        const auto record = DocumentRecord::decode(entry.get_data());
+        const auto& document = builder_.info(record.document);
+        const DocumentPositions positions(db_, id, query_);
+        const double mean_turn_words =
+            static_cast<double>(record.word_count()) / static_cast<double>(std::max<std::size_t>(1, record.turns.size()));
+        struct Candidate {
+            double score;
+            const IndexedTurn* turn;
+            std::vector<PositionRange> ranges;
+        };
+        std::vector<Candidate> candidates;
+        for (const auto* turn : turns_with_words(record, positions)) {
+            if (!filter_.admits(*turn, document)) continue;
+            const TurnPositions view(positions, *turn);
+            auto ranges = match_turn(query_.root(), view);
+            if (ranges) candidates.push_back({turn_score(view, mean_turn_words), turn, std::move(*ranges)});
+        }
+        ++documents_seen_;
+        turns_seen_ += candidates.size();
+        const bool limited = options_.max_turns != 0;
+        if (limited && !options_.document_order) {
+            std::stable_sort(candidates.begin(), candidates.end(),
+                             [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        }
+        std::vector<MatchedTurn> matched;
+        for (const auto& candidate : candidates) {
+            if (limited && matched.size() > options_.max_turns) break;
+            auto hits = builder_.hits_of(record.document, *candidate.turn, candidate.ranges);
+            if (!hits.empty()) matched.push_back({candidate.score, std::move(hits)});
+        }
+        return matched;
+    }
+
+    // Matching turns in the documents looked into, on average (before the
+    // inside and outside filters, which work on hits).
+    double turns_per_document() const {
+        return static_cast<double>(turns_seen_) / static_cast<double>(std::max<std::size_t>(1, documents_seen_));
+    }
+
+private:
+    std::size_t documents_seen_ = 0;
+    std::size_t turns_seen_ = 0;
+    const Xapian::Database& db_;
+    const ResolvedQuery& query_;
+    HitBuilder& builder_;
+    TurnFilter& filter_;
+    const SearchOptions& options_;
 };
 
 }  // namespace
@@ -177,36 +338,56 @@ SearchResult Index::search(const std::string& query_text, const SearchOptions& o
     auto& s = *state_;
     SearchResult result;
     HitBuilder builder(s.project, options);
+    TurnFilter turn_filter(s.project, options.filter);
+    std::vector<MatchedTurn> turns;
+    const bool limited = options.max_turns != 0;
+    Xapian::doccount documents_estimated = 0;
+    double turns_per_document = 0;
     with_index(s.path, "search", [&] {
-        const auto plan = plan_query(*parsed);
+        const ResolvedQuery query(*parsed, s.reader);
+        DocumentMatcher matcher(s.reader, query, builder, turn_filter, options);
         Xapian::Enquire enquire(s.reader);
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, plan.query, filter_query(options.filter)));
-        if (options.document_order) enquire.set_sort_by_value(document_order_slot, false);
-        const bool all = options.max_turns == 0;
-        const Xapian::doccount batch =
-            all ? std::max<Xapian::doccount>(1, s.reader.get_doccount())
-                : std::max(smallest_batch, static_cast<Xapian::doccount>(options.max_turns));
-        std::size_t turns = 0;
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.candidates(), filter_query(options.filter)));
+        if (options.document_order) {
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            enquire.set_sort_by_value(document_order_slot, false);
+        }
+        const Xapian::doccount batch = limited ? documents_per_batch : std::max<Xapian::doccount>(1, s.reader.get_doccount());
         for (Xapian::doccount offset = 0;; offset += batch) {
             const auto matches = enquire.get_mset(offset, batch);
-            if (offset == 0 && !all) result.matching_turns = matches.get_matches_estimated();
+            if (offset == 0) documents_estimated = matches.get_matches_estimated();
             for (auto match = matches.begin(); match != matches.end(); ++match) {
-                if (!all && turns == options.max_turns) {
-                    result.complete = false;
-                    return;
+                // Enough turns: in document order the next one found shows
+                // there are more; by relevance a whole document's turns compete.
+                if (limited && turns.size() > options.max_turns) return;
+                auto found = matcher.turns_of(match.get_document(), *match);
+                turns_per_document = matcher.turns_per_document();
+                for (auto& turn : found) {
+                    turns.push_back(std::move(turn));
+                    if (limited && options.document_order && turns.size() > options.max_turns) return;
                 }
-                const auto ranges = match_turn(*parsed, TurnTerms(s.reader, *match));
-                if (!ranges) continue;
-                const auto record = TurnRecord::decode(match.get_document().get_data());
-                auto hits = builder.hits_of(record, *ranges, result);
-                if (hits.empty()) continue;
-                ++turns;
-                result.hits.insert(result.hits.end(), std::make_move_iterator(hits.begin()), std::make_move_iterator(hits.end()));
             }
             if (matches.size() < batch) break;
         }
-        if (all || result.complete) result.matching_turns = turns;
     });
+    if (!options.document_order) {
+        std::stable_sort(turns.begin(), turns.end(), [](const MatchedTurn& a, const MatchedTurn& b) { return a.score > b.score; });
+    }
+    result.complete = !limited || turns.size() <= options.max_turns;
+    if (result.complete) {
+        result.matching_turns = turns.size();
+    } else {
+        // Turns per document looked into, over the documents Xapian expects.
+        const auto estimate = static_cast<std::size_t>(std::lround(turns_per_document * documents_estimated));
+        result.matching_turns = std::max(turns.size(), estimate);
+        turns.resize(options.max_turns);
+    }
+    for (auto& turn : turns) {
+        for (auto& hit : turn.hits) {
+            builder.count(hit, result);
+            result.hits.push_back(std::move(hit));
+        }
+    }
     return result;
 }
 

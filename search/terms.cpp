@@ -3,11 +3,10 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace fokus::search::terms {
 namespace {
-
-constexpr std::size_t longest_term = 240;
 
 const Xapian::Stem& danish_stemmer() {
     thread_local const Xapian::Stem stemmer("danish");
@@ -47,43 +46,38 @@ std::string skeleton_of(const std::string& lower) {
 
 std::string stem_of(const std::string& lower) { return danish_stemmer()(lower); }
 
-std::vector<std::string> of_word(const std::string& lower) {
-    std::vector<std::string> result = {bounded(exact + lower), bounded(stem + stem_of(lower))};
+std::string word(const std::string& lower) { return bounded(exact + lower); }
+
+std::vector<std::pair<std::string, std::string>> lexicon_entries(const std::string& lower) {
+    const auto own = word(lower);
+    std::vector<std::pair<std::string, std::string>> entries = {{bounded(stem + stem_of(lower)), own}};
     const auto folded = skeleton_of(lower);
     if (folded != lower) {
-        result.push_back(bounded(skeleton_stem + stem_of(folded)));
-        result.push_back(bounded(skeleton + folded));
+        entries.emplace_back(bounded(skeleton_stem + stem_of(folded)), own);
+        entries.emplace_back(bounded(skeleton + folded), own);
     }
-    return result;
+    return entries;
 }
 
-std::vector<std::string> WordLookup::all() const {
-    std::vector<std::string> result = {own};
-    result.insert(result.end(), alike.begin(), alike.end());
-    return result;
-}
-
-WordLookup lookup(const std::string& lower, bool exact_only) {
-    if (exact_only) return WordLookup{bounded(exact + lower), {}};
-    WordLookup result{bounded(stem + stem_of(lower)), {}};
+WordKeys keys_of(const std::string& lower) {
+    WordKeys keys{{bounded(stem + stem_of(lower))}, {}};
     const auto folded_stem = stem_of(skeleton_of(lower));
-    for (auto term : {bounded(skeleton_stem + folded_stem), bounded(stem + folded_stem)}) {
-        if (term != result.own) add_unique(result.alike, std::move(term));
+    for (auto key : {bounded(skeleton_stem + folded_stem), bounded(stem + folded_stem)}) {
+        if (key != keys.own.front()) add_unique(keys.alike, std::move(key));
     }
-    return result;
+    return keys;
 }
 
-std::vector<std::string> prefix_patterns(const std::string& lower, bool exact_only) {
-    std::vector<std::string> result = {bounded(exact + lower)};
+PrefixKeys prefix_keys(const std::string& lower, bool exact_only) {
+    PrefixKeys result{{word(lower)}, {}};
     if (exact_only) return result;
     const auto folded = skeleton_of(lower);
-    add_unique(result, bounded(exact + folded));
-    add_unique(result, bounded(skeleton + folded));
+    add_unique(result.terms, word(folded));
+    result.keys.push_back(bounded(skeleton + folded));
     return result;
 }
 
 std::string document(Id id) { return "D" + std::to_string(id); }
-std::string turn(Id document, Id turn) { return "Q" + std::to_string(document) + "-" + std::to_string(turn); }
 std::string speaker(const std::string& label) { return bounded("S" + label); }
 std::string document_attribute(const std::string& name, const std::string& value) { return bounded("A" + name + "=" + value); }
 std::string participant_attribute(const std::string& name, const std::string& value) {
@@ -92,5 +86,9 @@ std::string participant_attribute(const std::string& name, const std::string& va
 std::string code(Id id) { return "C" + std::to_string(id); }
 std::string coder(Id id) { return "K" + std::to_string(id); }
 std::string code_by_coder(Id code, Id coder) { return "B" + std::to_string(code) + "/" + std::to_string(coder); }
+
+bool is_filter_term(const std::string& term) {
+    return !term.empty() && std::string_view("ASPCKB").find(term.front()) != std::string_view::npos;
+}
 
 }  // namespace fokus::search::terms

@@ -1,24 +1,31 @@
 #pragma once
 // The index's term scheme, shared by indexing and querying (internal to search/).
 //
-// Each word of a turn is indexed with its position (1, 2, ... within the turn) as:
-//   E<word>          the word case-folded, as written        exact search, exact prefixes
-//   Z<stem>          its Snowball Danish stem                 ordinary search
-// and, only when its skeleton differs from the word (it holds æ, ø, å, ä, ö,
-// aa, ae or oe), also with positions:
-//   Y<stem>          the stem of its skeleton                 "radgiver", "raadgiver" → "rådgiver"
-//   F<skeleton>      the skeleton unstemmed                   prefixes typed without æ, ø, å
-// The skeleton maps æ, ä, å and aa, ae to "a", and ø, ö and oe to "o", so that
-// "rådgiver", "raadgiver" and OCR's "radgiver" share one; the query side
-// looks a word up by its own stem (full weight) and by the stem of its
-// skeleton under both Y and Z (half weight), which makes the lookup symmetric.
+// Each word of a document is indexed once, with its position:
+//   E<word>          the word case-folded, as written
+// Positions run through the document turn by turn, with turn_gap unused
+// positions between turns, so that no phrase or NEAR reaches across a turn.
 //
-// Boolean terms on each turn, for filters:
-//   D<document id>   Q<document id>-<turn id>   S<speaker label>
+// How a word may be looked for is kept in the lexicon (Xapian's synonym
+// table), written once per distinct word rather than once per occurrence:
+//   Z<stem>          → E<word>   its Snowball Danish stem         ordinary search
+// and, only when its skeleton differs from the word (it holds æ, ø, å, ä, ö,
+// aa, ae or oe):
+//   Y<stem>          → E<word>   the stem of its skeleton         "radgiver", "raadgiver" → "rådgiver"
+//   F<skeleton>      → E<word>   the skeleton unstemmed           prefixes typed without æ, ø, å
+// The skeleton maps æ, ä, å and aa, ae to "a", and ø, ö and oe to "o", so that
+// "rådgiver", "raadgiver" and OCR's "radgiver" share one. A query word stands
+// for the words under its own stem (full weight) and those under the stem of
+// its skeleton as Y or Z (half weight), which makes the lookup symmetric.
+//
+// Boolean terms on each document, for filters (speaker, participant and
+// coding terms say that some turn has them; search checks the turn itself):
+//   D<document id>   S<speaker label>
 //   A<name>=<value>  document attribute          P<name>=<value>  participant attribute
 //   C<code id>       K<coder id>                 B<code id>/<coder id>
-// (codes, coders and code-by-coder of the codings overlapping the turn).
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "coding/types.h"
@@ -30,35 +37,48 @@ constexpr char stem = 'Z';
 constexpr char skeleton_stem = 'Y';
 constexpr char skeleton = 'F';
 
+// Unused positions between two turns: more than the window of any NEAR of
+// two operands (a distance of at most 1000 words).
+constexpr std::uint32_t turn_gap = 2048;
+
 // Xapian refuses terms longer than 245 bytes; longer ones are cut at a
 // character boundary, the same way when indexing and querying.
+constexpr std::size_t longest_term = 240;
 std::string bounded(std::string term);
 
 std::string skeleton_of(const std::string& lower);
 std::string stem_of(const std::string& lower);
 
-// The positional terms of one word.
-std::vector<std::string> of_word(const std::string& lower);
+// The positional term of a word.
+std::string word(const std::string& lower);
 
-// The terms under which a query word is looked up: the first is the word's own
-// (exact or stem); the others are its skeleton forms (none when exact).
-struct WordLookup {
-    std::string own;
-    std::vector<std::string> alike;
-    std::vector<std::string> all() const;
+// The lexicon entries of a word: (key, the word's term).
+std::vector<std::pair<std::string, std::string>> lexicon_entries(const std::string& lower);
+
+// The lexicon keys a query word is looked up under (none when exact: then
+// the word's own term is all there is).
+struct WordKeys {
+    std::vector<std::string> own;    // full weight
+    std::vector<std::string> alike;  // half weight
 };
-WordLookup lookup(const std::string& lower, bool exact);
+WordKeys keys_of(const std::string& lower);
 
-// Term prefixes that words starting with `lower` have: E (and F) terms.
-std::vector<std::string> prefix_patterns(const std::string& lower, bool exact);
+// What words starting with `lower` are found under: prefixes of their own
+// terms, and prefixes of lexicon keys (none when exact).
+struct PrefixKeys {
+    std::vector<std::string> terms;
+    std::vector<std::string> keys;
+};
+PrefixKeys prefix_keys(const std::string& lower, bool exact);
 
 std::string document(Id id);
-std::string turn(Id document, Id turn);
 std::string speaker(const std::string& label);
 std::string document_attribute(const std::string& name, const std::string& value);
 std::string participant_attribute(const std::string& name, const std::string& value);
 std::string code(Id id);
 std::string coder(Id id);
 std::string code_by_coder(Id code, Id coder);
+// Whether a term is one of the filter terms above that follow codings and attributes.
+bool is_filter_term(const std::string& term);
 
 }  // namespace fokus::search::terms

@@ -31,6 +31,7 @@
 #include "coding/sqlite.h"
 #include "coding/text.h"
 #include "importers/anonymity.h"
+#include "search/follower.h"
 #include "workbench/agreement_view.h"
 #include "workbench/anonymity_review.h"
 #include "workbench/app.h"
@@ -1081,7 +1082,10 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
     std::size_t number = 0, total = 0;
     std::string current;
     options.cancel = &cancel;
+    // The search index takes in each file while the next is read.
+    search::IndexFollower index_follower(project_.path());
     options.progress = [&](std::size_t n, std::size_t t, const std::string& file) {
+        if (n > 1) index_follower.committed();
         std::lock_guard lock(progress_mutex);
         number = n;
         total = t;
@@ -1118,6 +1122,13 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
             wxMilliSleep(30);
         }
         worker.join();
+        index_follower.committed();
+        progress.Update(99, _("Bringing the search index up to date…"));
+        try {
+            index_follower.finish();
+        } catch (const Error&) {
+            // The import stands; the next search brings the index up to date.
+        }
     }
     if (failure) {
         try {

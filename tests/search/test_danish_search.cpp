@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <set>
 
@@ -48,6 +49,9 @@ TEST_CASE("transcript text splits into the words a reader sees") {
     CHECK(words_of("Borger 2: Ja. (griner) [utydeligt]") == std::vector<std::string>{"borger", "2", "ja", "griner", "utydeligt"});
     CHECK(words_of("rådgiver/sagsbehandler") == std::vector<std::string>{"rådgiver", "sagsbehandler"});
     CHECK(words_of("Leder (Kommune C): 1.812 svar") == std::vector<std::string>{"leder", "kommune", "c", "1.812", "svar"});
+    // Folded alike whether the word is plain ASCII or not.
+    CHECK(words_of("SAGSBEHANDLER Rådgiveren KØBENHAVN ÅRHUS Straße") ==
+          std::vector<std::string>{"sagsbehandler", "rådgiveren", "københavn", "århus", "strasse"});
     const auto tokens = tokenize("(griner) Ærø");
     REQUIRE(tokens.size() == 2);
     CHECK(tokens[0].span == Span{1, 7});
@@ -163,7 +167,7 @@ TEST_CASE("hits in context carry exact spans and the text around them") {
     CHECK(first.hits[1].turn == first.hits[0].turn);
 }
 
-TEST_CASE("the index is rebuilt when missing, damaged or another project's; else it follows the journal") {
+TEST_CASE("the index is rebuilt when missing, damaged, of an earlier layout or another project's; else it follows the journal") {
     DanishProject p;
     std::vector<std::pair<Id, std::int64_t>> before;
     {
@@ -189,6 +193,17 @@ TEST_CASE("the index is rebuilt when missing, damaged or another project's; else
     // Damaged: every file of the index overwritten.
     for (const auto& entry : std::filesystem::directory_iterator(Index::path_for(p.project))) {
         testing::write_file(entry.path(), "ikke et indeks");
+    }
+    {
+        auto index = Index::open_for(p.project);
+        CHECK(index.rebuilt());
+        CHECK(places(index.search("rådgiver", {})) == before);
+    }
+    // An index laid out by an earlier version.
+    {
+        Xapian::WritableDatabase earlier(Index::path_for(p.project).string(), Xapian::DB_OPEN);
+        earlier.set_metadata("fokus.layout", "1");
+        earlier.commit();
     }
     {
         auto index = Index::open_for(p.project);

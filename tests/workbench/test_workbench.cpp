@@ -261,6 +261,12 @@ TEST_CASE("import a folder with its sheets in the background, then replace what 
     CHECK(caseworkers.find("[CPR]") != std::string::npos);
     CHECK(documents.text(documents.resolve("kommune-a-raadgivere").id).find("22 48 61 37") == std::string::npos);
     CHECK(History(project).next_undo()->label.find("pseudonymise") != std::string::npos);
+    // The search index came along with the import; only the replacements are left for it to take in.
+    REQUIRE(std::filesystem::is_directory(search::Index::path_for(project)));
+    auto index = search::Index::open_for(project);
+    CHECK_FALSE(index.rebuilt());
+    CHECK(index.search("Mette", {}).hits.empty());
+    CHECK_FALSE(index.search("koordinerende", {}).hits.empty());
 }
 
 TEST_CASE("two coders' codings compared in the agreement view, and blind coding hides the other's") {

@@ -1,0 +1,74 @@
+#include "search/follower.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "coding/project.h"
+#include "search/index.h"
+
+namespace fokus::search {
+
+struct IndexFollower::State {
+    std::mutex mutex;
+    std::condition_variable wake, done;
+    bool pending = false;    // committed since the last update began
+    bool finishing = false;  // finish() waits
+    bool stopping = false;   // the destructor: leave at once
+    bool finished = false;
+    std::exception_ptr error;
+    std::thread thread;
+
+    void follow(const std::filesystem::path& path) {
+        try {
+            auto project = Project::open(path, Project::Access::ReadOnly);
+            auto index = Index::open_for(project);
+            std::unique_lock lock(mutex);
+            while (true) {
+                wake.wait(lock, [&] { return pending || finishing || stopping; });
+                if (stopping) return;
+                const bool last = finishing && !pending;
+                pending = false;
+                lock.unlock();
+                index.update();
+                lock.lock();
+                if (last) break;
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            error = std::current_exception();
+        }
+        std::lock_guard lock(mutex);
+        finished = true;
+        done.notify_all();
+    }
+};
+
+IndexFollower::IndexFollower(const std::filesystem::path& project) : state_(std::make_unique<State>()) {
+    state_->thread = std::thread([state = state_.get(), project] { state->follow(project); });
+}
+
+IndexFollower::~IndexFollower() {
+    {
+        std::lock_guard lock(state_->mutex);
+        state_->stopping = true;
+        state_->wake.notify_all();
+    }
+    state_->thread.join();
+}
+
+void IndexFollower::committed() {
+    std::lock_guard lock(state_->mutex);
+    state_->pending = true;
+    state_->wake.notify_all();
+}
+
+void IndexFollower::finish() {
+    std::unique_lock lock(state_->mutex);
+    state_->finishing = true;
+    state_->wake.notify_all();
+    state_->done.wait(lock, [&] { return state_->finished; });
+    if (state_->error) std::rethrow_exception(state_->error);
+}
+
+}  // namespace fokus::search
