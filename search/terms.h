@@ -4,7 +4,8 @@
 // Each word of a document is indexed once, with its position:
 //   E<word>          the word case-folded, as written
 // Positions run through the document turn by turn, with turn_gap unused
-// positions between turns, so that no phrase or NEAR reaches across a turn.
+// positions between turns, so that Xapian proposes no phrase or NEAR across
+// turns (search checks each turn on its own in any case).
 //
 // How a word may be looked for is kept in the lexicon (Xapian's synonym
 // table), written once per distinct word rather than once per occurrence:

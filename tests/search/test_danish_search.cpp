@@ -231,9 +231,13 @@ TEST_CASE("changes made through the core reach the next search through the journ
     CHECK_FALSE(index.rebuilt());
     CHECK(index.search("anbringelse*", {}).hits.size() == 1);
 
+    CHECK(index.search("sagsbehandler", {}).hits.size() == 2);
     documents.remove(p.kommune_b);
     CHECK(index.update().reindexed == 1);
     for (const auto& hit : index.search("rådgiver", {}).hits) CHECK(hit.document != p.kommune_b);
+    // Only Kommune B's citizens spoke of a "sagsbehandler".
+    CHECK(index.search("sagsbehandler", {}).hits.empty());
+    CHECK(index.search("sagsbeh*", {}).hits.empty());
 
     const auto motivation = resolve_item(p.project, "Motivation");
     SearchOptions coded;
