@@ -113,6 +113,7 @@ int main(int argc, char** argv) {
         const double coding_ms = bench::milliseconds_of([&] {
             for (std::size_t i = 0; i < corpus.size(); ++i) bench::code_document(project, imported[i], corpus[i], stats);
         });
+        const auto followed_size = size_of(search::Index::path_for(project));
         corpus.clear();
         corpus.shrink_to_fit();
         fs::remove_all(search::Index::path_for(project));
@@ -206,7 +207,8 @@ int main(int argc, char** argv) {
         std::cout << "corpus: " << stats.words << " words, " << std::fixed << std::setprecision(1) << megabytes << " MB of text, "
                   << stats.documents << " documents, " << stats.codings << " codings\n"
                   << "Fokus: import (documents, turns, attributes) " << import_ms / 1000.0 << " s, index current "
-                  << (import_and_index_ms - import_ms) / 1000.0 << " s after it; coding afterwards " << coding_ms / 1000.0
+                  << (import_and_index_ms - import_ms) / 1000.0 << " s after it (" << static_cast<double>(followed_size) / 1e6
+                  << " MB); coding afterwards " << coding_ms / 1000.0
                   << " s; index (with codings) built anew from the project " << index_ms / 1000.0 << " s ("
                   << megabytes / (index_ms / 1000.0) << " MB/s), peak memory while building " << std::setprecision(0)
                   << index_peak << " MB (bare Xapian " << bare_peak << " MB)\n\n"

@@ -1,11 +1,14 @@
 #include "search/follower.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
 
 #include "coding/project.h"
 #include "search/index.h"
+#include "search/index_state.h"
+#include "search/index_writer.h"
 
 namespace fokus::search {
 
@@ -22,18 +25,32 @@ struct IndexFollower::State {
     void follow(const std::filesystem::path& path) {
         try {
             auto project = Project::open(path, Project::Access::ReadOnly);
-            auto index = Index::open_for(project);
-            std::unique_lock lock(mutex);
-            while (true) {
-                wake.wait(lock, [&] { return pending || finishing || stopping; });
-                if (stopping) return;
-                const bool last = finishing && !pending;
-                pending = false;
-                lock.unlock();
-                index.update();
-                lock.lock();
-                if (last) break;
-            }
+            // Built or brought up to date first, as for a search.
+            const auto index_path = Index::path_for(project);
+            { Index::open_for(project); }
+            // Then one writer for the whole change, committed once at the
+            // end: each commit would leave Xapian's tables less densely packed.
+            with_index(index_path, "update", [&] {
+                Xapian::WritableDatabase writer(index_path.string(), Xapian::DB_OPEN);
+                auto reached = stored_journal(writer);
+                std::unique_lock lock(mutex);
+                while (true) {
+                    wake.wait(lock, [&] { return pending || finishing || stopping; });
+                    if (stopping) return;  // the journal's place, unchanged, has the rest done later
+                    const bool last = finishing && !pending;
+                    pending = false;
+                    lock.unlock();
+                    const auto end = journal_end(project);
+                    if (end > reached) apply_journal(writer, project, reached, end);
+                    reached = std::max(reached, end);
+                    if (last) {
+                        writer.set_metadata(journal_key, std::to_string(reached));
+                        writer.commit();
+                    }
+                    lock.lock();
+                    if (last) return;
+                }
+            });
         } catch (...) {
             std::lock_guard lock(mutex);
             error = std::current_exception();

@@ -1,23 +1,14 @@
 // Keeping the index beside the project: building it, checking that it belongs
 // to the project and is current, and following the change journal.
-#include <map>
-#include <set>
 
 #include "coding/sqlite.h"
 #include "search/index_state.h"
 #include "search/index_writer.h"
-#include "search/indexing.h"
 
 namespace fokus::search {
 namespace {
 
 enum class Condition { Usable, Missing, Stale, Damaged };
-
-std::int64_t stored_journal(const Xapian::Database& db) {
-    const auto value = db.get_metadata(journal_key);
-    if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return -1;
-    return std::stoll(value);
-}
 
 // Whether the journal still holds every row after `seq` up to its end.
 bool journal_reaches_back_to(Project& project, std::int64_t seq, std::int64_t end) {
@@ -53,9 +44,15 @@ Xapian::WritableDatabase open_writer(const std::filesystem::path& path, int flag
 
 }  // namespace
 
-std::int64_t Index::State::journal_end() const {
-    return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal");
+std::int64_t stored_journal(const Xapian::Database& db) {
+    const auto value = db.get_metadata(journal_key);
+    if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return -1;
+    return std::stoll(value);
 }
+
+std::int64_t journal_end(Project& project) { return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal"); }
+
+std::int64_t Index::State::journal_end() const { return search::journal_end(project); }
 
 Index::Index(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Index::Index(Index&&) noexcept = default;
@@ -132,29 +129,7 @@ UpdateReport Index::update() {
         auto writer = open_writer(s.path, Xapian::DB_OPEN);
         const auto from = stored_journal(writer);
         if (from >= end) return;  // another program got there first
-        // What changed, per document: text or turns need the document indexed
-        // again; codings and attributes only touch filter terms.
-        std::map<Id, bool> changed;  // document -> needs indexing again
-        auto rows = s.project.db().prepare("SELECT document_id, what FROM change_journal WHERE seq > ? AND seq <= ?");
-        rows.bind_all(from, end);
-        while (rows.step()) {
-            const auto what = rows.text(1);
-            changed[rows.int64(0)] |= what != "codings" && what != "attributes";
-        }
-        // Documents to index whole go through the writer's second thread,
-        // after the refreshes, which use the project on this one. The index
-        // may be committed on the way; the journal's place, written last,
-        // says how far it is, so an update cut short is simply done again.
-        std::vector<Id> whole;
-        for (const auto& [document, reindex] : changed) {
-            if (!reindex && refresh_filter_terms(writer, s.project, document)) {
-                ++report.refreshed;
-            } else {
-                whole.push_back(document);
-            }
-        }
-        write_documents(writer, s.project, whole, false);
-        report.reindexed = whole.size();
+        report = apply_journal(writer, s.project, from, end);
         writer.set_metadata(journal_key, std::to_string(end));
         writer.commit();
         writer.close();

@@ -37,6 +37,11 @@ auto with_index(const std::filesystem::path& path, std::string_view operation, W
     }
 }
 
+// The journal's place the index has reached; -1 when it has none.
+std::int64_t stored_journal(const Xapian::Database& db);
+// The newest row of the project's change journal.
+std::int64_t journal_end(Project& project);
+
 struct Index::State {
     State(Project& project_, std::filesystem::path path_) : project(project_), path(std::move(path_)) {}
 

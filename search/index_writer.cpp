@@ -3,17 +3,21 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "coding/sqlite.h"
 #include "search/indexing.h"
 
 namespace fokus::search {
 namespace {
 
-// Words written between commits: a few hundred megabytes of Xapian's buffers.
-constexpr std::size_t words_per_commit = 2'000'000;
+// Words written between commits, which bounds Xapian's buffers to a few
+// hundred megabytes. Each commit leaves the position table less densely
+// packed, so not more often than that.
+constexpr std::size_t words_per_commit = 20'000'000;
 // Documents prepared ahead of the writer.
 constexpr std::size_t documents_ahead = 4;
 
@@ -102,6 +106,32 @@ void write_documents(Xapian::WritableDatabase& db, Project& project, const std::
         }
         if (written) written(i + 1);
     }
+}
+
+UpdateReport apply_journal(Xapian::WritableDatabase& db, Project& project, std::int64_t from, std::int64_t end) {
+    // What changed, per document: text or turns need the document indexed
+    // again; codings and attributes only touch filter terms.
+    std::map<Id, bool> changed;  // document -> needs indexing again
+    auto rows = project.db().prepare("SELECT document_id, what FROM change_journal WHERE seq > ? AND seq <= ?");
+    rows.bind_all(from, end);
+    while (rows.step()) {
+        const auto what = rows.text(1);
+        changed[rows.int64(0)] |= what != "codings" && what != "attributes";
+    }
+    // Documents to index whole go through the second thread, after the
+    // refreshes, which use the project on this one.
+    UpdateReport report;
+    std::vector<Id> whole;
+    for (const auto& [document, reindex] : changed) {
+        if (!reindex && refresh_filter_terms(db, project, document)) {
+            ++report.refreshed;
+        } else {
+            whole.push_back(document);
+        }
+    }
+    write_documents(db, project, whole, false);
+    report.reindexed = whole.size();
+    return report;
 }
 
 }  // namespace fokus::search

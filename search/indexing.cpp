@@ -79,13 +79,7 @@ PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
     prepared.present = true;
     const std::string text = row.text(0);
     const text::OffsetMap offsets(text);
-    const auto length = row.int64(1);
-    const auto facts = facts_of(project, document, length);
-    // The gaps only keep Xapian from proposing a phrase across turns (each
-    // turn is checked on its own anyway), so a text of more turns than the
-    // positions could space out goes without them.
-    const std::uint32_t gap =
-        static_cast<double>(length) + static_cast<double>(facts.speech.size()) * (terms::turn_gap + 1) < 4e9 ? terms::turn_gap : 1;
+    const auto facts = facts_of(project, document, row.int64(1));
     DocumentRecord record{document, {}};
     std::uint32_t position = 1;
     std::string term;  // reused: one allocation for all the words
@@ -102,7 +96,7 @@ PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
             }
         }
         prepared.words += turn.words;
-        position += gap;
+        position += terms::turn_gap;
         record.turns.push_back(std::move(turn));
     }
     prepared.entry.add_boolean_term(terms::document(document));

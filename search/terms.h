@@ -3,9 +3,10 @@
 //
 // Each word of a document is indexed once, with its position:
 //   E<word>          the word case-folded, as written
-// Positions run through the document turn by turn, with turn_gap unused
-// positions between turns, so that Xapian proposes no phrase or NEAR across
-// turns (search checks each turn on its own in any case).
+// Positions run through the document turn by turn, one unused position
+// between turns, so that Xapian proposes no phrase across turns. (NEAR it may
+// propose across turns; search checks each turn on its own in any case. A
+// wider gap would make Xapian's position lists markedly larger.)
 //
 // How a word may be looked for is kept in the lexicon (Xapian's synonym
 // table), written once per distinct word rather than once per occurrence:
@@ -38,9 +39,8 @@ constexpr char stem = 'Z';
 constexpr char skeleton_stem = 'Y';
 constexpr char skeleton = 'F';
 
-// Unused positions between two turns: more than the window of any NEAR of
-// two operands (a distance of at most 1000 words).
-constexpr std::uint32_t turn_gap = 2048;
+// Unused positions between two turns.
+constexpr std::uint32_t turn_gap = 1;
 
 // Xapian refuses terms longer than 245 bytes; longer ones are cut at a
 // character boundary, the same way when indexing and querying.
