@@ -118,6 +118,23 @@ TEST_CASE("phrases, prefixes, NEAR and NOT") {
     CHECK(index.search("sparring OG tid", {}).hits.size() == 2);
 }
 
+TEST_CASE("a hit never reaches from one speaker's turn into the next") {
+    DanishProject p;
+    DocumentStore(p.project)
+        .add(testing::transcript("Kommune D, ledere",
+                                 {{"Afdelingsleder", "Vi mangler en erfaren socialrådgiver"}, {"Teamleder", "Tiden går med at lære nye op."}},
+                                 {{"municipality", "Kommune D"}}));
+    auto index = Index::open_for(p.project);
+    // Side by side in the text, but the words belong to two speakers.
+    CHECK(index.search("\"socialrådgiver tiden\"", {}).hits.empty());
+    CHECK(index.search("socialrådgiver NEAR/3 tid", {}).hits.empty());
+    CHECK(index.search("socialrådgiver AND tiden", {}).hits.empty());
+    CHECK(index.search("socialrådgiver NOT tid", {}).hits.size() == 1);
+    const auto either = index.search("socialrådgiver OR lære", {});
+    REQUIRE(either.hits.size() == 2);
+    CHECK(either.hits[0].turn != either.hits[1].turn);
+}
+
 TEST_CASE("filters by document attributes, speaker and document") {
     DanishProject p;
     auto index = Index::open_for(p.project);
