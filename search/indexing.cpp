@@ -82,14 +82,14 @@ PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
     const auto facts = facts_of(project, document, row.int64(1));
     DocumentRecord record{document, {}};
     std::uint32_t position = 1;
-    std::string term;  // reused: one allocation for all the words
+    std::string word_term;  // reused: one allocation for all the words
     for (const auto& speech : facts.speech) {
         IndexedTurn turn{speech.turn, speech.body, speech.speaker, speech.participant, position, 0};
         const auto from = offsets.byte_of(static_cast<std::size_t>(speech.body.start));
         const auto to = offsets.byte_of(static_cast<std::size_t>(speech.body.end));
         for (const auto& token : words_.words(std::string_view(text).substr(from, to - from))) {
-            term.assign(1, terms::exact).append(token.lower);
-            prepared.entry.add_posting(term.size() > terms::longest_term ? terms::bounded(term) : term, position++);
+            word_term.assign(1, terms::exact).append(token.lower);
+            prepared.entry.add_posting(word_term.size() > terms::longest_term ? terms::bounded(word_term) : word_term, position++);
             ++turn.words;
             if (seen_.insert(token.lower).second) {
                 for (auto& entry : terms::lexicon_entries(token.lower)) prepared.lexicon.push_back(std::move(entry));
