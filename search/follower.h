@@ -4,7 +4,6 @@
 // with a read-only connection of its own to the project, it indexes what each
 // committed step changed while the next step is being made, so the index is
 // current soon after the change is done rather than at the next search.
-#include <exception>
 #include <filesystem>
 #include <memory>
 
@@ -13,7 +12,7 @@ namespace fokus::search {
 class IndexFollower {
 public:
     explicit IndexFollower(const std::filesystem::path& project);
-    // Stops without waiting for the rest, which the next search then indexes.
+    // Stops after the step under way, leaving the rest to the next search.
     ~IndexFollower();
     IndexFollower(const IndexFollower&) = delete;
     IndexFollower& operator=(const IndexFollower&) = delete;
