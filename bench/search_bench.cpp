@@ -63,7 +63,7 @@ std::string first_letters(const std::string& word, std::size_t count) {
     return word.substr(0, end);
 }
 
-// The most memory the process has held since the last reset_peak_memory().
+// The most memory the process has held (VmHWM) since reset_peak_memory().
 void reset_peak_memory() {
     std::ofstream("/proc/self/clear_refs") << "5";
 }

@@ -17,18 +17,20 @@ bool journal_reaches_back_to(Project& project, std::int64_t seq, std::int64_t en
     return first != 0 && first <= seq + 1;
 }
 
+// Whether the index cannot be brought up to `end` through the journal: it is
+// another project's, of another layout, behind a journal that has lost the
+// rows in between, or ahead of it (the project file was put back from a copy).
+bool stale(const Xapian::Database& db, Project& project, std::int64_t end) {
+    if (db.get_metadata(project_key) != project.guid() || db.get_metadata(layout_key) != layout) return true;
+    const auto seq = stored_journal(db);
+    return seq < 0 || seq > end || !journal_reaches_back_to(project, seq, end);
+}
+
 Condition inspect(Index::State& s) {
     if (!std::filesystem::exists(s.path)) return Condition::Missing;
     try {
         s.reader = Xapian::Database(s.path.string());
-        if (s.reader.get_metadata(project_key) != s.project.guid()) return Condition::Stale;
-        if (s.reader.get_metadata(layout_key) != layout) return Condition::Stale;
-        const auto seq = stored_journal(s.reader);
-        const auto end = s.journal_end();
-        // Behind a journal that has lost the rows in between, or ahead of it
-        // (the project file was put back from a copy): rebuilt either way.
-        if (seq < 0 || seq > end || !journal_reaches_back_to(s.project, seq, end)) return Condition::Stale;
-        return Condition::Usable;
+        return stale(s.reader, s.project, journal_end(s.project)) ? Condition::Stale : Condition::Usable;
     } catch (const Xapian::DatabaseLockError&) {
         throw;
     } catch (const Xapian::Error&) {
@@ -51,8 +53,6 @@ std::int64_t stored_journal(const Xapian::Database& db) {
 }
 
 std::int64_t journal_end(Project& project) { return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal"); }
-
-std::int64_t Index::State::journal_end() const { return search::journal_end(project); }
 
 Index::Index(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Index::Index(Index&&) noexcept = default;
@@ -89,7 +89,7 @@ void Index::rebuild(const Progress& progress) {
         auto writer = open_writer(s.path, Xapian::DB_CREATE_OR_OVERWRITE);
         // The journal's end is read first: changes made while building are
         // then applied again by the next update, never missed.
-        const auto journal = s.journal_end();
+        const auto journal = journal_end(s.project);
         std::vector<Id> documents;
         auto query = s.project.db().prepare("SELECT id FROM documents ORDER BY id");
         while (query.step()) documents.push_back(query.int64(0));
@@ -110,16 +110,14 @@ void Index::rebuild(const Progress& progress) {
 
 UpdateReport Index::update() {
     auto& s = *state_;
-    const auto end = s.journal_end();
-    bool stale = false;
+    const auto end = journal_end(s.project);
+    bool rebuild_needed = false;
     const bool current = with_index(s.path, "read", [&] {
         s.reader.reopen();  // another program may have brought it further
-        const auto seq = stored_journal(s.reader);
-        stale = seq < 0 || seq > end || !journal_reaches_back_to(s.project, seq, end) ||
-                s.reader.get_metadata(project_key) != s.project.guid() || s.reader.get_metadata(layout_key) != layout;
-        return seq == end;
+        rebuild_needed = stale(s.reader, s.project, end);
+        return stored_journal(s.reader) == end;
     });
-    if (stale) {
+    if (rebuild_needed) {
         rebuild();
         return {};
     }

@@ -49,8 +49,6 @@ struct Index::State {
     std::filesystem::path path;
     Xapian::Database reader;  // reopened after every update
     bool rebuilt = false;
-
-    std::int64_t journal_end() const;
 };
 
 }  // namespace fokus::search

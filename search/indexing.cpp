@@ -88,8 +88,8 @@ PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
         const auto from = offsets.byte_of(static_cast<std::size_t>(speech.body.start));
         const auto to = offsets.byte_of(static_cast<std::size_t>(speech.body.end));
         for (const auto& token : words_.words(std::string_view(text).substr(from, to - from))) {
-            word_term.assign(1, terms::exact).append(token.lower);
-            prepared.entry.add_posting(word_term.size() > terms::longest_term ? terms::bounded(word_term) : word_term, position++);
+            terms::word_into(word_term, token.lower);
+            prepared.entry.add_posting(word_term, position++);
             ++turn.words;
             if (seen_.insert(token.lower).second) {
                 for (auto& entry : terms::lexicon_entries(token.lower)) prepared.lexicon.push_back(std::move(entry));

@@ -270,23 +270,22 @@ const DocumentPositions::Found& DocumentPositions::of(const QueryNode& node, std
     return found_.emplace(key, std::move(found)).first->second;
 }
 
-std::vector<Xapian::termpos> TurnPositions::of(const QueryNode& node, std::size_t index) const {
+std::span<const Xapian::termpos> TurnPositions::within(const std::vector<Xapian::termpos>& positions) const {
     if (turn_.words == 0) return {};
-    const auto& all = document_.of(node, index).all;
-    const auto from = std::lower_bound(all.begin(), all.end(), turn_.first_position);
-    const auto to = std::upper_bound(from, all.end(), turn_.last_position());
+    const auto from = std::lower_bound(positions.begin(), positions.end(), turn_.first_position);
+    const auto to = std::upper_bound(from, positions.end(), turn_.last_position());
     return {from, to};
 }
 
+std::vector<Xapian::termpos> TurnPositions::of(const QueryNode& node, std::size_t index) const {
+    const auto found = within(document_.of(node, index).all);
+    return {found.begin(), found.end()};
+}
+
 double TurnPositions::weighted_count(const QueryNode& node, std::size_t index) const {
-    if (turn_.words == 0) return 0;
-    auto count_in_turn = [&](const std::vector<Xapian::termpos>& positions) {
-        const auto from = std::lower_bound(positions.begin(), positions.end(), turn_.first_position);
-        return static_cast<double>(std::upper_bound(from, positions.end(), turn_.last_position()) - from);
-    };
     const auto& found = document_.of(node, index);
-    const double alike = count_in_turn(found.alike);
-    return count_in_turn(found.all) - alike + alike_weight * alike;
+    const auto alike = static_cast<double>(within(found.alike).size());
+    return static_cast<double>(within(found.all).size()) - alike + alike_weight * alike;
 }
 
 std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, const TurnPositions& turn) {

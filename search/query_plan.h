@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -91,6 +92,9 @@ public:
     const ResolvedQuery& query() const { return document_.query(); }
 
 private:
+    // The part of a document's sorted positions that lies in the turn.
+    std::span<const Xapian::termpos> within(const std::vector<Xapian::termpos>& positions) const;
+
     const DocumentPositions& document_;
     const IndexedTurn& turn_;
 };

@@ -8,6 +8,8 @@
 namespace fokus::search::terms {
 namespace {
 
+constexpr std::size_t longest_term = 240;
+
 const Xapian::Stem& danish_stemmer() {
     thread_local const Xapian::Stem stemmer("danish");
     return stemmer;
@@ -46,7 +48,16 @@ std::string skeleton_of(const std::string& lower) {
 
 std::string stem_of(const std::string& lower) { return danish_stemmer()(lower); }
 
-std::string word(const std::string& lower) { return bounded(exact + lower); }
+std::string word(const std::string& lower) {
+    std::string term;
+    word_into(term, lower);
+    return term;
+}
+
+void word_into(std::string& term, const std::string& lower) {
+    term.assign(1, exact).append(lower);
+    if (term.size() > longest_term) term = bounded(std::move(term));
+}
 
 std::vector<std::pair<std::string, std::string>> lexicon_entries(const std::string& lower) {
     const auto own = word(lower);

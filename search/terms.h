@@ -44,7 +44,6 @@ constexpr std::uint32_t turn_gap = 1;
 
 // Xapian refuses terms longer than 245 bytes; longer ones are cut at a
 // character boundary, the same way when indexing and querying.
-constexpr std::size_t longest_term = 240;
 std::string bounded(std::string term);
 
 std::string skeleton_of(const std::string& lower);
@@ -52,6 +51,8 @@ std::string stem_of(const std::string& lower);
 
 // The positional term of a word.
 std::string word(const std::string& lower);
+// The same, written into `term`, whose storage is reused word after word.
+void word_into(std::string& term, const std::string& lower);
 
 // The lexicon entries of a word: (key, the word's term).
 std::vector<std::pair<std::string, std::string>> lexicon_entries(const std::string& lower);
