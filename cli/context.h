@@ -21,8 +21,11 @@ enum Exit : int {
     partial = 6,        // some items of a batch failed, the rest were done
 };
 
-// Thrown after a batch has reported which of its items failed.
-struct PartialFailure {};
+// Thrown after a batch has reported which of its items failed: `partial`
+// when others were done, or the failures' own code when none was.
+struct PartialFailure {
+    Exit exit_code = partial;
+};
 
 struct Context {
     std::string coder;

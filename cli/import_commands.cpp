@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/terminal.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/participants.h"
@@ -13,6 +14,9 @@
 
 namespace fokus::cli {
 namespace {
+
+// Rewrites the progress line in place.
+constexpr std::string_view clear_line = "\r\033[K";
 
 void add_import(CLI::App& app, Context& context) {
     struct Options {
@@ -53,7 +57,9 @@ void add_import(CLI::App& app, Context& context) {
         batch.progress = [terminal, &index](std::size_t number, std::size_t total, const std::string& file) {
             if (number > 1) index.committed();
             // One line, rewritten for each file, so a long batch shows where it is.
-            if (terminal) std::cerr << "\r\033[K[" << number << "/" << total << "] " << file << std::flush;
+            if (!terminal) return;
+            write_control(std::cerr, clear_line);
+            std::cerr << "[" << number << "/" << total << "] " << file << std::flush;
         };
         std::vector<std::filesystem::path> inputs(options->files.begin(), options->files.end());
         const auto report = importers::import_files(project, inputs, batch);
@@ -62,9 +68,11 @@ void add_import(CLI::App& app, Context& context) {
             index.finish();
         } catch (const Error& error) {
             // The import stands; the next search brings the index up to date.
-            std::cerr << (terminal ? "\r\033[K" : "") << "fokus-cli: the search index was not updated: " << error.what() << '\n';
+            if (terminal) write_control(std::cerr, clear_line);
+            std::cerr << "fokus-cli: the search index was not updated: " << error.what() << '\n';
         }
-        if (terminal) std::cerr << "\r\033[K" << std::flush;
+        if (terminal) write_control(std::cerr, clear_line);
+        std::cerr << std::flush;
         if (options->json) {
             nlohmann::json failed = nlohmann::json::array();
             for (const auto& failure : report.failed) failed.push_back({{"file", failure.file}, {"reason", failure.reason}});
@@ -86,7 +94,10 @@ void add_import(CLI::App& app, Context& context) {
                 std::cerr << "  " << (named ? "" : failure.file + ": ") << failure.reason << '\n';
             }
         }
-        if (!report.failed.empty()) throw PartialFailure();
+        if (!report.failed.empty()) {
+            // When nothing came in, the batch as a whole could not be read.
+            throw PartialFailure{report.imported.empty() && report.skipped.empty() ? file_problem : partial};
+        }
     });
 }
 

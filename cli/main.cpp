@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "cli/terminal.h"
 #include "coding/error.h"
 
 namespace {
@@ -19,6 +20,7 @@ std::string default_coder() {
 
 int main(int argc, char** argv) {
     using namespace fokus;
+    const cli::TerminalGuard terminal;
     cli::Context context{default_coder()};
     CLI::App app{"Fokus: qualitative analysis of interview and focus-group transcripts.", "fokus-cli"};
     app.require_subcommand(1);
@@ -29,7 +31,10 @@ int main(int argc, char** argv) {
         "Exit codes: 0 done; 1 the request was refused (unknown code, span outside the text, empty or\n"
         "duplicate name, nothing to undo); 2 the command line was wrong; 3 the project could not be used\n"
         "(missing, not a Fokus project, damaged, made by a newer version, in use); 4 an input file could\n"
-        "not be read or is malformed; 5 an internal error; 6 some items of a batch failed.");
+        "not be read or is malformed, or an output file could not be written; 5 an internal error; 6 some\n"
+        "items of a batch failed (4 when none could be imported).\n\n"
+        "On a terminal, control characters in names and texts are shown escaped (\\x1b); in a file or pipe\n"
+        "they are written as stored.");
     cli::add_project_commands(app, context);
     cli::add_code_commands(app, context);
     cli::add_coding_commands(app, context);
@@ -53,8 +58,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         app.exit(error);
         return cli::usage;
-    } catch (const cli::PartialFailure&) {
-        return cli::partial;
+    } catch (const cli::PartialFailure& failure) {
+        return failure.exit_code;
     } catch (const ProjectError& error) {
         std::cerr << "fokus-cli: " << error.what() << '\n';
         return cli::project_problem;

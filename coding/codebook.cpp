@@ -9,6 +9,8 @@
 
 #include "error.h"
 #include "identity.h"
+#include "output_file.h"
+#include "xml_characters.h"
 #include "text.h"
 
 namespace fokus {
@@ -109,7 +111,23 @@ std::string normalise_colour(std::string_view colour) {
     return result;
 }
 
+namespace {
+
+// A UTF-16 codebook is left to pugixml to convert; its NUL bytes are no
+// characters of the text.
+bool looks_like_utf16(std::string_view xml) {
+    return xml.size() >= 2 && (xml.substr(0, 2) == "\xFF\xFE" || xml.substr(0, 2) == "\xFE\xFF" || xml[0] == '\0' || xml[1] == '\0');
+}
+
+}  // namespace
+
 Codebook parse_codebook(std::string_view xml, const std::string& source) {
+    if (!looks_like_utf16(xml)) {
+        std::string checked(xml);
+        if (const auto found = replace_disallowed_xml_characters(checked)) {
+            throw FormatError(source, "has " + found.describe() + "; the codebook is refused");
+        }
+    }
     pugi::xml_document document;
     const auto parsed = document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
     if (!parsed) {
@@ -197,21 +215,7 @@ std::string write_codebook(const Codebook& codebook) {
 }
 
 void save_codebook(const Codebook& codebook, const std::filesystem::path& path) {
-    const std::string content = write_codebook(codebook);
-    auto partial = path;
-    partial += ".part";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out) throw FileError(path.string(), "cannot be written");
-        out << content;
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(partial, ignored);
-            throw FileError(path.string(), "could not be written completely (disk full?)");
-        }
-    }
-    std::filesystem::rename(partial, path);
+    write_file(path, write_codebook(codebook));
 }
 
 }  // namespace fokus

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "coding/error.h"
-#include "exporters/atomic_file.h"
+#include "coding/output_file.h"
 
 namespace fokus::exporters {
 

@@ -5,7 +5,7 @@
 #include <xlsxwriter.h>
 
 #include "coding/error.h"
-#include "exporters/atomic_file.h"
+#include "coding/output_file.h"
 
 namespace fokus::exporters {
 

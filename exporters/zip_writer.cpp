@@ -4,7 +4,7 @@
 #include <zip.h>
 
 #include "coding/error.h"
-#include "exporters/atomic_file.h"
+#include "coding/output_file.h"
 
 namespace fokus::exporters {
 

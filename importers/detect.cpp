@@ -13,8 +13,8 @@ namespace {
 
 bool starts_with(std::string_view bytes, std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; }
 
-std::string lower_extension(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
+std::string lower_extension(const std::string& name) {
+    std::string extension = std::filesystem::path(name).extension().string();
     std::transform(extension.begin(), extension.end(), extension.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return extension;
@@ -22,9 +22,10 @@ std::string lower_extension(const std::filesystem::path& path) {
 
 constexpr std::string_view odt_mimetype = "application/vnd.oasis.opendocument.text";
 
-SourceFormat detect_container(const std::filesystem::path& path, const Limits& limits) {
-    const std::string source = path.string();
-    const ZipArchive archive(path, limits);
+}  // namespace
+
+SourceFormat detect_container(const ZipArchive& archive) {
+    const std::string& source = archive.source();
     if (archive.has("word/document.xml")) return SourceFormat::Docx;
     if (archive.has("mimetype")) {
         const std::string mimetype = text::trim(archive.read("mimetype"));
@@ -37,12 +38,10 @@ SourceFormat detect_container(const std::filesystem::path& path, const Limits& l
                               "OpenDocument text (no content.xml)");
 }
 
-}  // namespace
-
-SourceFormat detect_format(const std::string& bytes, const std::filesystem::path& path, const Limits& limits) {
-    const std::string source = path.string();
-    const std::string extension = lower_extension(path);
-    if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) return detect_container(path, limits);
+SourceFormat detect_format(const std::string& bytes, const std::string& name) {
+    const std::string& source = name;
+    const std::string extension = lower_extension(name);
+    if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) return SourceFormat::Zip;
     if (extension == ".docx" || extension == ".odt") {
         throw FormatError(source, "is named " + extension + " but is not a zip archive, so not a Word or OpenDocument file");
     }
@@ -59,8 +58,8 @@ SourceFormat detect_format(const std::string& bytes, const std::filesystem::path
     return SourceFormat::Text;
 }
 
-TextFormat detect_text_format(const std::string& utf8, const std::filesystem::path& path) {
-    const std::string extension = lower_extension(path);
+TextFormat detect_text_format(const std::string& utf8, const std::string& name) {
+    const std::string extension = lower_extension(name);
     if (starts_with(utf8, "WEBVTT")) return TextFormat::WebVtt;
     // SubRip: a cue number, then a timing line such as 00:00:01,000 --> 00:00:04,000.
     const auto lines = split_lines(std::string_view(utf8).substr(0, 1024));
@@ -69,7 +68,7 @@ TextFormat detect_text_format(const std::string& utf8, const std::filesystem::pa
     const bool subrip = first + 1 < lines.size() && lines[first + 1].find("-->") != std::string::npos &&
                         lines[first + 1].find(',') != std::string::npos;
     if (subrip || extension == ".srt") return TextFormat::SubRip;
-    if (extension == ".vtt") throw FormatError(path.string(), "is named .vtt but does not start with WEBVTT, so it is not WebVTT");
+    if (extension == ".vtt") throw FormatError(name, "is named .vtt but does not start with WEBVTT, so it is not WebVTT");
     return TextFormat::Plain;
 }
 

@@ -26,11 +26,11 @@ bool is_bold(const pugi::xml_node& run, const StyleIds& bold_styles) {
     return bold_styles.count(properties.child("w:rStyle").attribute("w:val").value()) > 0;
 }
 
-StyleIds bold_character_styles(const ZipArchive& archive, const std::string& source, const Limits& limits) {
+StyleIds bold_character_styles(const ZipArchive& archive, const Limits& limits, std::vector<std::string>& warnings) {
     StyleIds ids;
     if (!archive.has("word/styles.xml")) return ids;
     pugi::xml_document styles;
-    parse_xml(styles, archive.read("word/styles.xml"), source, "word/styles.xml", limits);
+    parse_xml(styles, archive.read("word/styles.xml"), archive.source(), "word/styles.xml", limits, warnings);
     for (auto style : styles.child("w:styles").children("w:style")) {
         const auto bold = style.child("w:rPr").child("w:b");
         if (std::string_view(style.attribute("w:type").value()) == "character" && bold && switched_on(bold)) {
@@ -118,19 +118,19 @@ void read_block(const pugi::xml_node& container, const StyleIds& bold, std::vect
 
 }  // namespace
 
-ReadResult read_docx(const std::filesystem::path& path, const ReadOptions& options) {
-    const ZipArchive archive(path, options.limits);
+ReadResult read_docx(const ZipArchive& archive, const ReadOptions& options) {
+    const std::string& source = archive.source();
     if (!archive.has("word/document.xml")) {
-        throw FormatError(path.string(), "is a zip archive but not a Word document (it has no word/document.xml)");
+        throw FormatError(source, "is a zip archive but not a Word document (it has no word/document.xml)");
     }
-    pugi::xml_document document;
-    parse_xml(document, archive.read("word/document.xml"), path.string(), "word/document.xml", options.limits);
-    const auto body = document.child("w:document").child("w:body");
-    if (!body) throw FormatError(path.string(), "word/document.xml has no document body");
     ReadResult result;
     result.format = "docx";
-    read_block(body, bold_character_styles(archive, path.string(), options.limits), result.paragraphs);
-    if (result.paragraphs.empty()) throw FileError(path.string(), "has no text");
+    pugi::xml_document document;
+    parse_xml(document, archive.read("word/document.xml"), source, "word/document.xml", options.limits, result.warnings);
+    const auto body = document.child("w:document").child("w:body");
+    if (!body) throw FormatError(source, "word/document.xml has no document body");
+    read_block(body, bold_character_styles(archive, options.limits, result.warnings), result.paragraphs);
+    if (result.paragraphs.empty()) throw FileError(source, "has no text");
     return result;
 }
 

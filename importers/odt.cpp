@@ -88,20 +88,20 @@ void read_block(const pugi::xml_node& container, const std::set<std::string>& bo
 
 }  // namespace
 
-ReadResult read_odt(const std::filesystem::path& path, const ReadOptions& options) {
-    const ZipArchive archive(path, options.limits);
+ReadResult read_odt(const ZipArchive& archive, const ReadOptions& options) {
+    const std::string& source = archive.source();
     if (!archive.has("content.xml")) {
-        throw FormatError(path.string(), "is a zip archive but not an OpenDocument text (it has no content.xml)");
+        throw FormatError(source, "is a zip archive but not an OpenDocument text (it has no content.xml)");
     }
-    pugi::xml_document document;
-    parse_xml(document, archive.read("content.xml"), path.string(), "content.xml", options.limits);
-    const auto content = document.document_element();
-    const auto text_body = content.child("office:body").child("office:text");
-    if (!text_body) throw FormatError(path.string(), "content.xml has no office:text body");
     ReadResult result;
     result.format = "odt";
+    pugi::xml_document document;
+    parse_xml(document, archive.read("content.xml"), source, "content.xml", options.limits, result.warnings);
+    const auto content = document.document_element();
+    const auto text_body = content.child("office:body").child("office:text");
+    if (!text_body) throw FormatError(source, "content.xml has no office:text body");
     read_block(text_body, bold_styles(content), result.paragraphs);
-    if (result.paragraphs.empty()) throw FileError(path.string(), "has no text");
+    if (result.paragraphs.empty()) throw FileError(source, "has no text");
     return result;
 }
 

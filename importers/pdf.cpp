@@ -119,15 +119,45 @@ std::map<std::string, int> edge_line_counts(const std::vector<std::vector<std::s
 
 }  // namespace
 
+// Poppler's own diagnostics would go to stderr. They are kept instead, for
+// as long as one PDF is read, so that a damaged file is not taken for a scan.
+class PopplerProblems {
+public:
+    PopplerProblems() {
+        poppler::set_debug_error_function(
+            [](const std::string& message, void* closure) {
+                auto& kept = static_cast<PopplerProblems*>(closure)->messages_;
+                if (kept.size() < 3) kept.push_back(message);
+            },
+            this);
+    }
+    ~PopplerProblems() { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); }
+    PopplerProblems(const PopplerProblems&) = delete;
+    PopplerProblems& operator=(const PopplerProblems&) = delete;
+    const std::vector<std::string>& messages() const { return messages_; }
+    // " (poppler: the first problem)", shortened and made printable, as a
+    // message may quote bytes of the damaged file.
+    std::string first() const {
+        if (messages_.empty()) return {};
+        std::string shown;
+        for (const char c : messages_.front().substr(0, 80)) shown += (c >= 0x20 && c < 0x7F) ? c : '?';
+        return " (" + text::trim(shown) + ")";
+    }
+
+private:
+    std::vector<std::string> messages_;
+};
+
 ReadResult read_pdf(const std::string& bytes, const std::string& source) {
-    // Poppler's own diagnostics would go to stderr; the refusal below says it for the user.
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    const PopplerProblems problems;
     std::unique_ptr<poppler::document> document(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
     if (!document) throw FormatError(source, "is not a readable PDF (it is damaged or not a PDF)");
     if (document->is_locked()) throw FormatError(source, "is a password-protected PDF; unlock it first");
     std::vector<std::vector<std::string>> pages;
+    int unreadable_pages = 0;
     for (int i = 0; i < document->pages(); ++i) {
         std::unique_ptr<poppler::page> page(document->create_page(i));
+        if (!page) ++unreadable_pages;
         pages.push_back(page ? page_lines(*page) : std::vector<std::string>{});
     }
     auto edge_counts = edge_line_counts(pages);
@@ -166,7 +196,17 @@ ReadResult read_pdf(const std::string& bytes, const std::string& source) {
         }
         flush();
     }
-    if (!any_text) throw FormatError(source, "has no text layer (a scanned PDF?); run OCR on it first");
+    if (!any_text) {
+        if (pages.empty() || unreadable_pages > 0 || !problems.messages().empty()) {
+            const std::string what = pages.empty()          ? "no page could be found"
+                                     : unreadable_pages > 0 ? std::to_string(unreadable_pages) + " of " + std::to_string(pages.size()) +
+                                                                  " pages could not be read"
+                                                            : "its pages could not be read as text";
+            throw FormatError(source, "is a damaged PDF: " + what + problems.first() +
+                                          "; if it is a scan, run OCR on it first");
+        }
+        throw FormatError(source, "has no text layer (a scanned PDF?); run OCR on it first");
+    }
     return result;
 }
 

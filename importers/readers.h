@@ -9,21 +9,27 @@
 
 namespace fokus::importers {
 
-enum class SourceFormat { Docx, Odt, Pdf, Text };
+class ZipArchive;
+
+// Zip: a container, told apart as Word or OpenDocument by detect_container.
+enum class SourceFormat { Zip, Docx, Odt, Pdf, Text };
 enum class TextFormat { Plain, WebVtt, SubRip };
 
 // By content first, then by name (detect.cpp). FormatError for a file whose
 // name promises a format its content does not have, and for formats that
 // need saving as something else first (.doc, RTF, OpenDocument spreadsheets).
-SourceFormat detect_format(const std::string& bytes, const std::filesystem::path& path, const Limits& limits);
-TextFormat detect_text_format(const std::string& utf8, const std::filesystem::path& path);
+// `name` is the file's name as messages give it; its extension is the file's.
+SourceFormat detect_format(const std::string& bytes, const std::string& name);
+// Of a zip archive: Word or OpenDocument text; FormatError for anything else.
+SourceFormat detect_container(const ZipArchive& archive);
+TextFormat detect_text_format(const std::string& utf8, const std::string& name);
 
 // `source` names the file in messages.
 ReadResult read_webvtt(const std::string& utf8, const std::string& source);
 ReadResult read_subrip(const std::string& utf8, const std::string& source);
 ReadResult read_pdf(const std::string& bytes, const std::string& source);
-ReadResult read_docx(const std::filesystem::path& path, const ReadOptions& options);
-ReadResult read_odt(const std::filesystem::path& path, const ReadOptions& options);
+ReadResult read_docx(const ZipArchive& archive, const ReadOptions& options);
+ReadResult read_odt(const ZipArchive& archive, const ReadOptions& options);
 
 // Decodes text bytes (BOM, UTF-8, UTF-16, legacy 8-bit) into UTF-8, with
 // line ends made "\n". Sets result.encoding and adds warnings.

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -57,6 +56,7 @@ public:
         for (const auto& variable : children(child(project, "Variables"), "Variable")) {
             variables_[guid_of(variable)] = text::trim(text(required(variable, "name"), "a variable name"));
         }
+        check_stated_text(child(project, "Sources"));
         for (const auto& source : child(project, "Sources").children()) {
             if (source.type() != pugi::node_element) continue;
             if (local_name(source) == "TextSource") {
@@ -210,26 +210,13 @@ private:
         fail(element_name(node) + ": the file " + text::quote(path) + " is not in the archive");
     }
 
-    // The text of a rich-text source (.docx, .odt...), read by the transcript reader.
-    std::string rich_text(const std::string& entry) const {
-        const auto extension = std::filesystem::path(entry).extension();
-        const auto temporary = std::filesystem::temp_directory_path() / ("fokus-refi-" + new_guid() + extension.string());
-        struct Remove {
-            std::filesystem::path path;
-            ~Remove() {
-                std::error_code ignored;
-                std::filesystem::remove(path, ignored);
-            }
-        } remove{temporary};
-        {
-            std::ofstream out(temporary, std::ios::binary);
-            const auto bytes = archive_.read(entry);
-            out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-            if (!out) throw FileError(temporary.string(), "could not be written");
-        }
+    // The text of a rich-text source (.docx, .odt...), read by the transcript
+    // reader from memory, so that messages name the entry in this archive.
+    std::string rich_text(const std::string& entry) {
         ReadOptions options;
         options.limits = limits_;
-        const auto read = read_file(temporary, options);
+        const auto read = read_bytes(archive_.read(entry), path_ + ": " + entry, options);
+        for (const auto& warning : read.warnings) warn(entry + ": " + warning);
         std::string joined;
         for (const auto& paragraph : read.paragraphs) {
             if (!joined.empty()) joined += '\n';
@@ -238,14 +225,50 @@ private:
         return joined;
     }
 
-    std::string source_text(const pugi::xml_node& source) const {
-        if (const auto content = child(source, "PlainTextContent")) return content.text().get();
+    // A source's text counts against what one source and the whole project
+    // may hold, so that one entry used by many sources cannot exhaust memory.
+    std::string counted(std::string text, const pugi::xml_node& source) {
+        if (text.size() > limits_.max_file_bytes) {
+            fail(element_name(source) + " has " + std::to_string(text.size() >> 20) + " MB of text, more than the " +
+                 std::to_string(limits_.max_file_bytes >> 20) + " MB a transcript may be");
+        }
+        text_bytes_ += text.size();
+        if (text_bytes_ > limits_.max_total_text_bytes) fail(too_much_text());
+        return text;
+    }
+
+    std::string too_much_text() const {
+        return "its sources hold more than " + std::to_string(limits_.max_total_text_bytes >> 20) +
+               " MB of text in all (one file used by many sources?); the project is refused";
+    }
+
+    // The text the sources would hold, from the sizes the archive states,
+    // added up before any is read: a project over the budget is refused at once.
+    void check_stated_text(const pugi::xml_node& sources) {
+        std::uintmax_t stated = 0;
+        for (const auto& source : children(sources, "TextSource")) {
+            if (const auto content = child(source, "PlainTextContent")) {
+                stated += std::string_view(content.text().get()).size();
+            } else if (const auto plain = source.attribute("plainTextPath")) {
+                const auto size = archive_.stated_size(entry_for(plain.value(), source));
+                if (size > limits_.max_file_bytes) {
+                    fail(element_name(source) + " has a text file of " + std::to_string(size >> 20) + " MB, more than the " +
+                         std::to_string(limits_.max_file_bytes >> 20) + " MB a transcript may be");
+                }
+                stated += size;
+            }
+            if (stated > limits_.max_total_text_bytes) fail(too_much_text());
+        }
+    }
+
+    std::string source_text(const pugi::xml_node& source) {
+        if (const auto content = child(source, "PlainTextContent")) return counted(content.text().get(), source);
         std::string plain;
         if (const auto path = source.attribute("plainTextPath")) plain = archive_.read(entry_for(path.value(), source));
         const auto rich = source.attribute("richTextPath");
-        if (text::trim(plain).empty() && rich) return rich_text(entry_for(rich.value(), source));
+        if (text::trim(plain).empty() && rich) return counted(rich_text(entry_for(rich.value(), source)), source);
         if (!source.attribute("plainTextPath") && !rich) fail(element_name(source) + " has neither text nor a path to it");
-        return plain;
+        return counted(std::move(plain), source);
     }
 
     // Turns found as the transcript importers find them; the text is kept exactly.
@@ -307,9 +330,11 @@ private:
         if (start > end) std::swap(start, end);
         const auto length = mapped.original_length();
         if (start < 0 || end > length || start == end) {
+            const std::string problem = start < 0      ? " starts before the text (at a negative position)"
+                                        : end > length ? " ends past the text (" + std::to_string(length) + " characters)"
+                                                       : " is empty";
             warn("selection " + guid_of(selection) + " in " + text::quote(name) + " at " + std::to_string(start) + "-" +
-                 std::to_string(end) + (end > length ? " ends past the text (" + std::to_string(length) + " characters)" : " is empty") +
-                 "; left out");
+                 std::to_string(end) + problem + "; left out");
             return std::nullopt;
         }
         const Span span{mapped.map(start), mapped.map(end)};
@@ -340,12 +365,20 @@ private:
         }
     }
 
+    MappedText mapped_text(std::string raw, const std::string& name) const {
+        try {
+            return map_text(std::move(raw), "the text of " + text::quote(name));
+        } catch (const InputError& error) {
+            fail(error.what());
+        }
+    }
+
     void read_source(const pugi::xml_node& source) {
         ExchangeDocument document;
         document.guid = guid_of(source);
         const std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
         document.content.name = name.empty() ? document.guid : name;
-        const auto mapped = map_text(source_text(source), "the text of " + text::quote(document.content.name));
+        const auto mapped = mapped_text(source_text(source), document.content.name);
         document.content.text = mapped.text;
         document.content.format = "qdpx";
         document.content.source_name = document.content.name;
@@ -446,6 +479,7 @@ private:
     std::string path_;
     const ZipArchive& archive_;
     Limits limits_;
+    std::uintmax_t text_bytes_ = 0;
     ProjectExchange exchange_;
     std::set<std::string> code_guids_, known_users_, used_users_, attached_notes_, link_notes_;
     std::map<std::string, std::string> variables_;
@@ -456,7 +490,10 @@ private:
 
 }  // namespace
 
-ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& limits) {
+ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given_limits) {
+    // One budget for every entry this import expands, nested files included.
+    Limits limits = given_limits;
+    if (!limits.budget) limits.budget = std::make_shared<ExpansionBudget>(limits.max_total_expanded_bytes);
     const ZipArchive archive(path, limits);
     std::string part = "project.qde";
     if (!archive.has(part)) {
@@ -467,12 +504,15 @@ ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& limit
         part = *found;
     }
     pugi::xml_document document;
-    parse_xml(document, archive.read(part), path.string(), part, limits);
+    std::vector<std::string> warnings;
+    parse_xml(document, archive.read(part), path.string(), part, limits, warnings);
     const auto root = document.document_element();
     if (local_name(root) != "Project") {
         throw FormatError(path.string(), part + " has <" + std::string(local_name(root)) + "> where <Project> belongs");
     }
-    return QdeReader(path, archive, limits).read(root);
+    auto exchange = QdeReader(path, archive, limits).read(root);
+    exchange.warnings.insert(exchange.warnings.begin(), warnings.begin(), warnings.end());
+    return exchange;
 }
 
 }  // namespace fokus::importers

@@ -3,11 +3,15 @@
 #include <functional>
 
 #include "coding/error.h"
+#include "coding/xml_characters.h"
 
 namespace fokus::importers {
 
-void parse_xml(pugi::xml_document& document, const std::string& content, const std::string& source,
-               const std::string& part, const Limits& limits) {
+void parse_xml(pugi::xml_document& document, std::string content, const std::string& source, const std::string& part,
+               const Limits& limits, std::vector<std::string>& warnings) {
+    if (const auto replaced = replace_disallowed_xml_characters(content)) {
+        warnings.push_back(part + ": " + replaced.describe() + (replaced.count == 1 ? " was" : " were") + " replaced by U+FFFD");
+    }
     const auto parsed = document.load_buffer(content.data(), content.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
                                              pugi::encoding_utf8);
     if (!parsed) {

@@ -5,13 +5,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "importers/importer.h"
 
 namespace fokus::importers {
 
-void parse_xml(pugi::xml_document& document, const std::string& content, const std::string& source,
-               const std::string& part, const Limits& limits);
+// Characters XML does not allow are replaced by U+FFFD, with a warning
+// naming the part and the line, instead of cutting the text short.
+void parse_xml(pugi::xml_document& document, std::string content, const std::string& source, const std::string& part,
+               const Limits& limits, std::vector<std::string>& warnings);
 
 // The local part of an element name ("w:p" -> "p").
 std::string_view local_name(const pugi::xml_node& node);

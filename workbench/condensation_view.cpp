@@ -14,6 +14,7 @@
 #include "coding/sqlite.h"
 #include "exporters/analysis_tables.h"
 #include "workbench/segments_list.h"
+#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -182,12 +183,12 @@ void CondensationView::export_to(const std::filesystem::path& path) {
 }
 
 void CondensationView::ask_and_export() {
-    wxFileDialog dialog(this, _("Export the condensation grid"), wxEmptyString, _("condensation.xlsx"),
-                        _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    const auto chosen = ask_save_path(this, _("Export the condensation grid"), _("condensation.xlsx"),
+                                      _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"));
+    if (!chosen) return;
     try {
-        export_to(from_wx(dialog.GetPath()));
-        if (changed_) changed_(wxString::Format(_("Saved %s"), dialog.GetPath()));
+        export_to(from_wx(*chosen));
+        if (changed_) changed_(wxString::Format(_("Saved %s"), *chosen));
     } catch (const std::exception& error) {
         wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
     }

@@ -11,6 +11,7 @@
 #include "coding/sqlite.h"
 #include "exporters/analysis_tables.h"
 #include "workbench/segments_list.h"
+#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -194,11 +195,11 @@ void ContrastView::export_to(const std::filesystem::path& path) {
 }
 
 void ContrastView::ask_and_export() {
-    wxFileDialog dialog(this, _("Export the contrast"), wxEmptyString, _("contrast.xlsx"),
-                        _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    const auto chosen = ask_save_path(this, _("Export the contrast"), _("contrast.xlsx"),
+                                      _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"));
+    if (!chosen) return;
     try {
-        export_to(from_wx(dialog.GetPath()));
+        export_to(from_wx(*chosen));
     } catch (const std::exception& error) {
         wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
     }

@@ -16,6 +16,7 @@
 #include "exporters/matrix_table.h"
 #include "workbench/heatmap_canvas.h"
 #include "workbench/segments_list.h"
+#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -173,13 +174,12 @@ void CrosstabView::show_cell(std::size_t row, std::size_t column) {
 }
 
 void CrosstabView::export_table() {
-    wxFileDialog dialog(this, _("Export the crosstab"), wxEmptyString, _("crosstab.xlsx"),
-                        _("Workbook: counts, row and column percentages (XLSX)|*.xlsx|Table (CSV)|*.csv|Heatmap (PNG)|*.png|Heatmap (SVG)|*.svg"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    const auto chosen = ask_save_path(this, _("Export the crosstab"), _("crosstab.xlsx"),
+                                      _("Workbook: counts, row and column percentages (XLSX)|*.xlsx|Table (CSV)|*.csv|Heatmap (PNG)|*.png|Heatmap (SVG)|*.svg"));
+    if (!chosen) return;
     try {
-        const std::string path = from_wx(dialog.GetPath());
-        const auto extension = wxFileName(dialog.GetPath()).GetExt().Lower();
+        const std::string path = from_wx(*chosen);
+        const auto extension = wxFileName(*chosen).GetExt().Lower();
         if (extension == "xlsx") {
             exporters::write_xlsx(path, exporters::crosstab_tables(table_));
         } else if (extension == "csv") {

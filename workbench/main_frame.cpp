@@ -53,6 +53,7 @@
 #include "workbench/quote_set_view.h"
 #include "workbench/search_pane.h"
 #include "workbench/segments_list.h"
+#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
 
@@ -1039,13 +1040,12 @@ void MainFrame::code_dropped(Id dragged, std::optional<Id> target) {
 }
 
 void MainFrame::export_cooccurrence() {
-    wxFileDialog dialog(this, _("Export the co-occurrence matrix"), wxEmptyString, _("co-occurrence.png"),
-                        _("Heatmap (PNG)|*.png|Heatmap (SVG)|*.svg|Workbook, every measure a sheet (XLSX)|*.xlsx|Table (CSV)|*.csv"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    const auto chosen = ask_save_path(this, _("Export the co-occurrence matrix"), _("co-occurrence.png"),
+                                      _("Heatmap (PNG)|*.png|Heatmap (SVG)|*.svg|Workbook, every measure a sheet (XLSX)|*.xlsx|Table (CSV)|*.csv"));
+    if (!chosen) return;
     try {
-        const std::string path = from_wx(dialog.GetPath());
-        const auto extension = wxFileName(dialog.GetPath()).GetExt().Lower();
+        const std::string path = from_wx(*chosen);
+        const auto extension = wxFileName(*chosen).GetExt().Lower();
         const auto& matrix = cooccurrence_->matrix();
         if (extension == "xlsx") {
             exporters::write_xlsx(path, exporters::cooccurrence_tables(matrix));
@@ -1054,7 +1054,7 @@ void MainFrame::export_cooccurrence() {
         } else {
             exporters::write_heatmap(path, exporters::cooccurrence_heatmap(matrix, cooccurrence_->measure()));
         }
-        SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), message_field);
+        SetStatusText(wxString::Format(_("Saved %s"), *chosen), message_field);
     } catch (const std::exception& error) {
         report(error);
     }

@@ -8,6 +8,7 @@
 #include "exporters/refi_project.h"
 #include "importers/refi_project.h"
 #include "workbench/main_frame.h"
+#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -90,12 +91,11 @@ void MainFrame::ask_and_merge() {
 
 void MainFrame::ask_and_export_qdpx() {
     const wxString suggested = wxFileName(to_wx(project_.path().string())).GetName() + ".qdpx";
-    wxFileDialog dialog(this, _("Export as REFI-QDA project"), wxEmptyString, suggested, _("REFI-QDA projects (*.qdpx)|*.qdpx"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    const auto chosen = ask_save_path(this, _("Export as REFI-QDA project"), suggested, _("REFI-QDA projects (*.qdpx)|*.qdpx"));
+    if (!chosen) return;
     try {
-        exporters::write_qdpx(read_exchange(project_), from_wx(dialog.GetPath()));
-        SetStatusText(wxString::Format(_("Saved %s"), dialog.GetPath()), 0);
+        exporters::write_qdpx(read_exchange(project_), from_wx(*chosen));
+        SetStatusText(wxString::Format(_("Saved %s"), *chosen), 0);
     } catch (const std::exception& error) {
         report(error);
     }

@@ -15,6 +15,7 @@
 
 #include "coding/error.h"
 #include "exporters/quote_report.h"
+#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -329,14 +330,13 @@ void QuoteSetView::export_to(const std::filesystem::path& path) {
 void QuoteSetView::ask_and_export() {
     const auto set = current_set();
     if (!project_ || !set) return;
-    wxFileDialog dialog(this, _("Export the quote set"), wxEmptyString, to_wx(QuoteSetStore(*project_).get(*set).name) + ".docx",
-                        _("Word (*.docx)|*.docx|OpenDocument (*.odt)|*.odt|HTML (*.html)|*.html|Markdown (*.md)|*.md|"
-                          "Table (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
+    const auto chosen = ask_save_path(this, _("Export the quote set"), to_wx(QuoteSetStore(*project_).get(*set).name) + ".docx",
+                                      _("Word (*.docx)|*.docx|OpenDocument (*.odt)|*.odt|HTML (*.html)|*.html|Markdown (*.md)|*.md|"
+                                        "Table (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"));
+    if (!chosen) return;
     try {
-        export_to(from_wx(dialog.GetPath()));
-        if (changed_) changed_(wxString::Format(_("Saved %s"), dialog.GetPath()));
+        export_to(from_wx(*chosen));
+        if (changed_) changed_(wxString::Format(_("Saved %s"), *chosen));
     } catch (const std::exception& error) {
         report_problem(this, error);
     }

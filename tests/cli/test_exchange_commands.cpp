@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <cstdio>
+
 #include "cli_runner.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
@@ -132,4 +135,31 @@ TEST_CASE("a broken .qdpx is refused naming the file; the project and the target
     const auto itself = run_cli(dir, {"merge", path, path});
     CHECK(itself.exit_code == 1);
     CHECK(itself.err.find("is this project itself") != std::string::npos);
+}
+
+TEST_CASE("a small .qdpx whose one large entry forty sources share is refused within the budget, quickly, leaving nothing") {
+    testing::ScratchDir dir;
+    const auto bomb = dir / "deling.qdpx";
+    std::string sources;
+    for (int i = 0; i < 40; ++i) {
+        char guid[37];
+        std::snprintf(guid, sizeof guid, "9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d%04d", i);
+        sources += "<TextSource guid=\"" + std::string(guid) + "\" name=\"Interview " + std::to_string(i) +
+                   "\" plainTextPath=\"internal://fælles.txt\"/>";
+    }
+    exporters::write_zip(bomb, [&](exporters::ZipWriter& zip) {
+        zip.add("project.qde", "<?xml version=\"1.0\" encoding=\"utf-8\"?><Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Deling\">"
+                               "<Sources>" + sources + "</Sources></Project>");
+        zip.add("sources/fælles.txt", std::string(90u << 20, 'a'));
+    });
+    CHECK(std::filesystem::file_size(bomb) < 1 << 20);
+    const auto target = (dir / "ny.fokus").string();
+    const auto started = std::chrono::steady_clock::now();
+    const auto imported = run_cli(dir, {"import-qdpx", target, bomb.string()});
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    CHECK(imported.exit_code == 4);
+    CHECK_MESSAGE(imported.err.find("deling.qdpx: its sources hold more than 512 MB of text in all") != std::string::npos, imported.err);
+    CHECK(seconds < 5.0);
+    CHECK_FALSE(std::filesystem::exists(target));
+    CHECK_FALSE(std::filesystem::exists(target + ".importing"));
 }

@@ -40,6 +40,19 @@ TEST_CASE("import the sample corpus with its manifests, then info, participants 
     CHECK(nlohmann::json::parse(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out).size() == 2);
 }
 
+TEST_CASE("a batch in which every file fails exits 4, as a file that cannot be read, not 6") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "tom.fokus").string();
+    run_cli(dir, {"new", path});
+    testing::write_file(dir / "ødelagt.docx", "ikke en zip");
+    const auto one = run_cli(dir, {"import", path, (dir / "ødelagt.docx").string()});
+    CHECK(one.exit_code == 4);
+    CHECK(one.out.find("0 imported, 0 skipped, 1 failed") != std::string::npos);
+    CHECK(one.err.find("ødelagt.docx: is named .docx but is not a zip archive") != std::string::npos);
+    const auto two = run_cli(dir, {"import", path, (dir / "ødelagt.docx").string(), (dir / "findes-ikke.txt").string()});
+    CHECK(two.exit_code == 4);
+}
+
 TEST_CASE("a batch with a broken file imports the rest and exits 6 naming the file") {
     testing::ScratchDir dir;
     const auto path = (dir / "blandet.fokus").string();

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/mount.h>
+#include <sys/stat.h>
 
 #include <set>
 
@@ -83,7 +84,7 @@ TEST_CASE("wrong input to every command is refused with a message naming it, and
         {{"search", "PROJECT", "\"faglig tryghed"}, 1, "the quote at position 1 of the query is never closed"},
         {{"search", "PROJECT", "rådgiver NEAR/x leder"}, 1, "\"NEAR/x\" at position 10 of the query needs a distance"},
         {{"code-hits", "PROJECT", "leder*", "Ukendt kode"}, 1, "no code named \"Ukendt kode\""},
-        {{"import", "PROJECT", "/ikke/her/fokusgruppe.txt"}, 6, "/ikke/her/fokusgruppe.txt: is not a file that can be read"},
+        {{"import", "PROJECT", "/ikke/her/fokusgruppe.txt"}, 4, "/ikke/her/fokusgruppe.txt: is not a file that can be read"},
         {{"import-codebook", "PROJECT", "/ikke/her/kodebog.qdc"}, 4, "/ikke/her/kodebog.qdc: cannot be read"},
         {{"memo", "PROJECT", "--document", "ukendt", "Et memo om tryghed"}, 1, "no document named \"ukendt\""},
         {{"quotes", "PROJECT", "create", "kapitel 4"}, 1, "there is already a quote set named \"Kapitel 4\""},
@@ -145,4 +146,87 @@ TEST_CASE("an export to a full disk fails with a message naming the file and lea
         CHECK(left == std::set<std::string>{"fyld"});
     }
     CHECK(contents_of(path) == before);
+}
+
+namespace {
+
+std::string bytes_of(const std::filesystem::path& path) { return testing::read_file(path); }
+
+}  // namespace
+
+TEST_CASE("no export replaces the project, its own files, another project or anything but an ordinary file") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "studie.fokus").string();
+    coded_project(path);
+    // The index and backups folders exist beside the project as they do in use.
+    REQUIRE(run_cli(dir, {"search", path, "tryghed"}).exit_code == 0);
+    REQUIRE(run_cli(dir, {"backup", path}).exit_code == 0);
+    const auto backups = std::filesystem::path(path + ".backups");
+    REQUIRE(std::filesystem::is_directory(backups));
+    const auto other = (dir / "bjørns-kopi.fokus").string();
+    coded_project(other);
+    const auto fifo = dir / "rør";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    const auto device_link = dir / "enhed.qdpx";
+    std::filesystem::create_symlink("/dev/null", device_link);
+
+    const auto project_bytes = bytes_of(path);
+    const auto other_bytes = bytes_of(other);
+    const auto before = contents_of(path);
+    struct Target {
+        std::string file;
+        std::string reason;
+    };
+    const std::vector<Target> targets = {
+        {path, "is a Fokus project"},
+        {other, "is a Fokus project"},
+        {path + "-wal", "belongs to the project"},
+        {path + "-shm", "belongs to the project"},
+        {path + ".index/kodebog.qdc", "lies inside"},
+        {(backups / "kodebog.qdc").string(), "lies inside"},
+        {path + ".index", "is a folder"},
+        {fifo.string(), "is not an ordinary file"},
+        {device_link.string(), "is not an ordinary file"},
+    };
+    for (const auto& target : targets) {
+        for (const std::string command : {"export-qdpx", "export-codebook"}) {
+            CAPTURE(command);
+            CAPTURE(target.file);
+            const auto result = run_cli(dir, {command, path, target.file});
+            CHECK(result.exit_code == 4);
+            CHECK_MESSAGE(result.err.find(target.file + ": cannot be written: it " + target.reason) != std::string::npos, result.err);
+        }
+    }
+    CHECK(bytes_of(path) == project_bytes);
+    CHECK(bytes_of(other) == other_bytes);
+    CHECK(contents_of(path) == before);
+    CHECK(std::filesystem::is_fifo(fifo));
+    CHECK(std::filesystem::is_character_file("/dev/null"));
+    CHECK(std::filesystem::is_symlink(device_link));
+    // Nothing half-written stays behind in any of the folders.
+    for (const auto& folder : {dir.path(), backups, std::filesystem::path(path + ".index")}) {
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+            CHECK_MESSAGE(entry.path().extension() != ".tmp", entry.path().string());
+        }
+    }
+    // The other exports share the check.
+    const auto matrix = run_cli(dir, {"export-matrix", path, path + ".index/matrix.xlsx"});
+    CHECK(matrix.exit_code == 4);
+    CHECK_MESSAGE(matrix.err.find("lies inside") != std::string::npos, matrix.err);
+    const auto quotes = run_cli(dir, {"export-codebook", path, (backups / "kodebog.md").string()});
+    CHECK(quotes.exit_code == 4);
+    CHECK_MESSAGE(quotes.err.find("lies inside") != std::string::npos, quotes.err);
+}
+
+TEST_CASE("an export through a link to an ordinary file replaces the file and keeps the link") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "studie.fokus").string();
+    coded_project(path);
+    std::filesystem::create_directories(dir / "rapport");
+    testing::write_file(dir / "rapport" / "kodebog.qdc", "gammel");
+    std::filesystem::create_symlink(dir / "rapport" / "kodebog.qdc", dir / "genvej.qdc");
+    const auto result = run_cli(dir, {"export-codebook", path, (dir / "genvej.qdc").string()});
+    CHECK_MESSAGE(result.exit_code == 0, result.err);
+    CHECK(std::filesystem::is_symlink(dir / "genvej.qdc"));
+    CHECK(testing::read_file(dir / "rapport" / "kodebog.qdc").find("Faglig tryghed") != std::string::npos);
 }

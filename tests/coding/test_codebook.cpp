@@ -106,6 +106,12 @@ TEST_CASE("malformed codebooks are refused with the file and the problem named")
                        "name=\"Tema\"><MemberCode guid=\"2b5d7c1e-3d2a-4c55-9a7e-2b1f0c9d8e71\"/></Set></Sets></CodeBook>",
                        "tema.qdc"),
         doctest::Contains("set \"Tema\" names a code that is not in the codebook"), FormatError);
+    CHECK_THROWS_WITH_AS(
+        parse_codebook("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\n<Codes><Code guid=\"0b5d7c1e-3d2a-4c55-9a7e-2b1f0c9d8e71\" "
+                       "name=\"Tryghed&#0;Skjult\" isCodable=\"true\"/></Codes></CodeBook>",
+                       "nul.qdc"),
+        doctest::Contains("nul.qdc: has 1 character that XML does not allow (&#0;, on line 2); the codebook is refused"),
+        FormatError);
     CHECK_THROWS_WITH_AS(read_codebook("/findes/ikke/kodebog.qdc"), "/findes/ikke/kodebog.qdc: cannot be read", FileError);
 }
 

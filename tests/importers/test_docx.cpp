@@ -49,3 +49,13 @@ TEST_CASE("docx: the bold runs at a paragraph's start make its bold prefix") {
     CHECK(result.paragraphs[3].bold_prefix == 11);
     CHECK(result.paragraphs[4].bold_prefix == 0);
 }
+
+TEST_CASE("docx written by LibreOffice with &#0; in a turn: replaced and reported with its line, nothing after it lost") {
+    const auto read = read_file(std::filesystem::path(FOKUS_TEST_DATA) / "importers" / "nul-tegn.docx");
+    CHECK(lines_of(read) ==
+          "Interviewer: Hvordan oplever I samarbejdet med forvaltningen?\n"
+          "Rådgiver 1: Vi får rygdækning, når det brænder på.\xEF\xBF\xBD Lederen står bag os.\n"
+          "Rådgiver 2: Det gør en forskel for børnene og familierne på Ærø.\n");
+    REQUIRE(read.warnings.size() == 1);
+    CHECK(read.warnings[0] == "word/document.xml: 1 character that XML does not allow (&#0;, on line 2) was replaced by U+FFFD");
+}

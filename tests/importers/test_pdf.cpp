@@ -57,3 +57,23 @@ TEST_CASE("PDF without a text layer, and a damaged PDF, are refused") {
     testing::write_file(dir / "plan.pdf", "%PDF-1.4\nikke mere end det");
     CHECK_THROWS_WITH_AS(read_file(dir / "plan.pdf"), doctest::Contains("plan.pdf: is not a readable PDF"), FormatError);
 }
+
+TEST_CASE("a PDF whose page content is damaged is called damaged, not a scan") {
+    testing::ScratchDir dir;
+    std::string bytes = testing::read_file(std::filesystem::path(FOKUS_TEST_DATA) / "importers" / "samtale.pdf");
+    REQUIRE(lines_of(read_file(std::filesystem::path(FOKUS_TEST_DATA) / "importers" / "samtale.pdf")).find("Ærø") != std::string::npos);
+    // The page's content stream overwritten, as a broken download or disk would.
+    const auto stream = bytes.find("stream");
+    REQUIRE(stream != std::string::npos);
+    bytes.replace(stream + 8, 200, std::string(200, '\xBE'));
+    testing::write_file(dir / "beskadiget.pdf", bytes);
+    try {
+        read_file(dir / "beskadiget.pdf");
+        FAIL("a damaged PDF was read");
+    } catch (const FormatError& error) {
+        const std::string message = error.what();
+        CHECK(message.find("beskadiget.pdf: is a damaged PDF: its pages could not be read as text (") != std::string::npos);
+        CHECK(message.find("scanned") == std::string::npos);
+        CHECK(message.find('\xBE') == std::string::npos);
+    }
+}

@@ -1,6 +1,8 @@
 // REFI-QDA projects as real tools write them, each quirk in a hand-made file.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 
 #include "coding/error.h"
@@ -244,4 +246,96 @@ TEST_CASE("broken files are refused naming the file, the element and the reason"
         const auto path = write_qdpx(dir, "<Project name=\"Ø\"><CodeBook>", {});
         CHECK_THROWS_WITH_AS(importers::read_qdpx(path), doctest::Contains("project.qde is not well-formed XML"), FormatError);
     }
+}
+
+TEST_CASE("a NUL written as &#0; in a source's text is replaced and reported with its line; the text after it is kept") {
+    testing::ScratchDir dir;
+    const std::string content = "Interviewer: Hvad gør jer trygge?&#0;\nRådgiver 1: At lederen står bag os.";
+    const auto path = write_qdpx(dir, project_qde(codebook(), text_source("", "<PlainTextContent>" + content + "</PlainTextContent>")), {});
+    const auto exchange = importers::read_qdpx(path);
+    REQUIRE(exchange.documents.size() == 1);
+    CHECK(exchange.documents[0].content.text == "Interviewer: Hvad gør jer trygge?\xEF\xBF\xBD\nRådgiver 1: At lederen står bag os.");
+    REQUIRE(!exchange.warnings.empty());
+    CHECK(exchange.warnings[0] == "project.qde: 1 character that XML does not allow (&#0;, on line 1) was replaced by U+FFFD");
+}
+
+TEST_CASE("control characters in names, as references or raw, are replaced, never kept to reach a terminal") {
+    testing::ScratchDir dir;
+    std::string qde = project_qde(codebook(), text_source("plainTextPath=\"internal://kilde.txt\"", ""));
+    qde.replace(qde.find("Faglig tryghed"), 14, "Faglig&#x1B;]0;ejet&#7; tryghed\x1b[2J");
+    const auto exchange = importers::read_qdpx(write_qdpx(dir, qde, {{"sources/kilde.txt", tekst}}));
+    REQUIRE(!exchange.codes.empty());
+    CHECK(exchange.codes[0].name == "Faglig\xEF\xBF\xBD]0;ejet\xEF\xBF\xBD tryghed\xEF\xBF\xBD[2J");
+    CHECK(exchange.warnings[0].find("3 characters that XML does not allow (the first, &#x1B;, on line 1)") != std::string::npos);
+}
+
+TEST_CASE("one large text file used by forty sources is refused at once, before it is read forty times") {
+    testing::ScratchDir dir;
+    std::string sources;
+    for (int i = 0; i < 40; ++i) {
+        char guid[37];
+        std::snprintf(guid, sizeof guid, "9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d%04d", i);
+        sources += "<TextSource guid=\"" + std::string(guid) + "\" name=\"Kilde " + std::to_string(i) +
+                   "\" plainTextPath=\"internal://stor.txt\"/>";
+    }
+    for (const std::uintmax_t megabytes : {150u, 60u}) {
+        CAPTURE(megabytes);
+        const auto path = write_qdpx(dir, project_qde(codebook(), sources), {{"sources/stor.txt", std::string(megabytes << 20, 'a')}});
+        const auto started = std::chrono::steady_clock::now();
+        const std::string expected = megabytes > 100 ? "<TextSource name=\"Kilde 0\"> has a text file of 150 MB, more than the 100 MB"
+                                                     : "andet.qdpx: its sources hold more than 512 MB of text in all";
+        CHECK_THROWS_WITH_AS(importers::read_qdpx(path), doctest::Contains(expected.c_str()), FormatError);
+        const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        CHECK(seconds < 5.0);
+    }
+}
+
+TEST_CASE("the entries of nested Word files count against one budget, and messages name the entry, never a temporary file") {
+    testing::ScratchDir dir;
+    std::string docx;
+    {
+        const auto docx_path = dir / "kilde.docx";
+        exporters::write_zip(docx_path, [&](exporters::ZipWriter& zip) {
+            zip.add("word/document.xml",
+                    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>" +
+                        tekst + std::string(1 << 20, ' ') + "</w:t></w:r></w:p></w:body></w:document>");
+        });
+        docx = testing::read_file(docx_path);
+    }
+    SUBCASE("an entry of the nested file over its own limit") {
+        importers::Limits limits;
+        limits.max_expanded_bytes = 512 << 10;
+        const auto path = write_qdpx(dir, project_qde(codebook(), text_source("richTextPath=\"internal://kilde.docx\"", "")),
+                                     {{"sources/kilde.docx", docx}});
+        CHECK_THROWS_WITH_AS(importers::read_qdpx(path, limits),
+                             doctest::Contains("andet.qdpx: sources/kilde.docx: word/document.xml expands to"), FormatError);
+    }
+    SUBCASE("the same nested file read by many sources") {
+        importers::Limits limits;
+        limits.max_total_expanded_bytes = 5 << 20;
+        std::string sources;
+        for (int i = 0; i < 10; ++i) {
+            sources += "<TextSource guid=\"9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d000" + std::to_string(i) + "\" name=\"Kilde " +
+                       std::to_string(i) + "\" richTextPath=\"internal://kilde.docx\"/>";
+        }
+        const auto path = write_qdpx(dir, project_qde(codebook(), sources), {{"sources/kilde.docx", docx}});
+        CHECK_THROWS_WITH_AS(importers::read_qdpx(path, limits), doctest::Contains("would take what this import expands past 5 MB"),
+                             FormatError);
+    }
+}
+
+TEST_CASE("invalid UTF-8 in a source's text is refused naming the .qdpx and the source") {
+    testing::ScratchDir dir;
+    const auto path = write_qdpx(dir, project_qde(codebook(), text_source("plainTextPath=\"internal://kilde.txt\"", "")),
+                                 {{"sources/kilde.txt", "Rådgiver 1: Det er sv\xe6rt \xff\xfe at sige."}});
+    CHECK_THROWS_WITH_AS(importers::read_qdpx(path), doctest::Contains("andet.qdpx: the text of \"Fokusgruppe Kommune B\""), FormatError);
+}
+
+TEST_CASE("a selection at a negative position is reported as starting before the text") {
+    testing::ScratchDir dir;
+    const auto path = write_qdpx(dir, project_qde(codebook(), text_source("plainTextPath=\"internal://kilde.txt\"", selection("01", -5, 10))),
+                                 {{"sources/kilde.txt", tekst}});
+    const auto exchange = importers::read_qdpx(path);
+    REQUIRE(exchange.warnings.size() == 1);
+    CHECK(exchange.warnings[0].find("at -5-10 starts before the text") != std::string::npos);
 }
