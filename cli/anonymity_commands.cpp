@@ -63,7 +63,8 @@ void add_anonymity_commands(CLI::App& app, Context& context) {
             if (options->json) {
                 nlohmann::json list = nlohmann::json::array();
                 for (const auto& finding : findings) {
-                    list.push_back({{"document", documents.get(finding.document).name},
+                    list.push_back({{"document", finding.document ? nlohmann::json(documents.get(finding.document).name) : nlohmann::json()},
+                                    {"place", finding.side ? side_text_name(*finding.side) : "text"},
                                     {"kind", importers::kind_name(finding.kind)},
                                     {"start", finding.span.start},
                                     {"end", finding.span.end},
@@ -74,7 +75,7 @@ void add_anonymity_commands(CLI::App& app, Context& context) {
                 return;
             }
             for (const auto& finding : findings) {
-                std::cout << documents.get(finding.document).name << "  " << finding.span.start << "-" << finding.span.end << "  "
+                std::cout << importers::place_of(project, finding) << "  " << finding.span.start << "-" << finding.span.end << "  "
                           << importers::kind_name(finding.kind) << "  " << finding.text << "\n    …" << finding.context << "…\n";
             }
             std::cout << findings.size() << " findings\n";

@@ -167,7 +167,7 @@ std::vector<Finding> find_identifying(const std::string& text, const AnonymityOp
             const auto written = name_as_written(name);
             if (written.isEmpty()) continue;
             // The whole word, or its genitive: Mette, Mettes; Lars, Lars' (or Lars’ as Word writes it).
-            icu::UnicodeString name_pattern(u"(?<![\\p{L}\\p{N}])\\Q");
+            icu::UnicodeString name_pattern(options.names_in_any_case ? u"(?i)(?<![\\p{L}\\p{N}])\\Q" : u"(?<![\\p{L}\\p{N}])\\Q");
             name_pattern += written;
             name_pattern += u"\\E(?:s|'|\u2019)?(?![\\p{L}\\p{N}])";
             scanner.scan(name_pattern, FindingKind::Name, findings, any);
@@ -189,14 +189,38 @@ std::vector<Finding> find_identifying(const std::string& text, const AnonymityOp
 std::vector<Finding> check_anonymity(Project& project, const AnonymityOptions& options, const std::vector<Id>& documents) {
     DocumentStore store(project);
     std::vector<Finding> findings;
+    const auto wanted = [&](Id document) {
+        return documents.empty() || std::find(documents.begin(), documents.end(), document) != documents.end();
+    };
     for (const auto& document : store.all()) {
-        if (!documents.empty() && std::find(documents.begin(), documents.end(), document.id) == documents.end()) continue;
+        if (!wanted(document.id)) continue;
         for (auto& finding : find_identifying(store.text(document.id), options)) {
             finding.document = document.id;
             findings.push_back(std::move(finding));
         }
     }
+    AnonymityOptions any_case = options;
+    any_case.names_in_any_case = true;
+    for (const auto& side : side_texts(project)) {
+        if (!documents.empty() && (side.document == 0 || !wanted(side.document))) continue;
+        const bool a_file_name = side.kind == SideTextKind::DocumentName || side.kind == SideTextKind::SourceFile ||
+                                 side.kind == SideTextKind::MergeSource;
+        for (auto& finding : find_identifying(side.value, a_file_name ? any_case : options)) {
+            finding.document = side.document;
+            finding.side = side.kind;
+            finding.side_row = side.row;
+            findings.push_back(std::move(finding));
+        }
+    }
     return findings;
+}
+
+std::string place_of(Project& project, const Finding& finding) {
+    const auto document_name = [&] { return DocumentStore(project).get(finding.document).name; };
+    if (!finding.side) return document_name();
+    std::string place = side_text_name(*finding.side);
+    if (finding.document != 0) return place + " of " + text::quote(document_name());
+    return place + " " + std::to_string(finding.side_row);
 }
 
 namespace {
@@ -215,12 +239,13 @@ std::string replacement_for(const Finding& finding, const std::map<std::string, 
         case FindingKind::Address: return "[adresse]";
         case FindingKind::Name: break;
     }
+    // A name in a file name may be written in any case ("interview-mette").
+    const auto found = text::fold_case(finding.text);
     for (const auto& [name, pseudonym] : mapping) {
-        std::string written;
-        name_as_written(name).toUTF8String(written);
-        if (finding.text == written) return pseudonym;
+        const auto written = text::fold_case(text::trim(name));
+        if (found == written) return pseudonym;
         for (const char* ending : {"s", "'", "\u2019"}) {
-            if (finding.text == written + ending) return genitive(pseudonym);
+            if (found == written + ending) return genitive(pseudonym);
         }
     }
     return "[navn]";
@@ -336,10 +361,69 @@ void rename_speakers(sql::Connection& db, Id document, const std::string& docume
 
 }  // namespace
 
+namespace {
+
+// The text with the findings in it replaced, which must be sorted, still be
+// what they were when checked, and not overlap. `what` names the text.
+std::string replaced_text(const std::string& old_text, const std::vector<Finding>& found, const std::map<std::string, std::string>& mapping,
+                          const std::string& what, std::vector<Replacement>& replacements) {
+    const text::OffsetMap offsets(old_text);
+    std::string new_text;
+    std::size_t copied = 0;
+    for (const auto& finding : found) {
+        const auto from = offsets.byte_of(static_cast<std::size_t>(finding.span.start));
+        const auto to = offsets.byte_of(static_cast<std::size_t>(finding.span.end));
+        // Findings from an older check must still be what they were.
+        if (finding.span.start < 0 || finding.span.end > static_cast<std::int64_t>(offsets.code_points()) ||
+            old_text.compare(from, to - from, finding.text) != 0) {
+            throw InputError(what + " has changed since it was checked; check again");
+        }
+        if (from < copied) throw InputError("two findings in " + what + " overlap; check again");
+        const auto replacement = replacement_for(finding, mapping);
+        replacements.push_back(Replacement{finding.span, finding.text, replacement,
+                                           static_cast<std::int64_t>(text::count_code_points(replacement)), finding.kind});
+        new_text += old_text.substr(copied, from - copied) + replacement;
+        copied = to;
+    }
+    return new_text + old_text.substr(copied);
+}
+
+void sort_by_position(std::vector<Finding>& found) {
+    std::sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
+}
+
+// Names, notes and comments beside the texts, each given its new value.
+int replace_in_side_texts(Project& project, std::map<std::pair<SideTextKind, Id>, std::vector<Finding>>& by_side_text,
+                          const std::map<std::string, std::string>& mapping) {
+    if (by_side_text.empty()) return 0;
+    std::map<std::pair<SideTextKind, Id>, std::string> current;
+    for (const auto& side : side_texts(project)) current[{side.kind, side.row}] = side.value;
+    int count = 0;
+    for (auto& [place, found] : by_side_text) {
+        const std::string what = std::string("the ") + side_text_name(place.first) + " " + std::to_string(place.second);
+        const auto value = current.find(place);
+        if (value == current.end()) throw InputError(what + " has changed since it was checked; check again");
+        sort_by_position(found);
+        std::vector<Replacement> replacements;
+        set_side_text(project, place.first, place.second, replaced_text(value->second, found, mapping, what, replacements));
+        count += static_cast<int>(found.size());
+    }
+    return count;
+}
+
+}  // namespace
+
 int pseudonymise(Project& project, const std::vector<Finding>& findings, const std::map<std::string, std::string>& mapping) {
     if (findings.empty()) return 0;
     std::map<Id, std::vector<Finding>> by_document;
-    for (const auto& finding : findings) by_document[finding.document].push_back(finding);
+    std::map<std::pair<SideTextKind, Id>, std::vector<Finding>> by_side_text;
+    for (const auto& finding : findings) {
+        if (finding.side) {
+            by_side_text[{*finding.side, finding.side_row}].push_back(finding);
+        } else {
+            by_document[finding.document].push_back(finding);
+        }
+    }
     int count = 0;
     project.act("pseudonymise " + std::to_string(findings.size()) + " findings", [&] {
         auto& db = project.db();
@@ -348,26 +432,9 @@ int pseudonymise(Project& project, const std::vector<Finding>& findings, const s
             const auto name = documents.get(document).name;
             const std::string old_text = documents.text(document);
             const text::OffsetMap offsets(old_text);
-            std::sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
+            sort_by_position(found);
             std::vector<Replacement> replacements;
-            std::string new_text;
-            std::size_t copied = 0;
-            for (const auto& finding : found) {
-                const auto from = offsets.byte_of(static_cast<std::size_t>(finding.span.start));
-                const auto to = offsets.byte_of(static_cast<std::size_t>(finding.span.end));
-                // Findings from an older check must still be what they were.
-                if (finding.span.start < 0 || finding.span.end > static_cast<std::int64_t>(offsets.code_points()) ||
-                    old_text.compare(from, to - from, finding.text) != 0) {
-                    throw InputError("the text of " + text::quote(name) + " has changed since it was checked; check again");
-                }
-                if (from < copied) throw InputError("two findings in " + text::quote(name) + " overlap; check again");
-                const auto replacement = replacement_for(finding, mapping);
-                replacements.push_back(Replacement{finding.span, finding.text, replacement,
-                                                   static_cast<std::int64_t>(text::count_code_points(replacement)), finding.kind});
-                new_text += old_text.substr(copied, from - copied) + replacement;
-                copied = to;
-            }
-            new_text += old_text.substr(copied);
+            const std::string new_text = replaced_text(old_text, found, mapping, "the text of " + text::quote(name), replacements);
             const auto new_length = static_cast<std::int64_t>(text::count_code_points(new_text));
             db.prepare("UPDATE documents SET text = ?, length = ?, text_checksum = ? WHERE id = ?")
                 .bind_all(new_text, new_length, sha256_hex(new_text), document)
@@ -405,6 +472,7 @@ int pseudonymise(Project& project, const std::vector<Finding>& findings, const s
                 ++count;
             }
         }
+        count += replace_in_side_texts(project, by_side_text, mapping);
     });
     return count;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "coding/side_texts.h"
 #include "coding/types.h"
 
 namespace fokus {
@@ -22,9 +23,13 @@ const char* kind_name(FindingKind kind);
 FindingKind parse_kind(const std::string& name);
 
 struct Finding {
-    Id document = 0;
+    Id document = 0;       // the document it is in, or the one its side text is about (0 for none)
     FindingKind kind = FindingKind::Name;
-    Span span;             // code points in the document's text
+    // Where it stands: in the document's text, or in a side text (a document
+    // or file name, a memo, a comment...), whose kind and row are given.
+    std::optional<SideTextKind> side;
+    Id side_row = 0;
+    Span span;             // code points in the document's text, or in the side text
     std::string text;
     std::string context;   // up to 40 characters either side, on one line, the finding in [[ ]]
 };
@@ -35,14 +40,22 @@ struct AnonymityOptions {
     std::vector<std::string> names;
     std::vector<FindingKind> kinds = {FindingKind::Cpr, FindingKind::Phone, FindingKind::Email, FindingKind::Address,
                                       FindingKind::Name};
+    // Names in any case, for file and document names ("interview-mette").
+    bool names_in_any_case = false;
 };
 
 // Findings in one text, in order of position.
 std::vector<Finding> find_identifying(const std::string& text, const AnonymityOptions& options);
-// Findings in the project's documents (all when `documents` is empty).
+// Findings in the project's documents (all when `documents` is empty), and
+// in the side texts: those about the documents, or all when `documents` is
+// empty. Document and source-file names are searched for names in any case.
 std::vector<Finding> check_anonymity(Project& project, const AnonymityOptions& options, const std::vector<Id>& documents = {});
 
-// Replaces the findings: names by `mapping` where given ("Mette" ->
+// "Fokusgruppe Kommune B" for a finding in a text; "source file of
+// \"Fokusgruppe Kommune B\"" or "memo 4" for one in a side text.
+std::string place_of(Project& project, const Finding& finding);
+
+// Replaces the findings, in texts and side texts alike: names by `mapping` where given ("Mette" ->
 // "Rådgiver 3", its genitive "Mettes" -> "Rådgiver 3s"), everything else by a
 // placeholder: [CPR], [telefon], [e-mail], [adresse], [navn]. One action:
 // codings, quotes, links and turns move with the text (spans overlapping a

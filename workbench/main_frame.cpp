@@ -1165,8 +1165,7 @@ void MainFrame::check_new_documents(const std::vector<Id>& documents, const std:
         if (found.empty() || findings == Findings::Keep) return;
         if (findings == Findings::Review) {
             std::vector<std::string> document_names;
-            DocumentStore store(project_);
-            for (const auto& finding : found) document_names.push_back(store.get(finding.document).name);
+            for (const auto& finding : found) document_names.push_back(importers::place_of(project_, finding));
             AnonymityReview review(this, found, document_names);
             if (review.ShowModal() != wxID_OK) return;
             found = review.chosen();

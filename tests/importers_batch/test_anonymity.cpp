@@ -8,6 +8,8 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
+#include "coding/memos.h"
+#include "coding/participants.h"
 #include "coding/project.h"
 #include "coding/sqlite.h"
 #include "fixtures.h"
@@ -299,4 +301,80 @@ TEST_CASE("the check finds exactly the deliberate slips the sample corpus lists,
         reported.emplace(document, finding.text);
     }
     CHECK(reported == expected);
+}
+
+TEST_CASE("names beside the text are found and replaced too: file and document names in any case, memos, comments, attributes") {
+    Interview interview;
+    auto& project = interview.project;
+    DocumentStore documents(project);
+    NewDocument named;
+    named.name = "interview-mette";
+    named.format = "docx";
+    named.source_name = "Interview med METTE.docx";
+    named.text = "Interviewer: Hvordan går det?\nRådgiver: Godt.";
+    named.turns = testing::turns_of(named.text);
+    named.attributes = {{"interviewer", "Mette Sørensen"}};
+    const Id document = documents.add(named);
+    const Id code = CodeStore(project).add("Samarbejde");
+    CodingStore(project).add(document, code, testing::span_of(named.text, "Godt"), "ring til Mette på 22 48 61 37");
+    MemoStore(project).add(MemoTarget{MemoTarget::Kind::Document, document}, "Om Mettes rolle", "Mette er teamleder.");
+    MemoStore(project).add(MemoTarget{}, "Projektet", "Spørg mette.sorensen@kommune.dk om lov.");
+    ParticipantStore participants(project);
+    participants.set_attribute(participants.ensure("K-B1"), "kontakt", "Mette, tlf. 22486137");
+
+    AnonymityOptions options;
+    options.names = {"Mette"};
+    const auto findings = check_anonymity(project, options);
+    std::multiset<std::string> places;
+    for (const auto& finding : findings) {
+        if (finding.side) places.insert(std::string(side_text_name(*finding.side)) + ":" + finding.text);
+    }
+    // A lower-case "mette" in running text is a word, not a name; in a file name it is her.
+    CHECK(places == std::multiset<std::string>{"document name:mette", "source file:METTE", "document attribute:Mette",
+                                                "coding comment:Mette", "coding comment:22 48 61 37", "memo title:Mettes",
+                                                "memo:Mette", "memo:mette.sorensen@kommune.dk", "participant attribute:Mette",
+                                                "participant attribute:22486137"});
+    for (const auto& finding : findings) {
+        if (finding.side && *finding.side == SideTextKind::SourceFile) {
+            CHECK(place_of(project, finding) == "source file of \"interview-mette\"");
+        }
+    }
+
+    pseudonymise(project, findings, {{"Mette", "Rådgiver 3"}});
+    const auto replaced = documents.get(document);
+    CHECK(replaced.name == "interview-Rådgiver 3");
+    CHECK(replaced.source_name == "Interview med Rådgiver 3.docx");
+    // The history still holds the originals, in its labels and changesets, for undo.
+    const auto dump = testing::table_contents(project, testing::bookkeeping);
+    for (const std::string original : {"Mette", "METTE", "mette", "22 48 61 37", "22486137", "sorensen@"}) {
+        INFO(original);
+        CHECK(dump.find(original) == std::string::npos);
+    }
+    CHECK(dump.find("ring til Rådgiver 3 på [telefon]") != std::string::npos);
+    CHECK(dump.find("Om Rådgiver 3s rolle") != std::string::npos);
+    CHECK(dump.find("Spørg [e-mail] om lov.") != std::string::npos);
+    CHECK(check_anonymity(project, options).empty());
+    // One step: undo brings every original back.
+    History(project).undo();
+    CHECK(documents.get(document).source_name == "Interview med METTE.docx");
+    CHECK(check_anonymity(project, options).size() == findings.size());
+}
+
+TEST_CASE("a replacement that would give two documents one name is refused, and nothing changes") {
+    Interview interview;
+    auto& project = interview.project;
+    for (const std::string name : {"interview-mette", "interview-Rådgiver 3"}) {
+        NewDocument document;
+        document.name = name;
+        document.format = "txt";
+        document.text = "Interviewer: Hej.";
+        DocumentStore(project).add(document);
+    }
+    const auto before = testing::table_contents(project);
+    AnonymityOptions options;
+    options.names = {"Mette"};
+    const auto findings = check_anonymity(project, options);
+    CHECK_THROWS_WITH_AS(pseudonymise(project, findings, {{"Mette", "Rådgiver 3"}}),
+                         doctest::Contains("there is already a document name \"interview-Rådgiver 3\""), InputError);
+    CHECK(testing::table_contents(project) == before);
 }
