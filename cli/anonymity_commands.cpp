@@ -1,4 +1,5 @@
 // check-anonymity and pseudonymise.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -6,6 +7,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "importers/anonymity.h"
+#include "search/index.h"
 
 namespace fokus::cli {
 namespace {
@@ -14,6 +16,7 @@ struct Options {
     std::string path, names_file, map_file;
     std::vector<std::string> names, documents, kinds;
     bool json = false;
+    bool permanent = false;
 
     importers::AnonymityOptions anonymity() const {
         importers::AnonymityOptions result;
@@ -88,6 +91,9 @@ void add_anonymity_commands(CLI::App& app, Context& context) {
         command->alias("pseudonymize");
         add_options(*command, *options);
         command->add_option("--map", options->map_file, "A file of lines \"Mette -> Rådgiver 3\"");
+        command->add_flag("--permanent", options->permanent,
+                          "Make it permanent: it cannot be undone, and the originals are removed from the history, free pages, "
+                          "backups and search index");
         command->callback([&context, options] {
             auto project = context.open(options->path);
             const auto mapping = options->map_file.empty() ? std::map<std::string, std::string>()
@@ -97,8 +103,25 @@ void add_anonymity_commands(CLI::App& app, Context& context) {
                 std::cout << "Nothing to replace\n";
                 return;
             }
-            const int replaced = importers::pseudonymise(project, findings, mapping);
-            std::cout << "Replaced " << replaced << " findings (undo reverses it)\n";
+            if (!options->permanent) {
+                const int replaced = importers::pseudonymise(project, findings, mapping);
+                std::cout << "Replaced " << replaced << " findings (undo reverses it; until then the originals stay in the "
+                             "history and the backups: --permanent removes them)\n";
+                return;
+            }
+            const auto result = importers::pseudonymise_permanently(project, findings, mapping);
+            // The index holds the old words in its lexicon; it is derived, so it is built anew.
+            std::filesystem::remove_all(search::Index::path_for(project));
+            search::Index::open_for(project);
+            std::cout << "Replaced " << result.replaced << " findings permanently: this cannot be undone.\n"
+                      << "Removed " << result.erasure.steps_removed << " earlier steps from the history and "
+                      << result.erasure.files_removed.size() << " backups and copies made before; made a new backup, "
+                      << result.erasure.new_backup.filename().string() << "; built the search index anew.\n";
+            if (!result.erasure.log_emptied) {
+                std::cerr << "fokus-cli: another program is reading the project, so its write-ahead log ("
+                          << project.path().string() << "-wal) still holds old pages; close it and run this again\n";
+                throw PartialFailure{partial};
+            }
         });
     }
 }

@@ -71,11 +71,11 @@ int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
 }
 
 HistoryStep read_step(sql::Statement& row) {
-    return HistoryStep{row.int64(0), row.text(1), row.text(2), row.int64(3) != 0};
+    return HistoryStep{row.int64(0), row.text(1), row.text(2), row.int64(3) != 0, row.int64(4) != 0};
 }
 
 std::optional<HistoryStep> find_step(Project& project, const char* where_order) {
-    auto query = project.db().prepare(std::string("SELECT id, label, created_at, undone FROM undo_log ") +
+    auto query = project.db().prepare(std::string("SELECT id, label, created_at, undone, permanent FROM undo_log ") +
                                       where_order + " LIMIT 1");
     if (!query.step()) return std::nullopt;
     return read_step(query);
@@ -119,7 +119,7 @@ std::optional<HistoryStep> History::next_redo() const {
 
 std::vector<HistoryStep> History::steps(int limit) const {
     auto query = project_.db().prepare(
-        "SELECT id, label, created_at, undone FROM undo_log ORDER BY id DESC LIMIT ?");
+        "SELECT id, label, created_at, undone, permanent FROM undo_log ORDER BY id DESC LIMIT ?");
     query.bind_all(limit);
     std::vector<HistoryStep> result;
     while (query.step()) result.push_back(read_step(query));
@@ -132,6 +132,9 @@ HistoryStep History::undo() {
     sql::Transaction transaction(project_.db());
     const auto step = next_undo();
     if (!step) throw InputError("nothing to undo");
+    if (step->permanent) {
+        throw InputError("\"" + step->label + "\" cannot be undone: it was made permanent, and what it replaced is kept nowhere");
+    }
     apply(project_, *step, true, "undo");
     transaction.commit();
     return *step;

@@ -17,6 +17,7 @@ struct HistoryStep {
     std::string label;
     std::string created_at;
     bool undone = false;
+    bool permanent = false;  // made permanent (act_permanently): it cannot be undone
 };
 
 class History {
@@ -29,7 +30,8 @@ public:
     std::vector<HistoryStep> steps(int limit = 50) const;
 
     // Each returns the step it reverted or replayed; InputError when there is
-    // none, or when later changes made by another program conflict with it.
+    // none, when the step is permanent, or when later changes made by another
+    // program conflict with it.
     HistoryStep undo();
     HistoryStep redo();
 

@@ -12,6 +12,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/identity.h"
+#include "coding/permanence.h"
 #include "coding/project.h"
 #include "coding/sqlite.h"
 #include "coding/text.h"
@@ -411,10 +412,8 @@ int replace_in_side_texts(Project& project, std::map<std::pair<SideTextKind, Id>
     return count;
 }
 
-}  // namespace
-
-int pseudonymise(Project& project, const std::vector<Finding>& findings, const std::map<std::string, std::string>& mapping) {
-    if (findings.empty()) return 0;
+// The replacement itself, inside the caller's action.
+int replace_findings(Project& project, const std::vector<Finding>& findings, const std::map<std::string, std::string>& mapping) {
     std::map<Id, std::vector<Finding>> by_document;
     std::map<std::pair<SideTextKind, Id>, std::vector<Finding>> by_side_text;
     for (const auto& finding : findings) {
@@ -425,7 +424,7 @@ int pseudonymise(Project& project, const std::vector<Finding>& findings, const s
         }
     }
     int count = 0;
-    project.act("pseudonymise " + std::to_string(findings.size()) + " findings", [&] {
+    {
         auto& db = project.db();
         DocumentStore documents(project);
         for (auto& [document, found] : by_document) {
@@ -473,8 +472,28 @@ int pseudonymise(Project& project, const std::vector<Finding>& findings, const s
             }
         }
         count += replace_in_side_texts(project, by_side_text, mapping);
-    });
+    }
     return count;
+}
+
+std::string replacement_label(std::size_t findings) { return "pseudonymise " + std::to_string(findings) + " findings"; }
+
+}  // namespace
+
+int pseudonymise(Project& project, const std::vector<Finding>& findings, const std::map<std::string, std::string>& mapping) {
+    if (findings.empty()) return 0;
+    int count = 0;
+    project.act(replacement_label(findings.size()), [&] { count = replace_findings(project, findings, mapping); });
+    return count;
+}
+
+PermanentReplacement pseudonymise_permanently(Project& project, const std::vector<Finding>& findings,
+                                              const std::map<std::string, std::string>& mapping) {
+    PermanentReplacement result;
+    if (findings.empty()) return result;
+    result.erasure = act_permanently(project, replacement_label(findings.size()),
+                                     [&] { result.replaced = replace_findings(project, findings, mapping); });
+    return result;
 }
 
 std::map<std::string, std::string> read_name_mapping(const std::string& path) {

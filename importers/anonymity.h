@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "coding/permanence.h"
 #include "coding/side_texts.h"
 #include "coding/types.h"
 
@@ -67,6 +68,18 @@ std::string place_of(Project& project, const Finding& finding);
 // longer matches the text (check again) or findings overlap. Returns the count.
 int pseudonymise(Project& project, const std::vector<Finding>& findings,
                  const std::map<std::string, std::string>& mapping);
+
+struct PermanentReplacement {
+    int replaced = 0;
+    PermanenceReport erasure;
+};
+
+// The same replacement made permanent (see act_permanently): it cannot be
+// undone, and afterwards no original value is left in the project file, its
+// history, its free pages, its write-ahead log or its backups. The caller
+// builds the search index anew.
+PermanentReplacement pseudonymise_permanently(Project& project, const std::vector<Finding>& findings,
+                                              const std::map<std::string, std::string>& mapping);
 
 // Reads "Mette -> Rådgiver 3" lines; FormatError naming the file and line otherwise.
 std::map<std::string, std::string> read_name_mapping(const std::string& path);

@@ -36,7 +36,7 @@ TEST_CASE("import the sample corpus with its manifests, then info, participants 
     CHECK(findings[2]["kind"] == "phone");
     CHECK(findings[2]["text"] == "22 48 61 37");
     auto replaced = run_cli(dir, {"pseudonymise", path, "--kinds", "cpr,phone"});
-    CHECK(replaced.out == "Replaced 2 findings (undo reverses it)\n");
+    CHECK(replaced.out.rfind("Replaced 2 findings (undo reverses it;", 0) == 0);
     CHECK(nlohmann::json::parse(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out).size() == 2);
 }
 
