@@ -160,7 +160,7 @@ fs::path restore(const fs::path& project, std::optional<fs::path> backup) {
         if (!good) throw InputError(project.string() + ": there is no good backup in " + folder_for(project).string());
         backup = good->path;
     } else if (!is_good(*backup)) {
-        throw InputError(backup->string() + " is not a good backup of a Fokus project (it fails the integrity check)");
+        throw InputError(backup->string() + " is not a good backup of a Fokus project (it fails SQLite's integrity check, or a text differs from its checksum)");
     }
     // Refuses when another program has the project open for changes.
     std::error_code error;

@@ -1,6 +1,10 @@
 #include "integrity.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <cstdint>
+#include <fstream>
 #include <functional>
 #include <map>
 
@@ -17,7 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int sqlite_notadb = 26;
 // More than anyone reads; SQLite stops listing there.
 constexpr int most_file_problems = 100;
 
@@ -28,21 +31,30 @@ std::vector<CodeLink> code_links(sql::Connection& db) {
     return links;
 }
 
-void refuse_unless_fokus_project(sql::Connection& db, const fs::path& path) {
-    try {
-        if (db.scalar_int("PRAGMA application_id") != schema::application_id) {
-            throw ProjectError(path.string(), ProjectError::Reason::NotAProject,
-                               "not a Fokus project (an SQLite database made by another program)");
-        }
-        if (const auto version = db.scalar_int("PRAGMA user_version"); version > schema::current_version()) {
-            throw ProjectError(path.string(), ProjectError::Reason::TooNew,
-                               "made by a newer version of Fokus (schema " + std::to_string(version) +
-                                   "); check it with that version");
-        }
-    } catch (const DatabaseError& error) {
-        if ((error.extended_code() & 0xFF) != sqlite_notadb) throw;
+std::uint32_t big_endian_at(const std::string& header, std::size_t offset) {
+    std::uint32_t value = 0;
+    for (std::size_t i = 0; i < 4; ++i) value = (value << 8) | static_cast<unsigned char>(header[offset + i]);
+    return value;
+}
+
+// From the file's header, which SQLite may not get to read when the pages
+// after it are damaged: a damaged project is still checked, another file not.
+void refuse_unless_fokus_project(const fs::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::string header(100, '\0');
+    if (!file.read(header.data(), static_cast<std::streamsize>(header.size())) ||
+        header.compare(0, 16, std::string("SQLite format 3\0", 16)) != 0) {
         throw ProjectError(path.string(), ProjectError::Reason::NotAProject,
                            "not a Fokus project (the file is not an SQLite database)");
+    }
+    if (big_endian_at(header, 68) != static_cast<std::uint32_t>(schema::application_id)) {
+        throw ProjectError(path.string(), ProjectError::Reason::NotAProject,
+                           "not a Fokus project (an SQLite database made by another program)");
+    }
+    if (const auto version = big_endian_at(header, 60); static_cast<int>(version) > schema::current_version()) {
+        throw ProjectError(path.string(), ProjectError::Reason::TooNew,
+                           "made by a newer version of Fokus (schema " + std::to_string(version) +
+                               "); check it with that version");
     }
 }
 
@@ -129,8 +141,8 @@ IntegrityReport check_integrity(const fs::path& project) {
     if (fs::is_directory(project, error)) {
         throw ProjectError(project.string(), ProjectError::Reason::NotAProject, "is a folder, not a project file");
     }
+    refuse_unless_fokus_project(project);
     sql::Connection db(project.string(), sql::Connection::Mode::ReadOnly);
-    refuse_unless_fokus_project(db, project);
     IntegrityReport report;
     // Each part runs even when another could not: damage in one table need not hide damage in the next.
     const std::vector<std::function<void(sql::Connection&, IntegrityReport&)>> parts = {
@@ -139,8 +151,12 @@ IntegrityReport check_integrity(const fs::path& project) {
         try {
             part(db, report);
         } catch (const DatabaseError& failure) {
-            report.problems.push_back({IntegrityProblem::Kind::File, "the file",
-                                       std::string(failure.what()).substr(project.string().size() + 2)});
+            IntegrityProblem unreadable{IntegrityProblem::Kind::File, "the file",
+                                        std::string("SQLite cannot read it: ") + sqlite3_errstr(failure.extended_code())};
+            // A file SQLite cannot read at all fails every part the same way: said once.
+            const bool said = std::any_of(report.problems.begin(), report.problems.end(),
+                                          [&](const IntegrityProblem& p) { return p.problem == unreadable.problem; });
+            if (!said) report.problems.push_back(std::move(unreadable));
         }
     }
     if (!report.clean()) report.newest_good_backup = backups::newest_good(project);

@@ -19,12 +19,20 @@ struct PageLocation {
 
 // The root page of a table or index of a closed project; a small table's only page.
 inline PageLocation root_page_of(const std::filesystem::path& project, const std::string& table_or_index) {
-    sql::Connection db(project.string(), sql::Connection::Mode::ReadOnly);
-    auto root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = ?");
-    root.bind_all(table_or_index);
-    REQUIRE(root.step());
-    const auto page_size = db.scalar_int("PRAGMA page_size");
-    return PageLocation{(root.int64(0) - 1) * page_size, page_size};
+    std::int64_t root_page = 0;
+    {
+        sql::Connection db(project.string(), sql::Connection::Mode::ReadOnly);
+        auto root = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = ?");
+        root.bind_all(table_or_index);
+        REQUIRE(root.step());
+        root_page = root.int64(0);
+    }
+    // The page size is the big-endian 16-bit number at offset 16 of the header; 1 stands for 65536.
+    const std::string header = read_file(project).substr(0, 100);
+    REQUIRE(header.rfind("SQLite format 3", 0) == 0);
+    std::int64_t page_size = (static_cast<unsigned char>(header[16]) << 8) | static_cast<unsigned char>(header[17]);
+    if (page_size == 1) page_size = 65536;
+    return PageLocation{(root_page - 1) * page_size, page_size};
 }
 
 // Replaces the first `from` inside the root page of `table_or_index` with

@@ -89,6 +89,18 @@ TEST_CASE("a changed byte of a document's text: check names the document, readin
     CHECK(testing::read_file(p.path) == damaged);
 }
 
+TEST_CASE("a file cut short: check lists what SQLite finds, with the newest good backup, exit 3") {
+    Imported p;
+    const auto backup = p.back_up();
+    const std::string bytes = testing::read_file(p.path);
+    testing::write_file(p.path, bytes.substr(0, bytes.size() / 2));
+    const auto checked = run_cli(p.dir, {"check", p.path});
+    CHECK(checked.exit_code == 3);
+    CHECK_MESSAGE(contains(checked.out, p.path + " is damaged ("), checked.out);
+    CHECK(contains(checked.out, "The newest good backup is " + backup + " (made "));
+    CHECK(testing::read_file(p.path) == bytes.substr(0, bytes.size() / 2));
+}
+
 TEST_CASE("an index that disagrees with its table opens as ever, and check finds it") {
     Imported p;
     p.back_up();

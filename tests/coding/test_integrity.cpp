@@ -4,6 +4,7 @@
 
 #include "coding/backup.h"
 #include "coding/codebook.h"
+#include "coding/code_tree.h"
 #include "coding/codes.h"
 #include "coding/documents.h"
 #include "coding/error.h"
@@ -199,4 +200,39 @@ TEST_CASE("undo and redo of an import keep the stored text and its checksum toge
     CHECK(check_integrity(c.path).clean());
     DocumentStore documents(project);
     CHECK(documents.text(documents.resolve("Fokusgruppe Kommune D").id) == testing::focus_group_text);
+}
+
+TEST_CASE("the code tree's damage: a code its own parent, a loop with a branch below it, a lost parent with its children") {
+    const std::vector<CodeLink> codes = {
+        {1, std::nullopt, "Motivation"},  // sound, with a sound child
+        {2, 1, "Løn"},
+        {3, 3, "Rygdækning"},             // its own parent
+        {4, 6, "Tillid"},                 // 4 → 6 → 5 → 4, a loop
+        {5, 4, "Åbenhed"},
+        {6, 5, "Ærlighed"},
+        {7, 5, "Sparring"},               // below the loop, but not in it
+        {8, 99, "Børnene"},               // its parent is gone
+        {9, 8, "Forældrene"},             // below it, with a parent that exists
+    };
+    const auto damage = find_code_tree_damage(codes);
+    REQUIRE(damage.cycles.size() == 2);
+    REQUIRE(damage.cycles[0].size() == 1);
+    CHECK(damage.cycles[0][0].name == "Rygdækning");
+    std::vector<Id> loop;
+    for (const auto& code : damage.cycles[1]) loop.push_back(code.id);
+    CHECK(loop == std::vector<Id>{4, 6, 5});
+    REQUIRE(damage.dangling.size() == 1);
+    CHECK(damage.dangling[0].name == "Børnene");
+    CHECK(damage.descriptions() ==
+          std::vector<std::string>{"the code \"Rygdækning\" is its own parent",
+                                   "the codes \"Tillid\" → \"Ærlighed\" → \"Åbenhed\" → \"Tillid\" are each under the next, in a loop",
+                                   "the code \"Børnene\" (id 8) has a parent (id 99) that does not exist"});
+    CHECK(find_code_tree_damage({codes[0], codes[1]}).empty());
+}
+
+TEST_CASE("check refuses a file that is not a Fokus project, and one that is missing") {
+    testing::ScratchDir dir;
+    testing::write_file(dir / "noter.fokus", "Dette er ikke et projekt, bare noter om rådgivning.\n");
+    CHECK(message_of([&] { check_integrity(dir / "noter.fokus"); }, ProjectError::Reason::NotAProject) != "");
+    CHECK(message_of([&] { check_integrity(dir / "væk.fokus"); }, ProjectError::Reason::Missing) != "");
 }
