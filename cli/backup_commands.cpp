@@ -20,7 +20,8 @@ void add_backup_commands(CLI::App& app, Context& context) {
         command->add_option("--keep", options->keep, "How many backups to keep")->check(CLI::PositiveNumber)->capture_default_str();
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
-            std::cout << "Backed up to " << backups::make(project, options->keep).string() << '\n';
+            const auto made = backups::make(project, options->keep);
+            std::cout << "Backed up to " << made.string() << '\n';
         });
     }
     {
@@ -34,7 +35,7 @@ void add_backup_commands(CLI::App& app, Context& context) {
             "restore", "Put a backup in place of the project (the newest good one unless named); the replaced file is kept aside");
         command->add_option("PROJECT", options->path, "The project file")->required();
         command->add_option("BACKUP", options->backup, "The backup to restore (see --list)");
-        command->add_flag("--list", options->list, "List the backups, newest first, and whether each passes the integrity check");
+        command->add_flag("--list", options->list, "List the backups, newest first, and whether each passes the integrity check and holds its texts unchanged");
         command->callback([options] {
             if (options->list) {
                 const auto all = backups::list(options->path);

@@ -16,7 +16,7 @@ enum Exit : int {
     refused = 1,        // the request was wrong or refused: unknown code, bad span, empty name
     usage = 2,          // the command line itself was wrong
     project_problem = 3,  // missing, not a project, damaged, too new, in use
-    file_problem = 4,   // an input file could not be read or is malformed
+    file_problem = 4,   // a file could not be read or written, or is malformed
     internal = 5,       // anything else
     partial = 6,        // some items of a batch failed, the rest were done
 };
@@ -51,6 +51,7 @@ void add_anonymity_commands(CLI::App& app, Context& context);
 void add_search_commands(CLI::App& app, Context& context);
 void add_matrix_export_commands(CLI::App& app, Context& context);
 void add_backup_commands(CLI::App& app, Context& context);
+void add_check_command(CLI::App& app, Context& context);
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
 void add_exchange_commands(CLI::App& app, Context& context);

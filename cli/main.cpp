@@ -30,9 +30,9 @@ int main(int argc, char** argv) {
         "Run 'fokus-cli COMMAND --help' for a command's options.\n\n"
         "Exit codes: 0 done; 1 the request was refused (unknown code, span outside the text, empty or\n"
         "duplicate name, nothing to undo); 2 the command line was wrong; 3 the project could not be used\n"
-        "(missing, not a Fokus project, damaged, made by a newer version, in use); 4 an input file could\n"
-        "not be read or is malformed, or an output file could not be written; 5 an internal error; 6 some\n"
-        "items of a batch failed (4 when none could be imported).\n\n"
+        "(missing, not a Fokus project, damaged, made by a newer version, in use); 4 a file could not be\n"
+        "read or written (a full disk) or is malformed; 5 an internal error; 6 some items of a batch\n"
+        "failed (4 when none could be imported).\n\n"
         "On a terminal, control characters in names and texts are shown escaped (\\x1b); in a file or pipe\n"
         "they are written as stored.");
     cli::add_project_commands(app, context);
@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     cli::add_search_commands(app, context);
     cli::add_matrix_export_commands(app, context);
     cli::add_backup_commands(app, context);
+    cli::add_check_command(app, context);
     cli::add_agreement_commands(app, context);
     cli::add_quote_commands(app, context);
     cli::add_exchange_commands(app, context);

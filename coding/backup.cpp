@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "error.h"
+#include "integrity.h"
 #include "project.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -20,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view extension = ".fokus";
+constexpr int sqlite_full = 13;
 
 // 20261122-150405: sorts by time as text.
 std::string stamp_now() {
@@ -108,7 +110,14 @@ fs::path make(Project& project, int keep) {
     partial += ".part";
     try {
         copy_database(project.db(), partial);
-        fs::rename(partial, target);
+        fs::rename(partial, target, error);
+        if (error) throw FileError(folder.string(), "the backup could not be put in place: " + error.message() + "; no backup was made");
+    } catch (const DatabaseError& failure) {
+        fs::remove(partial, error);
+        // Not the project's fault: the copy is what could not be written.
+        const std::string problem = (failure.extended_code() & 0xFF) == sqlite_full ? std::string("the disk is full")
+                                                                                       : std::string(failure.what());
+        throw FileError(folder.string(), "the backup could not be written there: " + problem + "; no backup was made");
     } catch (...) {
         fs::remove(partial, error);
         throw;
@@ -123,7 +132,9 @@ bool is_good(const fs::path& backup) {
         sql::Connection db(backup.string(), sql::Connection::Mode::ReadOnly);
         if (db.scalar_int("PRAGMA application_id") != schema::application_id) return false;
         auto check = db.prepare("PRAGMA integrity_check");
-        return check.step() && check.text(0) == "ok";
+        if (!check.step() || check.text(0) != "ok") return false;
+        // A copy made after a byte of text changed carries the same change.
+        return documents_with_changed_text(db).empty();
     } catch (const Error&) {
         return false;
     }
@@ -136,13 +147,20 @@ std::optional<Backup> newest_good(const fs::path& project) {
     return std::nullopt;
 }
 
+std::string restore_advice(const fs::path& project) {
+    const auto backup = newest_good(project);
+    if (!backup) return {};
+    return "; the newest good backup is " + backup->path.string() + " (made " + backup->made_at +
+           " UTC): restore it with fokus-cli restore " + project.string();
+}
+
 fs::path restore(const fs::path& project, std::optional<fs::path> backup) {
     if (!backup) {
         const auto good = newest_good(project);
         if (!good) throw InputError(project.string() + ": there is no good backup in " + folder_for(project).string());
         backup = good->path;
     } else if (!is_good(*backup)) {
-        throw InputError(backup->string() + " is not a good backup of a Fokus project (it fails the integrity check)");
+        throw InputError(backup->string() + " is not a good backup of a Fokus project (it fails SQLite's integrity check, or a text differs from its checksum)");
     }
     // Refuses when another program has the project open for changes.
     std::error_code error;

@@ -25,12 +25,18 @@ struct Backup {
 std::vector<Backup> list(const std::filesystem::path& project);
 
 // Copies the project as it is now, consistently even while it is open, and
-// keeps the newest `keep` backups. Returns the new backup's path.
+// keeps the newest `keep` backups. Returns the new backup's path. FileError
+// naming the backup folder when the copy cannot be written (a full disk), with
+// no part of it left behind.
 std::filesystem::path make(Project& project, int keep = 5);
 
-// Whether a backup opens as a Fokus project and passes SQLite's integrity check.
+// Whether a backup opens as a Fokus project, passes SQLite's integrity check
+// and holds every document's text as it was stored.
 bool is_good(const std::filesystem::path& backup);
 std::optional<Backup> newest_good(const std::filesystem::path& project);
+// "; the newest good backup is … (made …): restore it with fokus-cli restore …",
+// to end a message about damage; empty when there is no good backup.
+std::string restore_advice(const std::filesystem::path& project);
 
 // Puts `backup` (the newest good one when not given) in place of the project,
 // which must not be open for changes. The file it replaces is moved aside to

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "code_tree.h"
 #include "codebook.h"
 #include "error.h"
 #include "identity.h"
@@ -34,6 +35,20 @@ Code read_code(const sql::Statement& row) {
     return code;
 }
 
+[[noreturn]] void refuse_damaged_code_tree(const Project& project, const std::map<std::optional<Id>, std::vector<Code>>& children) {
+    std::vector<CodeLink> links;
+    for (const auto& [parent, codes] : children) {
+        for (const auto& code : codes) links.push_back(CodeLink{code.id, code.parent, code.name});
+    }
+    std::string problems;
+    for (const auto& description : find_code_tree_damage(links).descriptions()) {
+        problems += (problems.empty() ? "" : "; ") + description;
+    }
+    throw ProjectError(project.path().string(), ProjectError::Reason::Damaged,
+                       "the code tree is damaged: " + problems + "; repair it with fokus-cli check --repair " +
+                           project.path().string());
+}
+
 bool is_number(std::string_view text) {
     return !text.empty() && text.size() < 18 &&
            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -48,6 +63,8 @@ std::vector<Code> CodeStore::all() const {
         auto code = read_code(query);
         children[code.parent].push_back(std::move(code));
     }
+    std::size_t total = 0;
+    for (const auto& [parent, codes] : children) total += codes.size();
     std::vector<Code> ordered;
     std::function<void(std::optional<Id>, int)> visit = [&](std::optional<Id> parent, int depth) {
         const auto found = children.find(parent);
@@ -60,6 +77,9 @@ std::vector<Code> CodeStore::all() const {
         }
     };
     visit(std::nullopt, 0);
+    // Codes not reached from the top hang from a loop of parents or a parent
+    // that is gone; leaving them out would silently drop them from every view and export.
+    if (ordered.size() != total) refuse_damaged_code_tree(project_, children);
     return ordered;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "backup.h"
 #include "collation.h"
 #include "error.h"
 #include "identity.h"
@@ -143,11 +144,25 @@ void DocumentStore::remove(Id id) {
     });
 }
 
+void verify_text(const Project& project, std::string_view document_name, std::string_view text,
+                 std::string_view stored_checksum) {
+    if (sha256_hex(text) == stored_checksum) return;
+    const auto advice = backups::restore_advice(project.path());
+    throw ProjectError(project.path().string(), ProjectError::Reason::Damaged,
+                       "the text of " + text::quote(document_name) +
+                           " is not the text that was stored (its checksum differs): the file was changed outside "
+                           "Fokus or is damaged" +
+                           (advice.empty() ? "; there is no good backup to restore" : advice) +
+                           " (fokus-cli check lists all the damage)");
+}
+
 std::string DocumentStore::text(Id id) const {
-    auto query = project_.db().prepare("SELECT text FROM documents WHERE id = ?");
+    auto query = project_.db().prepare("SELECT text, text_checksum, name FROM documents WHERE id = ?");
     query.bind_all(id);
     if (!query.step()) throw NotFoundError("no document with id " + std::to_string(id));
-    return query.text(0);
+    std::string text = query.text(0);
+    verify_text(project_, query.text(2), text, query.text(1));
+    return text;
 }
 
 void DocumentStore::check_span(const Document& document, Span span) const {

@@ -59,6 +59,13 @@ struct Speaker {
     int turns = 0;
 };
 
+// ProjectError (Damaged), naming the document and the newest good backup,
+// unless `text` is what was stored for it: SQLite keeps no checksum of its
+// own, so a changed byte of text would otherwise be shown, searched and
+// exported as if it were the transcript.
+void verify_text(const Project& project, std::string_view document_name, std::string_view text,
+                 std::string_view stored_checksum);
+
 class DocumentStore {
 public:
     explicit DocumentStore(Project& project) : project_(project) {}
@@ -77,6 +84,7 @@ public:
     // Removes the document with its codings, turns and memos.
     void remove(Id id);
 
+    // Checked against the checksum stored with it: verify_text().
     std::string text(Id id) const;
     // The text of a span; InputError if it lies outside the document.
     std::string excerpt(Id id, Span span) const;

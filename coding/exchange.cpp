@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "codes.h"
 #include "project.h"
 #include "sqlite.h"
 
@@ -20,25 +21,16 @@ void read_coders(Project& project, ProjectExchange& exchange) {
              [&](const auto& row) { exchange.coders.push_back({row.text(0), row.text(1)}); });
 }
 
-// Depth first, so that a parent always comes before its children.
+// Depth first, so that a parent always comes before its children. A damaged
+// tree is refused by CodeStore rather than exported without some of its codes.
 void read_codes(Project& project, ProjectExchange& exchange) {
-    std::map<std::optional<std::int64_t>, std::vector<std::pair<std::int64_t, ExchangeCode>>> by_parent;
-    std::map<std::int64_t, std::string> guid_of;
-    each_row(project,
-             "SELECT id, parent_id, guid, name, color, definition, codable FROM codes ORDER BY position, id",
-             [&](const auto& row) {
-                 ExchangeCode code{row.text(2), "", row.text(3), row.text(4), row.text(5), row.int64(6) != 0};
-                 guid_of[row.int64(0)] = code.guid;
-                 by_parent[row.optional_int64(1)].emplace_back(row.int64(0), std::move(code));
-             });
-    std::function<void(std::optional<std::int64_t>)> visit = [&](std::optional<std::int64_t> parent) {
-        for (auto& [id, code] : by_parent[parent]) {
-            if (parent) code.parent_guid = guid_of[*parent];
-            exchange.codes.push_back(code);
-            visit(id);
-        }
-    };
-    visit(std::nullopt);
+    const auto codes = CodeStore(project).all();
+    std::map<Id, std::string> guid_of;
+    for (const auto& code : codes) guid_of.emplace(code.id, code.guid);
+    for (const auto& code : codes) {
+        exchange.codes.push_back(ExchangeCode{code.guid, code.parent ? guid_of.at(*code.parent) : std::string(), code.name,
+                                              code.color, code.definition, code.codable});
+    }
 
     each_row(project, "SELECT id, guid, name, description FROM code_sets ORDER BY id", [&](const auto& row) {
         ExchangeCodeSet set{row.text(1), row.text(2), row.text(3), {}};
@@ -52,7 +44,8 @@ void read_codes(Project& project, ProjectExchange& exchange) {
 
 void read_documents(Project& project, ProjectExchange& exchange) {
     each_row(project,
-             "SELECT id, guid, name, format, text, source_name, source_checksum, imported_at FROM documents ORDER BY id",
+             "SELECT id, guid, name, format, text, source_name, source_checksum, imported_at, text_checksum FROM documents "
+             "ORDER BY id",
              [&](const auto& row) {
                  ExchangeDocument document;
                  document.guid = row.text(1);
@@ -62,6 +55,7 @@ void read_documents(Project& project, ProjectExchange& exchange) {
                  document.content.source_name = row.text(5);
                  document.content.source_checksum = row.text(6);
                  document.imported_at = row.text(7);
+                 verify_text(project, document.content.name, document.content.text, row.text(8));
                  const Id id = row.int64(0);
                  auto turns = project.db().prepare(
                      "SELECT coalesce(s.label, ''), t.start, t.end, t.body_start, t.time_ms FROM turns t "

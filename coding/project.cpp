@@ -194,12 +194,9 @@ Project Project::open(const fs::path& path, Access access) {
         check_is_fokus_project(state->db, path);
     } catch (const ProjectError& error) {
         const bool unreadable = error.reason() == ProjectError::Reason::Damaged || error.reason() == ProjectError::Reason::NotAProject;
-        const auto backup = unreadable ? backups::newest_good(path) : std::nullopt;
-        if (!backup) throw;
-        throw ProjectError(path.string(), error.reason(),
-                           std::string(error.what()).substr(path.string().size() + 2) + "; the newest good backup is " +
-                               backup->path.string() + " (made " + backup->made_at + " UTC): restore it with fokus-cli restore " +
-                               path.string());
+        const auto advice = unreadable ? backups::restore_advice(path) : std::string();
+        if (advice.empty()) throw;
+        throw ProjectError(path.string(), error.reason(), std::string(error.what()).substr(path.string().size() + 2) + advice);
     }
     try {
         if (read_only) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "coding/documents.h"
 #include "coding/sqlite.h"
 #include "coding/text.h"
 #include "search/document_record.h"
@@ -73,11 +74,12 @@ std::string document_order_key(Id document) {
 PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
     PreparedDocument prepared;
     prepared.document = document;
-    auto row = project.db().prepare("SELECT text, length FROM documents WHERE id = ?");
+    auto row = project.db().prepare("SELECT text, length, text_checksum, name FROM documents WHERE id = ?");
     row.bind_all(document);
     if (!row.step()) return prepared;  // removed from the project
     prepared.present = true;
     const std::string text = row.text(0);
+    verify_text(project, row.text(3), text, row.text(2));
     const text::OffsetMap offsets(text);
     const auto facts = facts_of(project, document, row.int64(1));
     DocumentRecord record{document, {}};

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "coding/documents.h"
 #include "coding/sqlite.h"
 #include "coding/error.h"
 #include "coding/text.h"
@@ -135,7 +136,7 @@ private:
 class HitBuilder {
 public:
     HitBuilder(Project& project, const SearchOptions& options)
-        : project_(project), options_(options), text_(project.db().prepare("SELECT text FROM documents WHERE id = ?")) {
+        : project_(project), options_(options), text_(project.db().prepare("SELECT text, text_checksum, name FROM documents WHERE id = ?")) {
         auto codes = project.db().prepare("SELECT id, name FROM codes");
         while (codes.step()) code_names_[codes.int64(0)] = codes.text(1);
     }
@@ -225,7 +226,11 @@ private:
             text_.reset();
             text_.bind_all(id);
             text_document_ = id;
-            text_cache_ = text_.step() ? text_.text(0) : std::string();
+            text_cache_.clear();
+            if (text_.step()) {
+                text_cache_ = text_.text(0);
+                verify_text(project_, text_.text(2), text_cache_, text_.text(1));
+            }
             offsets_.emplace(text_cache_);
         }
         return text_cache_;

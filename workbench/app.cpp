@@ -18,6 +18,7 @@
 #include "coding/backup.h"
 #include "coding/error.h"
 #include "coding/project.h"
+#include "workbench/integrity_job.h"
 #include "workbench/main_frame.h"
 #include "workbench/script_runner.h"
 #include "workbench/strings.h"
@@ -148,6 +149,7 @@ MainFrame* App::open_project(const wxString& path) {
         if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), to_wx(backup_problem)));
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
+        check_after_opening(*frame, from_wx(path), !scripted());
         return frame;
     } catch (const Error& error) {
         if (scripted()) {

@@ -86,7 +86,7 @@ TEST_CASE("every command answers --help, and a wrong command line gives exit cod
     testing::ScratchDir dir;
     for (const char* command : {"new", "info", "codes", "import-codebook", "export-codebook", "code", "codings", "memo",
                                 "undo", "redo", "history", "import", "participants", "check-anonymity",
-                                "pseudonymise", "freq", "cooccur", "crosstab", "contrast", "bikva", "condense", "search", "code-hits", "reindex"}) {
+                                "pseudonymise", "freq", "cooccur", "crosstab", "contrast", "bikva", "condense", "search", "code-hits", "reindex", "check", "backup"}) {
         auto help = run_cli(dir, {command, "--help"});
         CHECK_MESSAGE(help.exit_code == 0, command);
         CHECK_MESSAGE(help.out.find("Usage") != std::string::npos, command);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "cli_runner.h"
+#include "coding/backup.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/condensation.h"
@@ -19,6 +20,7 @@
 #include "coding/memos.h"
 #include "coding/project.h"
 #include "coding/quote_sets.h"
+#include "damage.h"
 #include "fixtures.h"
 #include "importers/batch.h"
 #include "search/index.h"
@@ -448,4 +450,31 @@ TEST_CASE("a condensation written in the grid by municipality is stored for that
     REQUIRE(run_workbench(dir, project_path, "undo\nquit\n") == 0);
     auto project = Project::open(project_path, Project::Access::ReadOnly);
     CHECK(CondensationStore(project).list().empty());
+}
+
+TEST_CASE("the check after opening says nothing about a sound project and names a changed text with the newest good backup") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "kontrol af tekst.fokus").string();
+    std::filesystem::path backup;
+    {
+        auto project = Project::create(project_path);
+        testing::add_focus_group(project);
+        backup = backups::make(project);
+    }
+    // Waits give the check time to end; events are handled between the steps.
+    const std::string script = "wait 1000\nwait 1000\nquit\n";
+    REQUIRE(run_workbench(dir, project_path, script) == 0);
+    const auto sound = testing::read_file(dir / "workbench.log");
+    CHECK_MESSAGE(sound.find("found damage") == std::string::npos, sound);
+
+    testing::change_bytes_in_page(project_path, "documents", "føler man sig tryg", "føler man sig tryk");
+    run_workbench(dir, project_path, script);
+    const auto damaged = testing::read_file(dir / "workbench.log");
+    CHECK_MESSAGE(damaged.find("fokus: The check of " + project_path + " found damage:") != std::string::npos, damaged);
+    CHECK(damaged.find("the document \"Fokusgruppe Kommune B\": its text is not the text that was stored") != std::string::npos);
+    // Each opening made a backup: the one of the damaged file is passed over for the one before it.
+    const auto made = backups::list(project_path);
+    REQUIRE(made.size() == 3);
+    CHECK(made.back().path == backup);
+    CHECK(damaged.find("The newest good backup is " + made[1].path.string() + " (made ") != std::string::npos);
 }
