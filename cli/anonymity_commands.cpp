@@ -7,6 +7,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "importers/anonymity.h"
+#include "importers/anonymity_files.h"
 #include "search/index.h"
 
 namespace fokus::cli {
@@ -17,6 +18,7 @@ struct Options {
     std::vector<std::string> names, documents, kinds;
     bool json = false;
     bool permanent = false;
+    bool deep = false;
 
     importers::AnonymityOptions anonymity() const {
         importers::AnonymityOptions result;
@@ -50,6 +52,36 @@ std::vector<Id> document_ids(Project& project, const std::vector<std::string>& n
     return ids;
 }
 
+void check_files(const Context& context, const Options& options) {
+    // Opened once to make sure it is a Fokus project; the files are then read as they are.
+    context.open(options.path, false);
+    const auto found = importers::check_stored_files(options.path, options.anonymity());
+    const auto folder = std::filesystem::path(options.path).parent_path();
+    const auto shown = [&](const std::filesystem::path& file) {
+        return folder.empty() ? file.string() : std::filesystem::relative(file, folder).string();
+    };
+    if (options.json) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& finding : found) {
+            list.push_back({{"file", shown(finding.file)},
+                            {"kind", importers::kind_name(finding.kind)},
+                            {"text", finding.text},
+                            {"count", finding.count},
+                            {"where", finding.where}});
+        }
+        print_json(list);
+    } else {
+        for (const auto& finding : found) {
+            std::cout << shown(finding.file) << "  " << importers::kind_name(finding.kind) << "  " << finding.text << "  "
+                      << finding.count << (finding.count == 1 ? " time" : " times")
+                      << (finding.where.empty() ? "" : "  " + finding.where) << '\n';
+        }
+        std::cout << found.size() << (found.size() == 1 ? " finding in " : " findings in ")
+                  << importers::project_files(options.path).size() << " files of the project\n";
+    }
+    if (!found.empty()) throw ExitAfterReport{refused};
+}
+
 }  // namespace
 
 void add_anonymity_commands(CLI::App& app, Context& context) {
@@ -59,7 +91,14 @@ void add_anonymity_commands(CLI::App& app, Context& context) {
             "check-anonymity", "Find CPR numbers, phone numbers, e-mail and street addresses, and listed names");
         add_options(*command, *options);
         add_json_flag(*command, options->json);
+        command->add_flag("--deep", options->deep,
+                          "Read every file of the project byte by byte (the project with its free pages and history, its "
+                          "write-ahead log, backups, damaged copies and search index); exit 1 when anything is found");
         command->callback([&context, options] {
+            if (options->deep) {
+                check_files(context, *options);
+                return;
+            }
             auto project = context.open(options->path, false);
             const auto findings = importers::check_anonymity(project, options->anonymity(), document_ids(project, options->documents));
             DocumentStore documents(project);
@@ -120,7 +159,7 @@ void add_anonymity_commands(CLI::App& app, Context& context) {
             if (!result.erasure.log_emptied) {
                 std::cerr << "fokus-cli: another program is reading the project, so its write-ahead log ("
                           << project.path().string() << "-wal) still holds old pages; close it and run this again\n";
-                throw PartialFailure{partial};
+                throw ExitAfterReport{partial};
             }
         });
     }

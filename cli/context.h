@@ -21,9 +21,10 @@ enum Exit : int {
     partial = 6,        // some items of a batch failed, the rest were done
 };
 
-// Thrown after a batch has reported which of its items failed: `partial`
-// when others were done, or the failures' own code when none was.
-struct PartialFailure {
+// Thrown after a command has reported its outcome itself, to exit with
+// `exit_code`: a batch some of whose items failed (`partial`, or the
+// failures' own code when none was done), or a check that found something.
+struct ExitAfterReport {
     Exit exit_code = partial;
 };
 

@@ -5,10 +5,13 @@
 #include "cli/context.h"
 #include "coding/codebook.h"
 #include "coding/error.h"
+#include "coding/documents.h"
 #include "coding/merge.h"
+#include "coding/sharing.h"
 #include "coding/text.h"
 #include "exporters/refi_project.h"
 #include "importers/refi_project.h"
+#include "search/index.h"
 
 namespace fokus::cli {
 namespace {
@@ -73,18 +76,67 @@ void add_merge_flags(CLI::App* command, MergeCommand& options) {
     add_json_flag(*command, options.json);
 }
 
+// What a copy to share, or an export, leaves out.
+struct SharingFlags {
+    bool without_memos = false, anonymous_coders = false;
+    std::vector<std::string> without_documents;
+
+    SharingOptions options(Project& project) const {
+        SharingOptions result{without_memos, anonymous_coders, {}};
+        for (const auto& name : without_documents) result.without_documents.push_back(DocumentStore(project).resolve(name).id);
+        return result;
+    }
+    bool any() const { return without_memos || anonymous_coders || !without_documents.empty(); }
+};
+
+void add_sharing_flags(CLI::App* command, SharingFlags& flags) {
+    command->add_flag("--without-memos", flags.without_memos, "Leave out every memo");
+    command->add_flag("--anonymous-coders", flags.anonymous_coders,
+                      "Name the coders Coder 1, Coder 2 ... in the order they first coded, instead of by their names");
+    command->add_option("--without-document", flags.without_documents, "Leave out this document, with its codings (repeat for several)");
+}
+
 }  // namespace
 
 void add_exchange_commands(CLI::App& app, Context& context) {
+    {
+        struct ShareCommand {
+            std::string path, copy;
+            SharingFlags flags;
+        };
+        auto options = std::make_shared<ShareCommand>();
+        auto* command = app.add_subcommand(
+            "share", "Write a copy of the project to share or archive: no undo history, backups or change journal, "
+                     "a fresh search index; optionally without memos, coders' names or some documents");
+        command->add_option("PROJECT", options->path, "The project file")->required();
+        command->add_option("COPY", options->copy, "The new project file to write; must not exist")->required();
+        add_sharing_flags(command, options->flags);
+        command->callback([&context, options] {
+            auto project = context.open(options->path, false);
+            const auto report = write_copy_to_share(project, options->copy, options->flags.options(project));
+            {
+                auto copy = Project::open(options->copy, Project::Access::ReadOnly);
+                search::Index::open_for(copy);
+            }
+            std::cout << "Wrote " << options->copy << ": no undo history, backups or change journal";
+            if (report.documents_left_out) std::cout << "; left out " << report.documents_left_out << " documents";
+            if (options->flags.without_memos) std::cout << "; left out " << report.memos_left_out << " memos";
+            if (options->flags.anonymous_coders) std::cout << "; named " << report.coders_renamed << " coders Coder 1, Coder 2 ...";
+            std::cout << "\n";
+        });
+    }
     {
         auto options = std::make_shared<MergeCommand>();
         auto* command = app.add_subcommand("export-qdpx", "Write the whole project as a REFI-QDA project (.qdpx) for "
                                                           "NVivo, ATLAS.ti, MAXQDA, QualCoder and others");
         command->add_option("PROJECT", options->path, "The project file")->required();
         command->add_option("FILE", options->other, "The .qdpx file to write")->required();
-        command->callback([&context, options] {
+        auto flags = std::make_shared<SharingFlags>();
+        add_sharing_flags(command, *flags);
+        command->callback([&context, options, flags] {
             auto project = context.open(options->path, false);
-            const auto exchange = read_exchange(project);
+            auto exchange = read_exchange(project);
+            if (flags->any()) prepare_for_sharing(project, exchange, flags->options(project));
             exporters::write_qdpx(exchange, options->other);
             std::cout << "Wrote " << options->other << ": " << exchange.documents.size() << " documents, "
                       << exchange.codes.size() << " codes, " << exchange.codings.size() << " codings, "

@@ -96,7 +96,7 @@ void add_import(CLI::App& app, Context& context) {
         }
         if (!report.failed.empty()) {
             // When nothing came in, the batch as a whole could not be read.
-            throw PartialFailure{report.imported.empty() && report.skipped.empty() ? file_problem : partial};
+            throw ExitAfterReport{report.imported.empty() && report.skipped.empty() ? file_problem : partial};
         }
     });
 }

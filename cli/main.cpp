@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         app.exit(error);
         return cli::usage;
-    } catch (const cli::PartialFailure& failure) {
+    } catch (const cli::ExitAfterReport& failure) {
         return failure.exit_code;
     } catch (const ProjectError& error) {
         std::cerr << "fokus-cli: " << error.what() << '\n';

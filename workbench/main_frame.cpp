@@ -76,6 +76,9 @@ enum MenuId {
     import_id,
     merge_id,
     export_qdpx_id,
+    anonymity_check_id,
+    deep_check_id,
+    share_id,
     quote_selection_id,
     language_danish_id,
     language_english_id,
@@ -270,6 +273,14 @@ void MainFrame::build_menus() {
                  _("Bring in another coder's copy (.fokus) or a REFI-QDA project (.qdpx) from another program"));
     file->Append(export_qdpx_id, _("&Export as REFI-QDA project…"),
                  _("The whole project as .qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder and others"));
+    file->AppendSeparator();
+    file->Append(anonymity_check_id, _("&Anonymisation check…"),
+                 _("Find names, CPR and phone numbers, e-mail and street addresses in the texts, names and notes, and replace them"));
+    file->Append(deep_check_id, _("&Deep anonymisation check…"),
+                 _("Read every file of the project, its history and backups included, for names and numbers"));
+    file->Append(share_id, _("Save a copy to &share…"),
+                 _("A copy without undo history or backups, optionally without memos, coders' names or some documents"));
+    file->AppendSeparator();
     recent_menu_ = new wxMenu;
     file->AppendSubMenu(recent_menu_, _("Open &recent"));
     wxGetApp().recent_projects().UseMenu(recent_menu_);
@@ -336,6 +347,9 @@ void MainFrame::build_menus() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_import(); }, import_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_merge(); }, merge_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_export_qdpx(); }, export_qdpx_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_check_anonymity(); }, anonymity_check_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_check_files(); }, deep_check_id);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_share(); }, share_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_crosstab("municipality"); }, crosstab_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_bikva_chains(); }, bikva_id);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
@@ -1170,9 +1184,10 @@ void MainFrame::check_new_documents(const std::vector<Id>& documents, const std:
             if (review.ShowModal() != wxID_OK) return;
             found = review.chosen();
             if (found.empty()) return;
+            replace_identifying(found, review.permanent());
+            return;
         }
-        const int replaced = importers::pseudonymise(project_, found, {});
-        refresh_after_change(Changed::anything, wxString::Format(_("Replaced %d identifying details (Ctrl+Z restores them)"), replaced));
+        replace_identifying(found, false);
     } catch (const std::exception& error) {
         report(error);
     }

@@ -13,6 +13,7 @@
 #include "coding/codings.h"
 #include "coding/memos.h"
 #include "coding/project.h"
+#include "importers/anonymity.h"
 #include "importers/batch.h"
 #include "search/index.h"
 
@@ -138,6 +139,12 @@ private:
     void show_code_menu(std::optional<Id> code);
     void code_dropped(Id dragged, std::optional<Id> target);
     void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);
+    // Anonymisation (main_frame_anonymity.cpp).
+    void replace_identifying(const std::vector<importers::Finding>& found, bool permanent);
+    std::optional<std::vector<std::string>> ask_for_names(const wxString& title);
+    void ask_and_check_anonymity();
+    void ask_and_check_files();
+    void ask_and_share();
     void inform(const wxString& message);
     std::vector<Coding> visible_codings(Id document);
     void show_tab(wxWindow* page);
@@ -162,6 +169,7 @@ private:
     CondensationView* condensations_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;
+    std::vector<std::string> anonymity_names_;  // as last given, for the next check
     bool cooccurrence_shown_ = false;
     // Opened at the first search; declared after project_, so closed before it.
     std::optional<search::Index> index_;

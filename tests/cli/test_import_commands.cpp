@@ -97,8 +97,8 @@ TEST_CASE("check-anonymity shows where and in what context; pseudonymise --map p
           std::string::npos);
     CHECK(checked.out.find("3 findings\n") != std::string::npos);
     testing::write_file(dir / "kort.txt", "Mette -> Rådgiver 3\n");
-    CHECK(run_cli(dir, {"pseudonymise", path, "--map", (dir / "kort.txt").string()}).out ==
-          "Replaced 3 findings (undo reverses it)\n");
+    CHECK(run_cli(dir, {"pseudonymise", path, "--map", (dir / "kort.txt").string()}).out.rfind("Replaced 3 findings (undo reverses it;", 0) ==
+          0);
     CHECK(run_cli(dir, {"check-anonymity", path, "--name", "Mette"}).out == "0 findings\n");
     CHECK(run_cli(dir, {"undo", path}).exit_code == 0);
     CHECK(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out.find("22 48 61 37") != std::string::npos);
