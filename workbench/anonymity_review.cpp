@@ -33,10 +33,10 @@ AnonymityReview::AnonymityReview(wxWindow* parent, std::vector<importers::Findin
       findings_(std::move(findings)) {
     list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
     list_->EnableCheckBoxes();
-    list_->AppendColumn(_("Where"), wxLIST_FORMAT_LEFT, 190);
+    list_->AppendColumn(_("Where"), wxLIST_FORMAT_LEFT, 240);
     list_->AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, 130);
     list_->AppendColumn(_("Found"), wxLIST_FORMAT_LEFT, 140);
-    list_->AppendColumn(_("Context"), wxLIST_FORMAT_LEFT, 500);
+    list_->AppendColumn(_("Context"), wxLIST_FORMAT_LEFT, 450);
     for (std::size_t i = 0; i < findings_.size(); ++i) {
         const auto& finding = findings_[i];
         const long row = list_->InsertItem(static_cast<long>(i), to_wx(i < places.size() ? places[i] : std::string()));
@@ -45,9 +45,10 @@ AnonymityReview::AnonymityReview(wxWindow* parent, std::vector<importers::Findin
         list_->SetItem(row, 3, to_wx(finding.context));
         list_->CheckItem(row, true);
     }
-    permanent_ = new wxCheckBox(this, wxID_ANY,
-                                _("Make the replacement permanent: it cannot be undone, and the originals are removed from "
-                                  "the history, the backups and the search index (for sharing or archiving)"));
+    permanent_ = new wxCheckBox(this, wxID_ANY, _("Make the replacement permanent, for sharing or archiving"));
+    auto* permanent_means = new wxStaticText(this, wxID_ANY,
+                                             _("A permanent replacement cannot be undone, and the originals are removed from "
+                                               "the history, the backups and the search index."));
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(new wxStaticText(this, wxID_ANY,
                                  wxString::Format(wxPLURAL("%zu detail may identify someone. Ticked ones are replaced by "
@@ -60,7 +61,8 @@ AnonymityReview::AnonymityReview(wxWindow* parent, std::vector<importers::Findin
                                                   findings_.size())),
                 0, wxALL, 8);
     column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-    column->Add(permanent_, 0, wxALL, 8);
+    column->Add(permanent_, 0, wxLEFT | wxRIGHT | wxTOP, 8);
+    column->Add(permanent_means, 0, wxLEFT | wxRIGHT, 30);
     column->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
     SetSizer(column);
     if (auto* ok = FindWindow(wxID_OK)) static_cast<wxButton*>(ok)->SetLabel(_("Replace the ticked ones"));

@@ -609,10 +609,12 @@ void MainFrame::update_undo_labels() {
         auto* bar = GetMenuBar();
         bar->SetLabel(undo_id, (next_undo ? wxString::Format(_("&Undo %s"), to_wx(next_undo->label)) : wxString(_("&Undo"))) + "\tCtrl+Z");
         bar->SetLabel(redo_id, (next_redo ? wxString::Format(_("&Redo %s"), to_wx(next_redo->label)) : wxString(_("&Redo"))) + "\tCtrl+Shift+Z");
-        bar->Enable(undo_id, next_undo.has_value());
+        // A permanent step is named, but cannot be undone.
+        const bool can_undo = next_undo && !next_undo->permanent;
+        bar->Enable(undo_id, can_undo);
         bar->Enable(redo_id, next_redo.has_value());
         if (auto* tools = GetToolBar()) {
-            tools->EnableTool(undo_id, next_undo.has_value());
+            tools->EnableTool(undo_id, can_undo);
             tools->EnableTool(redo_id, next_redo.has_value());
         }
     } catch (const std::exception& error) {
