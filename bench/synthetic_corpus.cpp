@@ -1,7 +1,10 @@
 #include "bench/synthetic_corpus.h"
 
+#include <iostream>
+
 #include <array>
 #include <cmath>
+#include <iostream>
 #include <string_view>
 #include <vector>
 
@@ -181,6 +184,17 @@ CorpusStats fill_project(Project& project, const CorpusSize& size, const std::fu
         if (progress) progress(stats.words);
     }
     return stats;
+}
+
+std::filesystem::path corpus_project(std::int64_t words, std::optional<std::filesystem::path> path) {
+    if (!path) path = std::filesystem::temp_directory_path() / ("fokus-bench-" + std::to_string(words) + ".fokus");
+    if (!std::filesystem::exists(*path)) {
+        std::cerr << "writing " << words << " words to " << path->string() << " ...\n";
+        auto project = Project::create(*path);
+        project.set_coder("Syntetisk koder");
+        fill_project(project, CorpusSize{words, 8'000, 60, 2026});
+    }
+    return *path;
 }
 
 }  // namespace fokus::bench

@@ -64,4 +64,8 @@ void code_document(Project& project, Id document, const SyntheticDocument& codin
 CorpusStats fill_project(Project& project, const CorpusSize& size,
                          const std::function<void(std::int64_t)>& progress = {});
 
+// The project of the benchmarks' synthetic corpus at `path`, or of `words`
+// words in the temporary folder; written first when it is not there yet.
+std::filesystem::path corpus_project(std::int64_t words, std::optional<std::filesystem::path> path);
+
 }  // namespace fokus::bench

@@ -19,16 +19,8 @@ using namespace fokus;
 
 int main(int argc, char** argv) {
     const std::int64_t words = argc > 1 ? std::atoll(argv[1]) : 10'000'000;
-    const std::filesystem::path path =
-        argc > 2 ? std::filesystem::path(argv[2])
-                 : std::filesystem::temp_directory_path() / ("fokus-bench-" + std::to_string(words) + ".fokus");
     try {
-        if (!std::filesystem::exists(path)) {
-            std::cerr << "writing " << words << " words to " << path.string() << " ...\n";
-            auto project = Project::create(path);
-            project.set_coder("Syntetisk koder");
-            bench::fill_project(project, bench::CorpusSize{words, 8'000, 60, 2026});
-        }
+        const auto path = bench::corpus_project(words, argc > 2 ? std::optional<std::filesystem::path>(argv[2]) : std::nullopt);
         auto project = Project::open(path, Project::Access::ReadOnly);
         DocumentStore documents(project);
         std::vector<Id> ids;
