@@ -72,8 +72,8 @@ std::optional<States> read_record(const fs::path& index) {
         if (!(fields >> name >> state.size >> state.modified >> state.crc) || !fields.eof()) return std::nullopt;
         states[name] = state;
     }
-    // Written whole, but a record cut short by a full disk is no record.
-    if (!ended || states.empty()) return std::nullopt;
+    // Written whole, so a record cut short, or with more after its end, is not Fokus's.
+    if (!ended || states.empty() || in.peek() != std::ifstream::traits_type::eof()) return std::nullopt;
     return states;
 }
 
