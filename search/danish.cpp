@@ -69,7 +69,8 @@ WordBreaker::WordBreaker(WordBreaker&&) noexcept = default;
 WordBreaker& WordBreaker::operator=(WordBreaker&&) noexcept = default;
 WordBreaker::~WordBreaker() = default;
 
-void WordBreaker::each_word(std::string_view utf8, const std::function<bool(const Token&)>& each) {
+template <class Each>
+void WordBreaker::walk(std::string_view utf8, bool fold, Each&& each) {
     UErrorCode status = U_ZERO_ERROR;
     // Boundaries are then byte offsets into utf8, which is never copied.
     std::unique_ptr<UText, UTextCloser> text(utext_openUTF8(nullptr, utf8.data(), static_cast<std::int64_t>(utf8.size()), &status));
@@ -86,13 +87,19 @@ void WordBreaker::each_word(std::string_view utf8, const std::function<bool(cons
         // UBRK_WORD_NUMBER up; spaces and punctuation stay below it.
         if (breaker.getRuleStatus() >= UBRK_WORD_NUMBER) {
             token.span = Span{start_code_point, end_code_point};
-            fold_into(token.lower, word);
+            if (fold) fold_into(token.lower, word);
             if (!each(token)) break;
         }
         start_code_point = end_code_point;
     }
     // The breaker keeps a shallow copy of the text: leave it nothing to read.
     breaker.setText(icu::UnicodeString());
+}
+
+void WordBreaker::each_word(std::string_view utf8, const std::function<bool(const Token&)>& each) { walk(utf8, true, each); }
+
+void WordBreaker::each_span(std::string_view utf8, const std::function<bool(const Span&)>& each) {
+    walk(utf8, false, [&](const Token& token) { return each(token.span); });
 }
 
 std::vector<Token> WordBreaker::words(std::string_view utf8) {

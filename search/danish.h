@@ -40,9 +40,14 @@ public:
     // Hands each word to `each` in order, until `each` returns false; the
     // token is reused for the next word.
     void each_word(std::string_view utf8, const std::function<bool(const Token&)>& each);
+    // The same words' spans alone, not folded: for finding words by their number.
+    void each_span(std::string_view utf8, const std::function<bool(const Span&)>& each);
     std::vector<Token> words(std::string_view utf8);
 
 private:
+    template <class Each>
+    void walk(std::string_view utf8, bool fold, Each&& each);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

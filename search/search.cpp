@@ -228,10 +228,8 @@ private:
         const auto from = offsets_->byte_of(static_cast<std::size_t>(turn.body.start));
         const auto to = offsets_->byte_of(static_cast<std::size_t>(turn.body.end));
         std::uint32_t word = 0;
-        words_.each_word(std::string_view(text).substr(from, to - from), [&](const Token& token) {
-            if (word++ == wanted[spans.size()]) {
-                spans.push_back(Span{turn.body.start + token.span.start, turn.body.start + token.span.end});
-            }
+        words_.each_span(std::string_view(text).substr(from, to - from), [&](const Span& span) {
+            if (word++ == wanted[spans.size()]) spans.push_back(Span{turn.body.start + span.start, turn.body.start + span.end});
             return spans.size() < wanted.size();
         });
         return spans;
