@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 

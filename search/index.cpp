@@ -30,16 +30,22 @@ bool stale(const Xapian::Database& db, Project& project, std::int64_t end) {
 
 // Whether the index's files are as its last writer left them. While a writer
 // is at work they may not be, and Xapian keeps what readers see consistent.
-bool files_intact(const std::filesystem::path& path) {
-    if (writer_at_work(path) || integrity_holds(path)) return true;
+Integrity files_of(const std::filesystem::path& path) {
+    if (writer_at_work(path)) return Integrity::Holds;
+    const auto first = integrity_of(path);
+    if (first == Integrity::Holds) return first;
     // A writer may have begun, or finished, while the files were compared.
-    return writer_at_work(path) || integrity_holds(path);
+    return writer_at_work(path) ? Integrity::Holds : integrity_of(path);
 }
 
 Condition inspect(Index::State& s) {
     if (!std::filesystem::exists(s.path)) return Condition::Missing;
     // Before Xapian reads anything: a damaged table can crash it.
-    if (!files_intact(s.path)) return Condition::Damaged;
+    switch (files_of(s.path)) {
+        case Integrity::Holds: break;
+        case Integrity::Unrecorded: return Condition::Stale;
+        case Integrity::Broken: return Condition::Damaged;
+    }
     try {
         s.reader = Xapian::Database(s.path.string());
         return stale(s.reader, s.project, journal_end(s.project)) ? Condition::Stale : Condition::Usable;

@@ -33,7 +33,8 @@ using States = std::map<std::string, FileState>;
 
 bool recorded(const fs::path& file) {
     const auto name = file.filename().string();
-    return name != lock_file && name.rfind(integrity_file, 0) != 0;
+    // Names are written space-separated; Xapian's own have no spaces.
+    return name != lock_file && name.rfind(integrity_file, 0) != 0 && name.find_first_of(" \t\r\n") == std::string::npos;
 }
 
 std::int64_t modified_of(const fs::path& file, std::error_code& error) {
@@ -119,21 +120,23 @@ void record_integrity(const fs::path& index) {
     write_record(index, states);
 }
 
-bool integrity_holds(const fs::path& index) {
+Integrity integrity_of(const fs::path& index) {
+    std::error_code error;
+    if (!fs::exists(index / integrity_file, error)) return Integrity::Unrecorded;
     const auto states = read_record(index);
-    if (!states) return false;
+    if (!states) return Integrity::Broken;
     for (const auto& [name, state] : *states) {
         const auto file = index / name;
         std::error_code error;
         const auto size = fs::file_size(file, error);
-        if (error || size != state.size) return false;
+        if (error || size != state.size) return Integrity::Broken;
         const auto modified = modified_of(file, error);
         if (!error && modified == state.modified) continue;
         // Copied or touched, perhaps, yet whole.
         const auto crc = crc_of(file);
-        if (!crc || *crc != state.crc) return false;
+        if (!crc || *crc != state.crc) return Integrity::Broken;
     }
-    return true;
+    return Integrity::Holds;
 }
 
 bool writer_at_work(const fs::path& index) {

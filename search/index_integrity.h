@@ -19,9 +19,12 @@ inline constexpr const char* integrity_file = "fokus-integrity";
 // writer is at work.
 void record_integrity(const std::filesystem::path& index);
 
-// False when the record is missing or unreadable, or a file it names is
-// missing or no longer has its checksum.
-bool integrity_holds(const std::filesystem::path& index);
+enum class Integrity {
+    Holds,
+    Unrecorded,  // no record: an index of an earlier version, or one whose building was cut short
+    Broken,      // the record unreadable, or a file it names missing or not of its checksum
+};
+Integrity integrity_of(const std::filesystem::path& index);
 
 // Whether a program holds the index's writer lock, as Xapian takes it.
 bool writer_at_work(const std::filesystem::path& index);
