@@ -60,7 +60,9 @@ struct Index::State {
     // Runs `work` on the index; if the index turns out damaged on the way,
     // builds it anew and runs `work` once more. Xapian's reports of damage
     // are many (DatabaseCorruptError, DatabaseError, a document that is not
-    // there...): any but the writer's lock, which says nothing of the files.
+    // there, a range or serialisation error...): any of its runtime errors
+    // but the writer's lock, which says nothing of the files. Its logic
+    // errors are mistakes in the request, which a new index would not mend.
     template <class Work>
     auto repairing(Work&& work) {
         try {
@@ -71,7 +73,7 @@ struct Index::State {
             // A writer moved on past the revision being read: read its latest.
             reader.reopen();
             return work();
-        } catch (const Xapian::Error&) {
+        } catch (const Xapian::RuntimeError&) {
         } catch (const DamagedIndexError&) {
         }
         repair();
