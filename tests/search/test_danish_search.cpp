@@ -363,6 +363,25 @@ TEST_CASE("a word longer than any Danish word is known by its first 120 bytes, i
           "Jeg kalder det " + compound + ", og det er for langt.");
 }
 
+TEST_CASE("coding hits at sentence level: each hit's own sentence, in whatever order the hits come") {
+    DanishProject p;
+    const Id document = DocumentStore(p.project).add(testing::transcript(
+        "Kommune D, sætninger", {{"Borger 3", "Vi har ikke tid.  Rådgiveren ringer aldrig! Hvad med tid og ro?\nJa, tid. Tid nok tid."}}));
+    auto index = Index::open_for(p.project);
+    SearchOptions options;
+    options.filter.documents = {document};
+    options.document_order = true;
+    auto hits = index.search("tid", options).hits;
+    REQUIRE(hits.size() == 5);
+    std::reverse(hits.begin(), hits.end());
+    DocumentStore documents(p.project);
+    std::vector<std::string> sentences;
+    for (const auto& hit : hits) sentences.push_back(documents.excerpt(document, coding_span(p.project, hit, HitLevel::Sentence)));
+    CHECK(sentences == std::vector<std::string>{"Tid nok tid.", "Tid nok tid.", "Ja, tid.", "Hvad med tid og ro?", "Vi har ikke tid."});
+    const auto made = code_hits(p.project, hits, CodeStore(p.project).resolve("Motivation").id, HitLevel::Sentence);
+    CHECK(made.size() == 4);  // two hits in one sentence make one coding
+}
+
 TEST_CASE("NEAR over many occurrences in one turn pairs each with the nearest") {
     DanishProject p;
     // "tid" at every third word, "ro" at every seventh: the nearest "ro" to each "tid".
