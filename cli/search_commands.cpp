@@ -59,12 +59,31 @@ search::SearchOptions resolve(Project& project, const SearchCommandOptions& opti
     return result;
 }
 
-search::Index open_index(Project& project) {
-    const bool terminal = isatty(STDERR_FILENO) != 0;
-    auto index = search::Index::open_for(project, [terminal](std::size_t done, std::size_t total) {
+// Says on stderr when the index had to be built, once for each time it was
+// found damaged.
+class IndexReport {
+public:
+    void opened(const search::Index& index) {
+        if (index.repairs() == 0 && index.rebuilt()) std::cerr << (terminal_ ? "\r" : "") << "The search index was built anew from the project.\n";
+        damage(index);
+    }
+    void damage(const search::Index& index) {
+        for (; told_ < index.repairs(); ++told_) {
+            std::cerr << (terminal_ ? "\r" : "") << "The search index was damaged and has been rebuilt from the project.\n";
+        }
+    }
+    bool terminal() const { return terminal_; }
+
+private:
+    bool terminal_ = isatty(STDERR_FILENO) != 0;
+    std::size_t told_ = 0;
+};
+
+search::Index open_index(Project& project, IndexReport& report) {
+    auto index = search::Index::open_for(project, [terminal = report.terminal()](std::size_t done, std::size_t total) {
         if (terminal) std::cerr << "\rBuilding the search index: " << done << "/" << total << std::flush;
     });
-    if (index.rebuilt()) std::cerr << (terminal ? "\r" : "") << "The search index was built anew from the project.\n";
+    report.opened(index);
     return index;
 }
 
@@ -94,8 +113,10 @@ void add_search_commands(CLI::App& app, Context& context) {
         add_json_flag(*command, options->json);
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
-            auto index = open_index(project);
+            IndexReport report;
+            auto index = open_index(project, report);
             const auto result = index.search(options->query, resolve(project, *options));
+            report.damage(index);
             if (options->json) {
                 nlohmann::json hits = nlohmann::json::array();
                 for (const auto& hit : result.hits) {
@@ -128,8 +149,10 @@ void add_search_commands(CLI::App& app, Context& context) {
         command->add_option("--hits", options->chosen, "Only these hits, by their numbers in search's list")->delimiter(',');
         command->callback([&context, options] {
             auto project = context.open(options->path);
-            auto index = open_index(project);
+            IndexReport report;
+            auto index = open_index(project, report);
             const auto result = index.search(options->query, resolve(project, *options));
+            report.damage(index);
             const auto code = CodeStore(project).resolve(options->code);
             const auto made = search::code_hits(project, result.hits, code.id, search::parse_level(options->level), options->chosen);
             std::cout << "Coded " << made.size() << " passages with \"" << code.name << "\" (undo removes them all)\n";
@@ -141,7 +164,8 @@ void add_search_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", *path, "The project file")->required();
         command->callback([&context, path] {
             auto project = context.open(*path, false);
-            auto index = open_index(project);
+            IndexReport report;
+            auto index = open_index(project, report);
             if (!index.rebuilt()) index.rebuild();
             std::cout << "Built the search index " << search::Index::path_for(project).string() << '\n';
         });

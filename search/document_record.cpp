@@ -42,7 +42,7 @@ public:
     }
 
 private:
-    [[noreturn]] static void damaged() { throw Error("a search index entry is damaged; rebuild the index (fokus-cli reindex)"); }
+    [[noreturn]] static void damaged() { throw DamagedIndexError("a search index entry is damaged; rebuild the index (fokus-cli reindex)"); }
     std::string_view data_;
     std::size_t at_ = 0;
 };

@@ -10,9 +10,17 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/error.h"
 #include "coding/types.h"
 
 namespace fokus::search {
+
+// What the index holds contradicts itself or the project: a record that
+// cannot be read, a word position past the words of its turn.
+class DamagedIndexError : public Error {
+public:
+    using Error::Error;
+};
 
 struct IndexedTurn {
     Id turn = 0;  // 0 for a document without turns, indexed whole

@@ -7,6 +7,7 @@
 
 #include "coding/project.h"
 #include "search/index.h"
+#include "search/index_integrity.h"
 #include "search/index_state.h"
 #include "search/index_writer.h"
 
@@ -46,6 +47,8 @@ struct IndexFollower::State {
                     if (last) {
                         writer.set_metadata(journal_key, std::to_string(reached));
                         writer.commit();
+                        // Under the writer's lock, so that no search sees the record behind the files.
+                        record_integrity(index_path);
                     }
                     lock.lock();
                     if (last) return;

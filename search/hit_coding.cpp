@@ -1,51 +1,206 @@
 // Coding search hits: the span each hit stands for at the chosen level, and
-// all of them applied as one action.
+// all of them applied as one action. Each document's turns and each turn's
+// speech are read once however many hits they hold, and sentences are found
+// in one pass over the speech, so coding many hits in one long turn takes
+// time in proportion to the turn and the hits.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <optional>
+#include <set>
+#include <tuple>
 
 #include "coding/codes.h"
 #include "coding/codings.h"
-#include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/project.h"
+#include "coding/sqlite.h"
 #include "search/index.h"
 
 namespace fokus::search {
 namespace {
 
-// The turn's speech holding the hit; the whole document when it has no turns.
-Span speech_around(DocumentStore& documents, const Hit& hit) {
-    if (hit.turn != 0) {
-        for (const auto& turn : documents.turns(hit.document)) {
-            if (turn.id == hit.turn) return Span{turn.body_start, turn.span.end};
+// The speech of each turn, read once per document.
+class Speeches {
+public:
+    explicit Speeches(Project& project) : project_(project) {}
+
+    // The turn's speech holding the hit; the whole document when it has no turns.
+    Span around(const Hit& hit) {
+        auto known = documents_.find(hit.document);
+        if (known == documents_.end()) known = documents_.emplace(hit.document, read(hit.document)).first;
+        const auto& document = known->second;
+        if (hit.turn != 0) {
+            if (const auto turn = document.turns.find(hit.turn); turn != document.turns.end()) return turn->second;
         }
+        return Span{0, document.length};
     }
-    return Span{0, documents.get(hit.document).length};
+
+private:
+    struct Document {
+        std::int64_t length = 0;
+        std::map<Id, Span> turns;
+    };
+
+    Document read(Id id) {
+        Document document;
+        auto length = project_.db().prepare("SELECT length FROM documents WHERE id = ?");
+        length.bind_all(id);
+        if (!length.step()) throw NotFoundError("no document with id " + std::to_string(id));
+        document.length = length.int64(0);
+        auto turns = project_.db().prepare("SELECT id, body_start, end FROM turns WHERE document_id = ?");
+        turns.bind_all(id);
+        while (turns.step()) document.turns.emplace(turns.int64(0), Span{turns.int64(1), turns.int64(2)});
+        return document;
+    }
+
+    Project& project_;
+    std::map<Id, Document> documents_;
+};
+
+struct UTextCloser {
+    void operator()(UText* text) const { utext_close(text); }
+};
+
+bool continues_character(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
+// A place in the speech, as a byte offset and as a code point.
+struct Place {
+    std::int32_t byte = 0;
+    std::int64_t code_point = 0;
+};
+
+// The ICU sentence breaks of one speech, walked forward from its start.
+class SentenceWalk {
+public:
+    SentenceWalk(icu::BreakIterator& sentences, std::string_view speech) : sentences_(sentences), speech_(speech) {
+        UErrorCode status = U_ZERO_ERROR;
+        text_.reset(utext_openUTF8(nullptr, speech.data(), static_cast<std::int64_t>(speech.size()), &status));
+        sentences_.setText(text_.get(), status);
+        if (U_FAILURE(status)) throw Error(std::string("ICU cannot break the text into sentences: ") + u_errorName(status));
+        sentences_.first();
+        next_ = advance();
+    }
+    ~SentenceWalk() { sentences_.setText(icu::UnicodeString()); }
+    SentenceWalk(const SentenceWalk&) = delete;
+    SentenceWalk& operator=(const SentenceWalk&) = delete;
+
+    // The last break at or before `code_point`; calls must not go backwards.
+    Place last_at_or_before(std::int64_t code_point) {
+        while (next_ && next_->code_point <= code_point) {
+            current_ = *next_;
+            next_ = advance();
+        }
+        return current_;
+    }
+    // The first break at or after `code_point` (the end of the speech past
+    // the last); calls must not go backwards.
+    Place first_at_or_after(std::int64_t code_point) {
+        while (current_.code_point < code_point && next_) {
+            current_ = *next_;
+            next_ = advance();
+        }
+        return current_;
+    }
+
+private:
+    std::optional<Place> advance() {
+        const auto byte = sentences_.next();
+        if (byte == icu::BreakIterator::DONE) return std::nullopt;
+        Place place{byte, counted_.code_point};
+        for (auto at = static_cast<std::size_t>(counted_.byte); at < static_cast<std::size_t>(byte); ++at) {
+            place.code_point += continues_character(speech_[at]) ? 0 : 1;
+        }
+        counted_ = place;
+        return place;
+    }
+
+    icu::BreakIterator& sentences_;
+    std::string_view speech_;
+    std::unique_ptr<UText, UTextCloser> text_;
+    Place current_;
+    Place counted_;
+    std::optional<Place> next_;
+};
+
+// `end` moved back over the white space and line breaks before it, not below `floor`.
+std::int64_t without_trailing_space(std::string_view speech, Place end, std::int64_t floor) {
+    auto byte = end.byte;
+    auto code_point = end.code_point;
+    while (code_point > floor && byte > 0) {
+        std::int32_t before = byte;
+        UChar32 character = 0;
+        U8_PREV(reinterpret_cast<const std::uint8_t*>(speech.data()), 0, before, character);
+        if (!u_isUWhiteSpace(character)) break;
+        byte = before;
+        --code_point;
+    }
+    return code_point;
 }
 
-// The ICU sentence around the hit within its speech, without the spaces and
-// line breaks that end it.
-Span sentence_around(DocumentStore& documents, const Hit& hit) {
-    const Span speech = speech_around(documents, hit);
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(documents.excerpt(hit.document, speech));
+// The sentences around the hits of one speech (`which` index into `hits`),
+// within it and without the spaces and line breaks that end them: a sentence
+// starts at or before a hit's first character and ends at or after its last
+// (a phrase may run over a sentence break).
+void sentences_around(icu::BreakIterator& sentences, std::string_view speech, Span speech_span, const std::vector<Hit>& hits,
+                      std::vector<std::size_t> which, std::vector<Span>& spans) {
+    std::sort(which.begin(), which.end(), [&](std::size_t a, std::size_t b) { return hits[a].span.start < hits[b].span.start; });
+    {
+        SentenceWalk walk(sentences, speech);
+        for (const auto i : which) spans[i].start = walk.last_at_or_before(hits[i].span.start - speech_span.start).code_point;
+    }
+    std::sort(which.begin(), which.end(), [&](std::size_t a, std::size_t b) { return hits[a].span.end < hits[b].span.end; });
+    SentenceWalk walk(sentences, speech);
+    for (const auto i : which) {
+        const auto end = walk.first_at_or_after(hits[i].span.end - speech_span.start);
+        spans[i].end = without_trailing_space(speech, end, spans[i].start);
+    }
+    for (const auto i : which) spans[i] = Span{speech_span.start + spans[i].start, speech_span.start + spans[i].end};
+}
+
+std::string speech_text(Project& project, Id document, Span speech) {
+    // SQLite's substr counts characters (code points) in UTF-8 text.
+    auto query = project.db().prepare("SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?");
+    query.bind_all(speech.start, speech.length(), document);
+    return query.step() ? query.text(0) : std::string();
+}
+
+std::vector<Span> sentence_spans(Project& project, const std::vector<Hit>& hits, Speeches& speeches) {
+    // The hits of each speech together, so that each is read and broken once.
+    std::map<std::tuple<Id, std::int64_t, std::int64_t>, std::vector<std::size_t>> by_speech;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const auto speech = speeches.around(hits[i]);
+        by_speech[{hits[i].document, speech.start, speech.end}].push_back(i);
+    }
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
     if (U_FAILURE(status) || !sentences) throw Error(std::string("ICU sentence breaking for Danish is unavailable: ") + u_errorName(status));
-    sentences->setText(text);
-    const auto hit_start = text.moveIndex32(0, static_cast<std::int32_t>(hit.span.start - speech.start));
-    const auto hit_end = text.moveIndex32(0, static_cast<std::int32_t>(hit.span.end - speech.start));
-    // A sentence starts at or before the hit's first character...
-    std::int32_t start = sentences->isBoundary(hit_start) ? hit_start : sentences->preceding(hit_start);
-    if (start == icu::BreakIterator::DONE) start = 0;
-    // ...and ends at or after its last (a phrase may run over a sentence break).
-    std::int32_t end = sentences->isBoundary(hit_end) ? hit_end : sentences->following(hit_end);
-    if (end == icu::BreakIterator::DONE) end = text.length();
-    while (end > start && u_isUWhiteSpace(text.char32At(end - 1))) end = text.moveIndex32(end, -1);
-    return Span{speech.start + text.countChar32(0, start), speech.start + text.countChar32(0, end)};
+    std::vector<Span> spans(hits.size());
+    for (auto& [key, which] : by_speech) {
+        const auto& [document, start, end] = key;
+        const Span speech{start, end};
+        const auto text = speech_text(project, document, speech);
+        sentences_around(*sentences, text, speech, hits, std::move(which), spans);
+    }
+    return spans;
+}
+
+std::vector<Span> coding_spans(Project& project, const std::vector<Hit>& hits, HitLevel level) {
+    std::vector<Span> spans;
+    if (level == HitLevel::Word) {
+        for (const auto& hit : hits) spans.push_back(hit.span);
+        return spans;
+    }
+    Speeches speeches(project);
+    if (level == HitLevel::Sentence) return sentence_spans(project, hits, speeches);
+    for (const auto& hit : hits) spans.push_back(speeches.around(hit));
+    return spans;
 }
 
 }  // namespace
@@ -57,15 +212,7 @@ HitLevel parse_level(const std::string& name) {
     throw InputError("\"" + name + "\" is not a level of coding; use word, sentence or turn");
 }
 
-Span coding_span(Project& project, const Hit& hit, HitLevel level) {
-    DocumentStore documents(project);
-    switch (level) {
-        case HitLevel::Word: return hit.span;
-        case HitLevel::Sentence: return sentence_around(documents, hit);
-        case HitLevel::Turn: return speech_around(documents, hit);
-    }
-    return hit.span;
-}
+Span coding_span(Project& project, const Hit& hit, HitLevel level) { return coding_spans(project, {hit}, level).front(); }
 
 std::vector<Id> code_hits(Project& project, const std::vector<Hit>& hits, Id code, HitLevel level,
                           const std::vector<std::size_t>& chosen) {
@@ -75,14 +222,19 @@ std::vector<Id> code_hits(Project& project, const std::vector<Hit>& hits, Id cod
                              std::to_string(hits.size()) + " hits");
         }
     }
+    std::vector<Hit> wanted;
+    if (chosen.empty()) {
+        wanted = hits;
+    } else {
+        for (const auto number : std::set<std::size_t>(chosen.begin(), chosen.end())) wanted.push_back(hits[number - 1]);
+    }
+    const auto spans = coding_spans(project, wanted, level);
     std::vector<CodingRequest> requests;
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        if (!chosen.empty() && std::find(chosen.begin(), chosen.end(), i + 1) == chosen.end()) continue;
-        const CodingRequest request{hits[i].document, coding_span(project, hits[i], level)};
-        // Several hits in one sentence or turn make one coding.
-        if (std::none_of(requests.begin(), requests.end(),
-                         [&](const CodingRequest& r) { return r.document == request.document && r.span == request.span; })) {
-            requests.push_back(request);
+    // Several hits in one sentence or turn make one coding.
+    std::set<std::tuple<Id, std::int64_t, std::int64_t>> requested;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        if (requested.emplace(wanted[i].document, spans[i].start, spans[i].end).second) {
+            requests.push_back(CodingRequest{wanted[i].document, spans[i]});
         }
     }
     if (requests.empty()) throw InputError("there are no hits to code");

@@ -75,6 +75,8 @@ class Index {
 public:
     // Opens the index beside the project; builds it when missing, stale or
     // damaged (rebuilt() says so), or brings it up to date from the journal.
+    // ProjectError (InUse) while another program writes the index and it
+    // must be written.
     static Index open_for(Project& project, const Progress& progress = {});
     static std::filesystem::path path_for(const Project& project);
 
@@ -83,6 +85,11 @@ public:
 
     // Whether opening had to build the index from the project.
     bool rebuilt() const;
+    // How often the index was found damaged and built anew since it was
+    // opened: its files no longer as its last writer left them, or Xapian
+    // reporting damage while searching or updating (each search is then run
+    // again on the new index).
+    std::size_t repairs() const;
     void rebuild(const Progress& progress = {});
     // Applies the change journal's rows since the last update; search() does
     // this first, so results always reflect the project.

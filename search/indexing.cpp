@@ -89,14 +89,15 @@ PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
         IndexedTurn turn{speech.turn, speech.body, speech.speaker, speech.participant, position, 0};
         const auto from = offsets.byte_of(static_cast<std::size_t>(speech.body.start));
         const auto to = offsets.byte_of(static_cast<std::size_t>(speech.body.end));
-        for (const auto& token : words_.words(std::string_view(text).substr(from, to - from))) {
+        words_.each_word(std::string_view(text).substr(from, to - from), [&](const Token& token) {
             terms::word_into(word_term, token.lower);
             prepared.entry.add_posting(word_term, position++);
             ++turn.words;
             if (seen_.insert(token.lower).second) {
                 for (auto& entry : terms::lexicon_entries(token.lower)) prepared.lexicon.push_back(std::move(entry));
             }
-        }
+            return true;
+        });
         prepared.words += turn.words;
         position += terms::turn_gap;
         record.turns.push_back(std::move(turn));

@@ -122,12 +122,42 @@ long words_between(const PositionRange& a, const PositionRange& b) {
     return -1;
 }
 
+// The stretch of `others` (sorted by first word, then last) nearest to
+// `anchor` without overlapping it, and the words between them; on a tie the
+// earlier one. `by_last` holds the same stretches sorted by last word, then first.
+std::optional<std::pair<PositionRange, long>> nearest_apart(const PositionRange& anchor, const std::vector<PositionRange>& others,
+                                                            const std::vector<PositionRange>& by_last) {
+    std::optional<std::pair<PositionRange, long>> best;
+    // Before the anchor: the one ending last, and of those the one starting first.
+    const auto ends_before = std::lower_bound(by_last.begin(), by_last.end(), anchor.first,
+                                              [](const PositionRange& range, Xapian::termpos first) { return range.last < first; });
+    if (ends_before != by_last.begin()) {
+        const auto last = std::prev(ends_before)->last;
+        const auto first_of_them = std::lower_bound(by_last.begin(), ends_before, last,
+                                                    [](const PositionRange& range, Xapian::termpos end) { return range.last < end; });
+        best.emplace(*first_of_them, words_between(anchor, *first_of_them));
+    }
+    // After it: the one starting first, and of those the one ending first.
+    const auto starts_after = std::upper_bound(others.begin(), others.end(), anchor.last,
+                                               [](Xapian::termpos last, const PositionRange& range) { return last < range.first; });
+    if (starts_after != others.end()) {
+        const long gap = words_between(anchor, *starts_after);
+        if (!best || gap < best->second) best.emplace(*starts_after, gap);
+    }
+    return best;
+}
+
 std::vector<PositionRange> near_ranges(const QueryNode& node, const TurnPositions& turn) {
-    std::vector<std::vector<PositionRange>> children;
+    std::vector<std::vector<PositionRange>> children, by_last;
     for (const auto& child : node.children) {
         auto ranges = match_turn(*child, turn);
         if (!ranges || ranges->empty()) return {};
+        auto sorted = *ranges;
+        std::sort(sorted.begin(), sorted.end(), [](const PositionRange& a, const PositionRange& b) {
+            return a.last != b.last ? a.last < b.last : a.first < b.first;
+        });
         children.push_back(std::move(*ranges));
+        by_last.push_back(std::move(sorted));
     }
     // Each stretch of the first operand, with the nearest stretch of every
     // other operand within reach, makes one hit from the first word to the last.
@@ -136,17 +166,9 @@ std::vector<PositionRange> near_ranges(const QueryNode& node, const TurnPosition
         PositionRange hit = anchor;
         bool reached = true;
         for (std::size_t i = 1; i < children.size() && reached; ++i) {
-            long nearest = -1;
-            const PositionRange* best = nullptr;
-            for (const auto& other : children[i]) {
-                const long gap = words_between(anchor, other);
-                if (gap >= 0 && (best == nullptr || gap < nearest)) {
-                    nearest = gap;
-                    best = &other;
-                }
-            }
-            reached = best != nullptr && nearest <= node.distance;
-            if (reached) hit = {std::min(hit.first, best->first), std::max(hit.last, best->last)};
+            const auto nearest = nearest_apart(anchor, children[i], by_last[i]);
+            reached = nearest && nearest->second <= node.distance;
+            if (reached) hit = {std::min(hit.first, nearest->first.first), std::max(hit.last, nearest->first.last)};
         }
         if (reached) result.push_back(hit);
     }

@@ -164,14 +164,24 @@ public:
     std::vector<Hit> hits_of(Id id, const IndexedTurn& turn, const std::vector<PositionRange>& ranges) {
         const auto& document = info(id);
         const auto& text = text_of(id);
-        const auto words = words_of(text, turn);
+        auto disagrees = [&] {
+            return DamagedIndexError("the search index disagrees with the text of " + text::quote(document.name) +
+                                     "; rebuild the index (fokus-cli reindex)");
+        };
+        // Only the first and last word of each stretch need their spans.
+        std::vector<std::uint32_t> wanted;
+        for (const auto& range : ranges) {
+            if (!turn.holds(range.first) || !turn.holds(range.last)) throw disagrees();
+            wanted.push_back(range.first - turn.first_position);
+            wanted.push_back(range.last - turn.first_position);
+        }
+        std::sort(wanted.begin(), wanted.end());
+        wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+        const auto words = word_spans(text, turn, wanted);
+        if (words.size() != wanted.size()) throw disagrees();
         auto span_of = [&](Xapian::termpos position) -> const Span& {
-            const auto word = position - turn.first_position;
-            if (word >= words.size()) {
-                throw Error("the search index disagrees with the text of " + text::quote(document.name) +
-                            "; rebuild the index (fokus-cli reindex)");
-            }
-            return words[word];
+            const auto word = std::lower_bound(wanted.begin(), wanted.end(), position - turn.first_position);
+            return words[static_cast<std::size_t>(word - wanted.begin())];
         };
         std::vector<Span> spans;
         for (const auto& range : ranges) {
@@ -209,14 +219,20 @@ public:
     }
 
 private:
-    // The spans of the turn's words, in the document, split as when indexed.
-    std::vector<Span> words_of(const std::string& text, const IndexedTurn& turn) {
+    // The spans of the turn's words numbered in `wanted` (sorted, from 0), in
+    // the document, split as when indexed: one pass over the turn, which
+    // stops at the last word wanted and keeps no other.
+    std::vector<Span> word_spans(const std::string& text, const IndexedTurn& turn, const std::vector<std::uint32_t>& wanted) {
+        std::vector<Span> spans;
+        if (wanted.empty()) return spans;
+        spans.reserve(wanted.size());
         const auto from = offsets_->byte_of(static_cast<std::size_t>(turn.body.start));
         const auto to = offsets_->byte_of(static_cast<std::size_t>(turn.body.end));
-        std::vector<Span> spans;
-        for (const auto& token : words_.words(std::string_view(text).substr(from, to - from))) {
-            spans.push_back(Span{turn.body.start + token.span.start, turn.body.start + token.span.end});
-        }
+        std::uint32_t word = 0;
+        words_.each_span(std::string_view(text).substr(from, to - from), [&](const Span& span) {
+            if (word++ == wanted[spans.size()]) spans.push_back(Span{turn.body.start + span.start, turn.body.start + span.end});
+            return spans.size() < wanted.size();
+        });
         return spans;
     }
 
@@ -335,12 +351,8 @@ private:
     const SearchOptions& options_;
 };
 
-}  // namespace
-
-SearchResult Index::search(const std::string& query_text, const SearchOptions& options) {
-    const auto parsed = parse_query(query_text, options.exact);  // InputError before touching the index
-    update();
-    auto& s = *state_;
+// The query run on an index brought up to date.
+SearchResult run(Index::State& s, const QueryNode& parsed, const SearchOptions& options) {
     SearchResult result;
     HitBuilder builder(s.project, options);
     TurnFilter turn_filter(s.project, options.filter);
@@ -348,8 +360,9 @@ SearchResult Index::search(const std::string& query_text, const SearchOptions& o
     const bool limited = options.max_turns != 0;
     Xapian::doccount documents_estimated = 0;
     double turns_per_document = 0;
-    with_index(s.path, "search", [&] {
-        const ResolvedQuery query(*parsed, s.reader);
+    // Returns as soon as enough turns are found.
+    [&] {
+        const ResolvedQuery query(parsed, s.reader);
         DocumentMatcher matcher(s.reader, query, builder, turn_filter, options);
         Xapian::Enquire enquire(s.reader);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.candidates(), filter_query(options.filter)));
@@ -374,7 +387,7 @@ SearchResult Index::search(const std::string& query_text, const SearchOptions& o
             }
             if (matches.size() < batch) break;
         }
-    });
+    }();
     if (!options.document_order) {
         std::stable_sort(turns.begin(), turns.end(), [](const MatchedTurn& a, const MatchedTurn& b) { return a.score > b.score; });
     }
@@ -394,6 +407,19 @@ SearchResult Index::search(const std::string& query_text, const SearchOptions& o
         }
     }
     return result;
+}
+
+}  // namespace
+
+SearchResult Index::search(const std::string& query_text, const SearchOptions& options) {
+    const auto parsed = parse_query(query_text, options.exact);  // InputError before touching the index
+    auto& s = *state_;
+    return with_index(s.path, "search", [&] {
+        return s.repairing([&] {
+            s.catch_up();
+            return run(s, *parsed, options);
+        });
+    });
 }
 
 }  // namespace fokus::search

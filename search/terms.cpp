@@ -15,10 +15,20 @@ const Xapian::Stem& danish_stemmer() {
     return stemmer;
 }
 
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-        text.replace(at, from.size(), to);
+// Each `from`, left to right and not overlapping, replaced by `to`, in one
+// pass: replacing in place would move the rest of the text at every match.
+std::string replaced(const std::string& text, std::string_view from, std::string_view to) {
+    std::string result;
+    result.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        if (text.compare(at, from.size(), from) == 0) {
+            result += to;
+            at += from.size();
+        } else {
+            result += text[at++];
+        }
     }
+    return result;
 }
 
 void add_unique(std::vector<std::string>& terms, std::string term) {
@@ -37,13 +47,12 @@ std::string bounded(std::string term) {
 
 std::string skeleton_of(const std::string& lower) {
     std::string result = lower;
-    for (const auto* letter : {"æ", "ä", "å"}) replace_all(result, letter, "a");
-    for (const auto* letter : {"ø", "ö"}) replace_all(result, letter, "o");
+    for (const auto* letter : {"æ", "ä", "å"}) result = replaced(result, letter, "a");
+    for (const auto* letter : {"ø", "ö"}) result = replaced(result, letter, "o");
     // After the letters, so that "åa" and "aa" both end as "a".
-    replace_all(result, "aa", "a");
-    replace_all(result, "ae", "a");
-    replace_all(result, "oe", "o");
-    return result;
+    result = replaced(result, "aa", "a");
+    result = replaced(result, "ae", "a");
+    return replaced(result, "oe", "o");
 }
 
 std::string stem_of(const std::string& lower) { return danish_stemmer()(lower); }

@@ -248,8 +248,19 @@ for name, query in [
         ("nested", "((faglig AND tryghed) OR (medarbejder* NOT stress)) sparring")]:
     seed("query", name + ".txt", query)
 
+# --- indexing a document: lines as speaker turns ----------------------------------
+seed("index", "focus-group.txt",
+     "Interviewer: Hvordan oplever I arbejdet som rådgiver i kommunen?\n"
+     "Borger 2: Rådgiverne har ikke tid til os. (griner) Man får en ny rådgiver hele tiden.\n"
+     "Rådgiver 1: Medarbejderomsætningen er høj, og faglig tryghed mangler.\n"
+     "Leder (Kommune C): Rådgiver/sagsbehandler, 1.812 sager, Ærø og Åbenrå.\n")
+seed("index", "one-letter-run.txt", "Borger 1: " + "å" * 3000 + " og " + "a" * 3000 + "\n")
+seed("index", "no-turns.txt", "Min radgiver ringer aldrig tilbage, og raadgiverne skifter hele tiden. ØL, øl og Straße.")
+seed("index", "empty-turns.txt", "R1:\nR2: \nR1: ja\n\nInterviewer: ...\n")
+seed("index", "scripts.txt", "Borger 3: 東京 ﾃｽﾄ 123,5 e\u0301 ﬁnd İstanbul ΣΊΣΥΦΟΣ\n")
+
 # Every target keeps a regressions/ folder, empty until a fuzzer finds something.
-for target in ["txt", "docx", "odt", "vtt", "srt", "qdpx", "qdc", "turns", "query"]:
+for target in ["txt", "docx", "odt", "vtt", "srt", "qdpx", "qdc", "turns", "query", "index"]:
     folder = os.path.join(HERE, target, "regressions")
     os.makedirs(folder, exist_ok=True)
     open(os.path.join(folder, ".gitkeep"), "a").close()

@@ -328,6 +328,88 @@ TEST_CASE("coding hits: exactly the spans shown, at word, sentence or turn level
     CHECK(CodingStore(p.project).list().empty());
 }
 
+TEST_CASE("a word longer than any Danish word is known by its first 120 bytes, in the text and in a query alike") {
+    std::string letters;
+    for (int i = 0; i < 1000; ++i) letters += "Å";
+    const auto long_word = tokenize("Ja " + letters + " nej");
+    REQUIRE(long_word.size() == 3);
+    CHECK(long_word[1].span == Span{3, 1003});  // the whole word, though its form is cut
+    std::string sixty;
+    for (int i = 0; i < 60; ++i) sixty += "å";
+    CHECK(long_word[1].lower == sixty);
+    CHECK(tokenize(std::string(500, 'K'))[0].lower == std::string(120, 'k'));
+    // Cut at a character's start: 119 bytes of ASCII and then an "ø" of two.
+    CHECK(tokenize(std::string(119, 'x') + "øøø")[0].lower == std::string(119, 'x'));
+
+    DanishProject p;
+    std::string compound;
+    for (int i = 0; i < 20; ++i) compound += "sagsbehandlingsforløbs";  // 440 letters
+    const Id document = DocumentStore(p.project).add(
+        testing::transcript("Kommune D, lang", {{"Borger 3", "Jeg kalder det " + compound + ", og det er for langt."}}));
+    auto index = Index::open_for(p.project);
+    const auto whole = index.search(compound, {});
+    REQUIRE(whole.hits.size() == 1);
+    CHECK(whole.hits[0].document == document);
+    CHECK(whole.hits[0].match == compound);
+    // Its first 130 letters, or the same beginning going on differently, are cut the same way.
+    CHECK(index.search(compound.substr(0, 130), exact_options()).hits.size() == 1);
+    CHECK(index.search(compound.substr(0, 200) + "æøå", {}).hits.size() == 1);
+    // Fewer letters than are kept are another word.
+    CHECK(index.search(compound.substr(0, 100), {}).hits.empty());
+    CHECK(index.search(compound.substr(0, 100) + "*", {}).hits.size() == 1);
+    const auto coded = code_hits(p.project, whole.hits, CodeStore(p.project).resolve("Motivation").id, HitLevel::Sentence);
+    REQUIRE(coded.size() == 1);
+    CHECK(DocumentStore(p.project).excerpt(document, CodingStore(p.project).get(coded[0]).span) ==
+          "Jeg kalder det " + compound + ", og det er for langt.");
+}
+
+TEST_CASE("coding hits at sentence level: each hit's own sentence, in whatever order the hits come") {
+    DanishProject p;
+    const Id document = DocumentStore(p.project).add(testing::transcript(
+        "Kommune D, sætninger", {{"Borger 3", "Vi har ikke tid.  Rådgiveren ringer aldrig! Hvad med tid og ro?\nJa, tid. Tid nok tid."}}));
+    auto index = Index::open_for(p.project);
+    SearchOptions options;
+    options.filter.documents = {document};
+    options.document_order = true;
+    auto hits = index.search("tid", options).hits;
+    REQUIRE(hits.size() == 5);
+    std::reverse(hits.begin(), hits.end());
+    DocumentStore documents(p.project);
+    std::vector<std::string> sentences;
+    for (const auto& hit : hits) sentences.push_back(documents.excerpt(document, coding_span(p.project, hit, HitLevel::Sentence)));
+    CHECK(sentences == std::vector<std::string>{"Tid nok tid.", "Tid nok tid.", "Ja, tid.", "Hvad med tid og ro?", "Vi har ikke tid."});
+    const auto made = code_hits(p.project, hits, CodeStore(p.project).resolve("Motivation").id, HitLevel::Sentence);
+    CHECK(made.size() == 4);  // two hits in one sentence make one coding
+}
+
+TEST_CASE("NEAR over many occurrences in one turn pairs each with the nearest") {
+    DanishProject p;
+    // "tid" at every third word, "ro" at every seventh: the nearest "ro" to each "tid".
+    std::string speech;
+    std::vector<int> tid, ro;
+    for (int word = 0; word < 3000; ++word) {
+        const char* text = word % 7 == 3 ? "ro" : word % 3 == 0 ? "tid" : "og";
+        if (word % 7 == 3) ro.push_back(word);
+        if (word % 7 != 3 && word % 3 == 0) tid.push_back(word);
+        speech += std::string(word == 0 ? "" : " ") + text;
+    }
+    DocumentStore(p.project).add(testing::transcript("Kommune D, gentagelser", {{"Borger 3", speech}}));
+    auto index = Index::open_for(p.project);
+    SearchOptions options;
+    options.filter.documents = {DocumentStore(p.project).resolve("Kommune D, gentagelser").id};
+    // Expected: each "tid" with a "ro" at most one word between, spanning both.
+    std::size_t expected = 0;
+    for (const int at : tid) {
+        if (std::any_of(ro.begin(), ro.end(), [&](int other) { return std::abs(other - at) - 1 <= 1; })) ++expected;
+    }
+    const auto near = index.search("tid NEAR/1 ro", options);
+    CHECK(near.hits.size() == expected);
+    for (const auto& hit : near.hits) {
+        const bool tid_first = hit.match.rfind("tid", 0) == 0;
+        CHECK(hit.match == (tid_first ? (hit.match.size() == 6 ? "tid ro" : "tid og ro") : (hit.match.size() == 6 ? "ro tid" : "ro og tid")));
+    }
+}
+
 TEST_CASE("malformed queries name the problem and where it is") {
     DanishProject p;
     auto index = Index::open_for(p.project);
