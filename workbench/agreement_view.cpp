@@ -129,7 +129,7 @@ bool AgreementView::compare(const std::vector<std::string>& coders, AgreementUni
     const auto add_row = [this](const wxString& name, const AgreementScores& scores) {
         const long row = table_->InsertItem(table_->GetItemCount(), name);
         table_->SetItem(row, 1, shown(scores.percent, true));
-        table_->SetItem(row, 2, report_.coders.size() == 2 ? shown(scores.cohen_kappa) : wxString("–"));
+        table_->SetItem(row, 2, report_.coders.size() == 2 ? shown(scores.cohen_kappa) : wxString::FromUTF8("–"));
         table_->SetItem(row, 3, shown(scores.fleiss_kappa));
         table_->SetItem(row, 4, shown(scores.krippendorff_alpha));
         table_->SetItem(row, 5, wxString::Format("%lld", static_cast<long long>(scores.units)));

@@ -49,6 +49,7 @@ AnonymityReview::AnonymityReview(wxWindow* parent, std::vector<importers::Findin
     auto* permanent_means = new wxStaticText(this, wxID_ANY,
                                              _("A permanent replacement cannot be undone, and the originals are removed from "
                                                "the history, the backups and the search index."));
+    permanent_means->Wrap(FromDIP(900));
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(new wxStaticText(this, wxID_ANY,
                                  wxString::Format(wxPLURAL("%zu detail may identify someone. Ticked ones are replaced by "

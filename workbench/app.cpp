@@ -2,6 +2,7 @@
 #include "workbench/app.h"
 
 #include <wx/choicdlg.h>
+#include <wx/log.h>
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/filedlg.h>
@@ -12,6 +13,7 @@
 #include <wx/translation.h>
 #include <wx/utils.h>
 
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 
@@ -57,7 +59,14 @@ void App::set_up_language(wxLanguage language) {
     // Danish texts.
     // Without it, the system's own locale still gives the C library UTF-8.
     locale_ = std::make_unique<wxLocale>();
-    locale_->Init(wxLocale::IsAvailable(language) ? language : wxLANGUAGE_DEFAULT, wxLOCALE_DONT_LOAD_DEFAULT);
+    bool initialised = false;
+    {
+        // A system locale that is named but not installed (LANG=da_DK.UTF-8 on
+        // a machine without it) is no error to show the user.
+        wxLogNull quiet;
+        initialised = locale_->Init(wxLocale::IsAvailable(language) ? language : wxLANGUAGE_DEFAULT, wxLOCALE_DONT_LOAD_DEFAULT);
+    }
+    if (!initialised) std::setlocale(LC_ALL, "C.UTF-8");
     auto* translations = new wxTranslations;
     wxTranslations::Set(translations);
     translations->SetLanguage(language);

@@ -140,7 +140,7 @@ wxIcon application_icon() {
 }  // namespace
 
 MainFrame::MainFrame(Project project, bool remember_settings)
-    : wxFrame(nullptr, wxID_ANY, wxString::Format("Fokus – %s", to_wx(project.name())), wxDefaultPosition, wxSize(1500, 920)),
+    : wxFrame(nullptr, wxID_ANY, wxString::Format(wxString::FromUTF8("Fokus – %s"), to_wx(project.name())), wxDefaultPosition, wxSize(1500, 920)),
       project_(std::move(project)),
       remember_settings_(remember_settings) {
     SetIcon(application_icon());
@@ -607,7 +607,10 @@ void MainFrame::update_undo_labels() {
         const auto next_undo = history.next_undo();
         const auto next_redo = history.next_redo();
         auto* bar = GetMenuBar();
-        bar->SetLabel(undo_id, (next_undo ? wxString::Format(_("&Undo %s"), to_wx(next_undo->label)) : wxString(_("&Undo"))) + "\tCtrl+Z");
+        const wxString undo_label = !next_undo            ? wxString(_("&Undo"))
+                                    : next_undo->permanent ? wxString(_("&Undo (the last step was permanent)"))
+                                                           : wxString::Format(_("&Undo %s"), to_wx(next_undo->label));
+        bar->SetLabel(undo_id, undo_label + "\tCtrl+Z");
         bar->SetLabel(redo_id, (next_redo ? wxString::Format(_("&Redo %s"), to_wx(next_redo->label)) : wxString(_("&Redo"))) + "\tCtrl+Shift+Z");
         // A permanent step is named, but cannot be undone.
         const bool can_undo = next_undo && !next_undo->permanent;

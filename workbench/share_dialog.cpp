@@ -15,10 +15,11 @@ ShareDialog::ShareDialog(wxWindow* parent, std::vector<std::pair<Id, std::string
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
       documents_(std::move(documents)) {
     auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(new wxStaticText(this, wxID_ANY,
-                                 _("The copy holds the project as it is now, and nothing of what it once held: no undo "
-                                   "history, no backups, no change journal, and a search index of its own.")),
-                0, wxALL | wxEXPAND, 8);
+    auto* intro = new wxStaticText(this, wxID_ANY,
+                                   _("The copy holds the project as it is now, and nothing of what it once held: no undo "
+                                     "history, no backups, no change journal, and a search index of its own."));
+    intro->Wrap(FromDIP(590));
+    column->Add(intro, 0, wxALL | wxEXPAND, 8);
     without_memos_ = new wxCheckBox(this, wxID_ANY, _("Leave out every memo"));
     anonymous_coders_ = new wxCheckBox(this, wxID_ANY, _("Name the coders Coder 1, Coder 2 … instead of by their names"));
     column->Add(without_memos_, 0, wxLEFT | wxRIGHT | wxTOP, 8);

@@ -23,7 +23,9 @@ StoredFindingsDialog::StoredFindingsDialog(wxWindow* parent, const std::filesyst
                                                   "the history and the backups hold.",
                                                   found.size()),
                                          found.size());
-    column->Add(new wxStaticText(this, wxID_ANY, summary), 0, wxALL, 8);
+    auto* said = new wxStaticText(this, wxID_ANY, summary);
+    said->Wrap(FromDIP(940));
+    column->Add(said, 0, wxALL, 8);
     if (!found.empty()) {
         auto* list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
         list->AppendColumn(_("File"), wxLIST_FORMAT_LEFT, 300);
