@@ -27,8 +27,19 @@ std::vector<fs::path> damaged_copies(const fs::path& project) {
 PermanenceReport act_permanently(Project& project, std::string_view label, const std::function<void()>& change) {
     auto& db = project.db();
     PermanenceReport report;
-    // Deleted rows and freed pages are overwritten with zeros from here on.
-    db.exec("PRAGMA secure_delete = ON");
+    // Deleted rows and freed pages are overwritten with zeros while this runs.
+    struct SecureDelete {
+        sql::Connection& db;
+        std::int64_t before = db.scalar_int("PRAGMA secure_delete");
+        explicit SecureDelete(sql::Connection& connection) : db(connection) { db.exec("PRAGMA secure_delete = ON"); }
+        ~SecureDelete() {
+            try {
+                db.exec("PRAGMA secure_delete = " + std::to_string(before));
+            } catch (...) {
+                // Left on: safer, only slower.
+            }
+        }
+    } secure_delete(db);
     const auto last_before = db.scalar_int("SELECT coalesce(max(id), 0) FROM undo_log");
     project.act(label, change);
     const auto step = db.scalar_int("SELECT coalesce(max(id), 0) FROM undo_log");
