@@ -1,6 +1,7 @@
 #include "codebook.h"
 
 #include <pugixml.hpp>
+#include <unicode/unistr.h>
 
 #include <cctype>
 #include <fstream>
@@ -113,23 +114,37 @@ std::string normalise_colour(std::string_view colour) {
 
 namespace {
 
-// A UTF-16 codebook is left to pugixml to convert; its NUL bytes are no
-// characters of the text.
 bool looks_like_utf16(std::string_view xml) {
     return xml.size() >= 2 && (xml.substr(0, 2) == "\xFF\xFE" || xml.substr(0, 2) == "\xFE\xFF" || xml[0] == '\0' || xml[1] == '\0');
 }
 
+// A UTF-16 codebook (by its byte-order mark, or its NUL bytes) in UTF-8, so
+// that the check of its characters below sees the text itself.
+std::string as_utf8(std::string_view xml) {
+    if (!looks_like_utf16(xml)) return std::string(xml);
+    const bool big_endian = xml.substr(0, 2) == "\xFE\xFF" || (xml.substr(0, 2) != "\xFF\xFE" && xml[0] == '\0');
+    std::u16string units;
+    units.reserve(xml.size() / 2);
+    for (std::size_t i = 0; i + 1 < xml.size(); i += 2) {
+        const auto first = static_cast<unsigned char>(xml[i]);
+        const auto second = static_cast<unsigned char>(xml[i + 1]);
+        units.push_back(static_cast<char16_t>(big_endian ? (first << 8) | second : (second << 8) | first));
+    }
+    if (!units.empty() && units.front() == u'\uFEFF') units.erase(0, 1);
+    std::string utf8;
+    icu::UnicodeString(units.data(), static_cast<std::int32_t>(units.size())).toUTF8String(utf8);
+    return utf8;
+}
+
 }  // namespace
 
-Codebook parse_codebook(std::string_view xml, const std::string& source) {
-    if (!looks_like_utf16(xml)) {
-        std::string checked(xml);
-        if (const auto found = replace_disallowed_xml_characters(checked)) {
-            throw FormatError(source, "has " + found.describe() + "; the codebook is refused");
-        }
+Codebook parse_codebook(std::string_view given, const std::string& source) {
+    std::string xml = as_utf8(given);
+    if (const auto found = replace_disallowed_xml_characters(xml)) {
+        throw FormatError(source, "has " + found.describe() + "; the codebook is refused");
     }
     pugi::xml_document document;
-    const auto parsed = document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
+    const auto parsed = document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
         throw FormatError(source, std::string("not well-formed XML: ") + parsed.description() + " at byte " +
                                       std::to_string(parsed.offset));

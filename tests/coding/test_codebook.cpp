@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unicode/unistr.h>
 
 #include <cmath>
 #include <set>
@@ -113,6 +114,28 @@ TEST_CASE("malformed codebooks are refused with the file and the problem named")
         doctest::Contains("nul.qdc: has 1 character that XML does not allow (&#0;, on line 2); the codebook is refused"),
         FormatError);
     CHECK_THROWS_WITH_AS(read_codebook("/findes/ikke/kodebog.qdc"), "/findes/ikke/kodebog.qdc: cannot be read", FileError);
+}
+
+TEST_CASE("a UTF-16 codebook is read, and one holding a control character is refused like a UTF-8 one") {
+    const auto utf16le = [](const std::string& utf8) {
+        std::string bytes = "\xFF\xFE";
+        icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(utf8);
+        for (int i = 0; i < unicode.length(); ++i) {
+            bytes += static_cast<char>(unicode[i] & 0xFF);
+            bytes += static_cast<char>(unicode[i] >> 8);
+        }
+        return bytes;
+    };
+    const std::string codebook =
+        "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code "
+        "guid=\"0b5d7c1e-3d2a-4c55-9a7e-2b1f0c9d8e71\" name=\"NAME\" isCodable=\"true\"/></Codes></CodeBook>";
+    const auto named = [&](const std::string& name) { return std::string(codebook).replace(codebook.find("NAME"), 4, name); };
+    const auto read = parse_codebook(utf16le(named("Faglig tryghed på Ærø")), "utf16.qdc");
+    REQUIRE(read.codes.size() == 1);
+    CHECK(read.codes[0].name == "Faglig tryghed på Ærø");
+    CHECK_THROWS_WITH_AS(parse_codebook(utf16le(named("Tryghed&#21;")), "styretegn.qdc"),
+                         doctest::Contains("styretegn.qdc: has 1 character that XML does not allow (&#21;, on line 2)"),
+                         FormatError);
 }
 
 TEST_CASE("codebooks from other tools: short colours, no colours, braces around GUIDs") {
