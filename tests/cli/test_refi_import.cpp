@@ -1,0 +1,144 @@
+// import-qdpx and merge of REFI-QDA projects written by other programs.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "coding/codebook.h"
+#include "coding/codes.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "coding/project.h"
+#include "coding/sqlite.h"
+#include "qdpx_files.h"
+
+using namespace fokus;
+using testing::run_cli;
+
+namespace {
+
+const std::string user = "7a0e9c52-6f1d-4c1e-9a57-1b2c3d4e5f60";
+const std::string rq2 = "b1000000-0000-4000-8000-000000000001";
+const std::string teaching = "b1000000-0000-4000-8000-000000000002";
+const std::string rq2_inclusion = "b1000000-0000-4000-8000-000000000003";
+const std::string rq3 = "b1000000-0000-4000-8000-000000000004";
+const std::string rq3_inclusion = "b1000000-0000-4000-8000-000000000005";
+const std::string rq3_inclusions = "b1000000-0000-4000-8000-000000000006";
+
+// Two interviews held twice: the same words in two sources.
+const std::string interview = "Søren: Alle elever skal kunne være med, også når vi programmerer.\nÅse: Hvordan gør I det?\n";
+
+std::string code(const std::string& guid, const std::string& name, const std::string& inner = "") {
+    return "<Code guid=\"" + guid + "\" name=\"" + name + "\" isCodable=\"true\" color=\"#AA5500\">" + inner + "</Code>";
+}
+
+std::string coded_selection(const std::string& guid_tail, std::int64_t start, std::int64_t end, const std::string& code_guid) {
+    return "<PlainTextSelection guid=\"c2000000-0000-4000-8000-0000000000" + guid_tail + "\" startPosition=\"" +
+           std::to_string(start) + "\" endPosition=\"" + std::to_string(end) + "\" creatingUser=\"" + user +
+           "\"><Coding guid=\"c3000000-0000-4000-8000-0000000000" + guid_tail + "\" creatingUser=\"" + user +
+           "\"><CodeRef targetGUID=\"" + code_guid + "\"/></Coding></PlainTextSelection>";
+}
+
+// Seven levels would say no more than three do: the same name under two parents,
+// and a near name beside it.
+std::filesystem::path repeated_names_qdpx(const testing::ScratchDir& dir) {
+    const std::string codebook =
+        "<CodeBook><Codes>" + code(rq2, "rq2_curriculum_and_instruction", code(teaching, "undervisning", code(rq2_inclusion, "cs_inclusion"))) +
+        code(rq3, "rq3_process", code(rq3_inclusion, "cs_inclusion") + code(rq3_inclusions, "cs_inclusions")) + "</Codes></CodeBook>";
+    const std::string sources =
+        "<Sources><TextSource guid=\"d1000000-0000-4000-8000-000000000001\" name=\"Interview Søren\" plainTextPath=\"internal://d1.txt\">" +
+        coded_selection("01", 7, 29, rq2_inclusion) +
+        "</TextSource><TextSource guid=\"d1000000-0000-4000-8000-000000000002\" name=\"Interview Søren, anden runde\" "
+        "plainTextPath=\"internal://d2.txt\">" +
+        coded_selection("02", 71, 89, rq3_inclusion) + "</TextSource></Sources>";
+    return testing::write_qdpx_file(dir / "gentagne-navne.qdpx",
+                                    testing::qde_project("<Users><User guid=\"" + user + "\" name=\"Åse\"/></Users>" + codebook + sources),
+                                    {{"sources/d1.txt", interview}, {"sources/d2.txt", interview}});
+}
+
+std::int64_t count(const std::string& path, const std::string& sql) {
+    auto project = Project::open(path, Project::Access::ReadOnly);
+    return project.db().scalar_int(sql);
+}
+
+}  // namespace
+
+TEST_CASE("in a new project, codes of one name under two parents stay two, and sources of one text stay two documents") {
+    testing::ScratchDir dir;
+    const auto qdpx = repeated_names_qdpx(dir);
+    const auto path = (dir / "ny.fokus").string();
+    const auto imported = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.out.find("  codes: 6 new, 0 already here\n") != std::string::npos);
+    CHECK(imported.out.find("  documents: 2 new, 0 already here\n") != std::string::npos);
+    CHECK(imported.out.find("  codings: 2 new, 0 already here\n") != std::string::npos);
+    CHECK(imported.out.find("resembles") == std::string::npos);
+    CHECK(count(path, "SELECT count(*) FROM codes WHERE name = 'cs_inclusion'") == 2);
+
+    const auto under_rq3 = run_cli(dir, {"codings", path, "--code", "rq3_process/cs_inclusion", "--json"});
+    REQUIRE(under_rq3.exit_code == 0);
+    const auto codings = nlohmann::json::parse(under_rq3.out);
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0]["document"] == "Interview Søren, anden runde");
+    CHECK(codings[0]["text"] == "Hvordan gør I det?");
+    const auto under_rq2 = run_cli(dir, {"codings", path, "--code", "undervisning/cs_inclusion", "--json"});
+    REQUIRE(under_rq2.exit_code == 0);
+    CHECK(nlohmann::json::parse(under_rq2.out)[0]["document"] == "Interview Søren");
+    CHECK(nlohmann::json::parse(under_rq2.out)[0]["text"] == "Alle elever skal kunne");
+
+    const auto ambiguous = run_cli(dir, {"codings", path, "--code", "cs_inclusion"});
+    CHECK(ambiguous.exit_code != 0);
+    CHECK(ambiguous.err.find("ambiguous") != std::string::npos);
+    CHECK(ambiguous.err.find("rq3_process/cs_inclusion") != std::string::npos);
+}
+
+TEST_CASE("Fokus's own export of two codes of one name comes back with both, each with its codings") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "projekt.fokus").string();
+    {
+        const Codebook empty;
+        auto project = Project::create(path, &empty);
+        project.set_coder("Åse");
+        CodeStore codes(project);
+        const Id tryghed = codes.add("Tryghed");
+        const Id ledelse = codes.add("Ledelse");
+        const Id under_tryghed = codes.add("Rygdækning", tryghed);
+        const Id under_ledelse = codes.add("Rygdækning", ledelse);
+        NewDocument document;
+        document.name = "Fokusgruppe Ærø";
+        document.format = "txt";
+        document.text = "Lederen står bag os.\nVi tør sige fra.";
+        const Id id = DocumentStore(project).add(document);
+        CodingStore(project).add(id, under_tryghed, Span{0, 7});
+        CodingStore(project).add(id, under_ledelse, Span{21, 37});
+    }
+    const auto qdpx = (dir / "ud.qdpx").string();
+    REQUIRE(run_cli(dir, {"export-qdpx", path, qdpx}).exit_code == 0);
+    const auto copy = (dir / "kopi.fokus").string();
+    REQUIRE(run_cli(dir, {"import-qdpx", copy, qdpx}).exit_code == 0);
+    CHECK(count(copy, "SELECT count(*) FROM codes WHERE name = 'Rygdækning'") == 2);
+    CHECK(count(copy, "SELECT count(*) FROM codings k JOIN codes c ON c.id = k.code_id JOIN codes p ON p.id = c.parent_id "
+                      "WHERE p.name = 'Ledelse' AND k.start = 21 AND k.end = 37") == 1);
+    CHECK(count(copy, "SELECT count(*) FROM codings k JOIN codes c ON c.id = k.code_id JOIN codes p ON p.id = c.parent_id "
+                      "WHERE p.name = 'Tryghed' AND k.start = 0 AND k.end = 7") == 1);
+}
+
+TEST_CASE("merged into a project that has the codes and texts, names and texts match and near names are noted") {
+    testing::ScratchDir dir;
+    const auto qdpx = repeated_names_qdpx(dir);
+    const auto path = (dir / "ny.fokus").string();
+    REQUIRE(run_cli(dir, {"import-qdpx", path, qdpx.string()}).exit_code == 0);
+    {
+        // Here someone renamed the near name; the other file still has the old one.
+        auto project = Project::open(path);
+        CodeStore codes(project);
+        codes.rename(codes.resolve("cs_inclusions").id, "cs_inklusion_i_praksis");
+        project.db().prepare("UPDATE codes SET guid = ? WHERE name = 'cs_inklusion_i_praksis'")
+            .bind_all("e9000000-0000-4000-8000-000000000001").run();
+    }
+    const auto merged = run_cli(dir, {"merge", path, qdpx.string()});
+    REQUIRE(merged.exit_code == 0);
+    CHECK(merged.out.find("  documents: 0 new, 2 already here\n") != std::string::npos);
+    CHECK(merged.out.find("  codings: 0 new, 2 already here\n") != std::string::npos);
+    CHECK(merged.out.find("  codes: 1 new, 5 already here\n") != std::string::npos);
+    CHECK(merged.out.find("code \"cs_inclusions\" is new here but resembles") != std::string::npos);
+}
