@@ -107,6 +107,21 @@ private:
     }
 
     std::string guid_of(const pugi::xml_node& node) { return normal_guid(required(node, "guid"), node, "guid"); }
+
+    // A GUID names one item. Used again for the same content, the repeat is
+    // reported and read once; for other content, which item is meant cannot be
+    // told, and the project is refused rather than filing work on the wrong one.
+    bool first_use(const std::string& guid, const pugi::xml_node& node, const std::string& content) {
+        const std::string kind(local_name(node));
+        const auto [seen, first] = guid_uses_.try_emplace(kind + " " + guid, GuidUse{element_name(node), content});
+        if (first) return true;
+        if (seen->second.content == content) {
+            warn(element_name(node) + " repeats the GUID " + guid + " of an identical " + seen->second.element + "; read once");
+            return false;
+        }
+        fail(element_name(node) + " has the GUID " + guid + ", which " + seen->second.element +
+             " has too, with other content; which one is meant cannot be told");
+    }
     std::string target_of(const pugi::xml_node& node) { return normal_guid(required(node, "targetGUID"), node, "targetGUID"); }
 
     std::string user_of(const pugi::xml_node& node, const std::string& fallback = {}) {
@@ -122,6 +137,7 @@ private:
         std::string name = text::trim(text(user.attribute("name").value(), "a user name"));
         if (name.empty()) name = text::trim(user.attribute("id").value());
         if (name.empty()) name = guid;
+        if (!first_use(guid, user, name)) return;
         exchange_.coders.push_back({guid, name});
         known_users_.insert(guid);
     }
@@ -130,7 +146,9 @@ private:
         if (depth > deepest_code_hierarchy) fail("codes are nested deeper than " + std::to_string(deepest_code_hierarchy) + " levels");
         ExchangeCode code;
         code.guid = guid_of(node);
-        if (!code_guids_.insert(code.guid).second) fail("the code GUID " + code.guid + " is used twice");
+        if (!code_guids_.insert(code.guid).second) {
+            fail(element_name(node) + " has the GUID " + code.guid + ", which another code has too; which one is meant cannot be told");
+        }
         code.parent_guid = parent;
         code.name = text::trim(text(required(node, "name"), "a code name"));
         if (code.name.empty()) fail("code " + code.guid + " has an empty name");
@@ -160,6 +178,7 @@ private:
         memo.coder_guid = user_of(note);
         memo.created_at = note.attribute("creationDateTime").value();
         memo.modified_at = note.attribute("modifiedDateTime").value();
+        if (!first_use(memo.guid, note, memo.title + '\0' + memo.text)) return;
         notes_[memo.guid] = std::move(memo);
     }
 
@@ -360,6 +379,9 @@ private:
             result.created_at = coding.attribute("creationDateTime").value();
             if (result.created_at.empty()) result.created_at = created;
             result.comment = comment;
+            const std::string content = document + ' ' + result.code_guid + ' ' + std::to_string(span.start) + '-' +
+                                        std::to_string(span.end) + ' ' + result.coder_guid;
+            if (!first_use(result.guid, coding, content)) continue;
             exchange_.codings.push_back(result);
             for (const auto& reference : children(coding, "NoteRef")) attach_note(reference, MemoTarget::Kind::Coding, result.guid);
         }
@@ -379,6 +401,7 @@ private:
         const std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
         document.content.name = name.empty() ? document.guid : name;
         const auto mapped = mapped_text(source_text(source), document.content.name);
+        const bool repeated = !first_use(document.guid, source, mapped.text);
         document.content.text = mapped.text;
         document.content.format = "qdpx";
         document.content.source_name = document.content.name;
@@ -400,6 +423,7 @@ private:
             add_codings(source, document.guid, places_[document.guid].span, user, document.imported_at, "");
         }
         for (const auto& reference : children(source, "NoteRef")) attach_note(reference, MemoTarget::Kind::Document, document.guid);
+        if (repeated) return;  // its codings are on the first, which holds the same text
         turns_[document.guid] = document.content.turns;
         exchange_.documents.push_back(std::move(document));
     }
@@ -486,6 +510,10 @@ private:
     std::map<std::string, ExchangeMemo> notes_;
     std::map<std::string, Place> places_;
     std::map<std::string, std::vector<NewTurn>> turns_;
+    struct GuidUse {
+        std::string element, content;
+    };
+    std::map<std::string, GuidUse> guid_uses_;  // by element kind and GUID
 };
 
 }  // namespace

@@ -142,3 +142,70 @@ TEST_CASE("merged into a project that has the codes and texts, names and texts m
     CHECK(merged.out.find("  codes: 1 new, 5 already here\n") != std::string::npos);
     CHECK(merged.out.find("code \"cs_inclusions\" is new here but resembles") != std::string::npos);
 }
+
+namespace {
+
+const std::string shared_guid = "d2000000-0000-4000-8000-00000000000A";
+
+std::filesystem::path shared_guid_qdpx(const testing::ScratchDir& dir, const std::string& second_text) {
+    const std::string sources =
+        "<Sources><TextSource guid=\"" + shared_guid + "\" name=\"Interview Mette\" plainTextPath=\"internal://mette.txt\">" +
+        coded_selection("11", 7, 29, rq3) + "</TextSource><TextSource guid=\"" + shared_guid +
+        "\" name=\"Interview Bjørn\" plainTextPath=\"internal://bjørn.txt\"></TextSource></Sources>";
+    const std::string body = "<Users><User guid=\"" + user + "\" name=\"Åse\"/></Users><CodeBook><Codes>" + code(rq3, "rq3_process") +
+                             "</Codes></CodeBook>" + sources;
+    return testing::write_qdpx_file(dir / "delt-guid.qdpx", testing::qde_project(body),
+                                    {{"sources/mette.txt", interview}, {"sources/bjørn.txt", second_text}});
+}
+
+}  // namespace
+
+TEST_CASE("two sources sharing a GUID but holding other texts are refused naming both; nothing is made or changed") {
+    testing::ScratchDir dir;
+    const auto qdpx = shared_guid_qdpx(dir, "Bjørn: Vi lærer dem at tænke algoritmisk, trin for trin, på skærmen.\n");
+    const auto path = (dir / "ny.fokus").string();
+    const auto refused = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.err.find(qdpx.string()) != std::string::npos);
+    CHECK(refused.err.find("<TextSource name=\"Interview Bjørn\">") != std::string::npos);
+    CHECK(refused.err.find("<TextSource name=\"Interview Mette\">") != std::string::npos);
+    CHECK(refused.err.find("d2000000-0000-4000-8000-00000000000a") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK_FALSE(std::filesystem::exists(path + ".importing"));
+
+    const auto existing = (dir / "eksisterende.fokus").string();
+    REQUIRE(run_cli(dir, {"import-qdpx", existing, repeated_names_qdpx(dir).string()}).exit_code == 0);
+    const auto codings_before = count(existing, "SELECT count(*) FROM codings");
+    CHECK(run_cli(dir, {"merge", existing, qdpx.string()}).exit_code != 0);
+    CHECK(count(existing, "SELECT count(*) FROM codings") == codings_before);
+    CHECK(count(existing, "SELECT count(*) FROM documents") == 2);
+}
+
+TEST_CASE("a source repeated whole under its GUID is reported and read once, with its coding") {
+    testing::ScratchDir dir;
+    const auto qdpx = shared_guid_qdpx(dir, interview);
+    const auto path = (dir / "ny.fokus").string();
+    const auto imported = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.err.find("<TextSource name=\"Interview Bjørn\"> repeats the GUID d2000000-0000-4000-8000-00000000000a of an "
+                            "identical <TextSource name=\"Interview Mette\">; read once") != std::string::npos);
+    CHECK(count(path, "SELECT count(*) FROM documents") == 1);
+    const auto codings = nlohmann::json::parse(run_cli(dir, {"codings", path, "--json"}).out);
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0]["document"] == "Interview Mette");
+    CHECK(codings[0]["text"] == "Alle elever skal kunne");
+}
+
+TEST_CASE("one coding GUID on two codes is refused naming the coding") {
+    testing::ScratchDir dir;
+    const std::string body = "<CodeBook><Codes>" + code(rq2, "rq2_curriculum_and_instruction") + code(rq3, "rq3_process") +
+                             "</Codes></CodeBook><Sources><TextSource guid=\"d1000000-0000-4000-8000-000000000001\" "
+                             "name=\"Interview Søren\" plainTextPath=\"internal://d1.txt\">" +
+                             coded_selection("01", 7, 29, rq2) + coded_selection("01", 71, 89, rq3) + "</TextSource></Sources>";
+    const auto qdpx = testing::write_qdpx_file(dir / "kodning.qdpx", testing::qde_project(body), {{"sources/d1.txt", interview}});
+    const auto path = (dir / "ny.fokus").string();
+    const auto refused = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.err.find("<Coding> has the GUID c3000000-0000-4000-8000-000000000001") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(path));
+}
