@@ -1,5 +1,6 @@
 // export-qdpx, import-qdpx and merge: projects to and from other tools and coders.
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/context.h"
@@ -22,8 +23,8 @@ bool is_qdpx(const std::filesystem::path& path) {
     return extension == ".qdpx";
 }
 
-ProjectExchange read_other(const std::filesystem::path& path) {
-    auto exchange = importers::read_qdpx(path);
+ProjectExchange read_other(const std::filesystem::path& path, importers::CrLfCounting crlf) {
+    auto exchange = importers::read_qdpx(path, {}, crlf);
     for (const auto& warning : exchange.warnings) std::cerr << path.string() << ": " << warning << '\n';
     return exchange;
 }
@@ -66,7 +67,17 @@ void print_report(const MergeReport& report, bool json) {
 struct MergeCommand {
     std::string path, other;
     bool dry_run = false, take_theirs = false, json = false;
+    importers::CrLfCounting crlf = importers::CrLfCounting::Auto;
 };
+
+void add_crlf_option(CLI::App* command, MergeCommand& options) {
+    const std::map<std::string, importers::CrLfCounting> counts{
+        {"auto", importers::CrLfCounting::Auto}, {"one", importers::CrLfCounting::One}, {"two", importers::CrLfCounting::Two}};
+    command->add_option("--crlf-counts-as", options.crlf,
+                        "In a .qdpx whose texts have CRLF line ends, count each as one character (ATLAS.ti, QualCoder's "
+                        "MAXQDA line endings) or two; by default auto: by the program that wrote it and its selections")
+        ->transform(CLI::CheckedTransformer(counts, CLI::ignore_case));
+}
 
 void add_merge_flags(CLI::App* command, MergeCommand& options) {
     command->add_flag("--dry-run", options.dry_run, "Print what would change, and change nothing");
@@ -150,9 +161,10 @@ void add_exchange_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", options->path, "The project file; made when it does not exist")->required();
         command->add_option("FILE", options->other, "The .qdpx file to read")->required()->check(CLI::ExistingFile);
         add_merge_flags(command, *options);
+        add_crlf_option(command, *options);
         command->callback([&context, options] {
             const std::filesystem::path target = options->path;
-            const auto exchange = read_other(options->other);
+            const auto exchange = read_other(options->other, options->crlf);
             MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
             if (std::filesystem::exists(target)) {
                 auto project = context.open(options->path);
@@ -190,10 +202,11 @@ void add_exchange_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", options->path, "The project to merge into")->required();
         command->add_option("OTHER", options->other, "The other project (.fokus or .qdpx); only read")->required()->check(CLI::ExistingFile);
         add_merge_flags(command, *options);
+        add_crlf_option(command, *options);
         command->callback([&context, options] {
             auto project = context.open(options->path);
             MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
-            const auto report = is_qdpx(options->other) ? merge_exchange(project, read_other(options->other), merge)
+            const auto report = is_qdpx(options->other) ? merge_exchange(project, read_other(options->other, options->crlf), merge)
                                                          : merge_project_file(project, options->other, merge);
             print_report(report, options->json);
         });

@@ -44,8 +44,8 @@ struct Place {
 
 class QdeReader {
 public:
-    QdeReader(const std::filesystem::path& path, const ZipArchive& archive, const Limits& limits)
-        : path_(path.string()), archive_(archive), limits_(limits) {}
+    QdeReader(const std::filesystem::path& path, const ZipArchive& archive, const Limits& limits, CrLfCounting crlf)
+        : path_(path.string()), archive_(archive), limits_(limits), crlf_counting_(crlf) {}
 
     ProjectExchange read(const pugi::xml_node& project) {
         exchange_.name = text::trim(text(project.attribute("name").value(), "the project name"));
@@ -57,15 +57,18 @@ public:
             variables_[guid_of(variable)] = text::trim(text(required(variable, "name"), "a variable name"));
         }
         check_stated_text(child(project, "Sources"));
+        std::vector<LoadedSource> sources;
         for (const auto& source : child(project, "Sources").children()) {
             if (source.type() != pugi::node_element) continue;
             if (local_name(source) == "TextSource") {
-                read_source(source);
+                sources.push_back(load_source(source));
             } else {
                 warn("<" + std::string(local_name(source)) + "> " + text::quote(source.attribute("name").value()) +
                      " is not a text source; left out");
             }
         }
+        crlf_as_one_ = crlf_counted_as_one(sources);
+        for (auto& source : sources) read_source(source);
         for (const auto& person : children(child(project, "Cases"), "Case")) read_case(person);
         for (const auto& link : children(child(project, "Links"), "Link")) read_link(link);
         for (const auto& set : children(child(project, "Sets"), "Set")) read_set(set);
@@ -213,11 +216,11 @@ private:
     // "sources/x.txt", "x.txt", or with backslashes.
     std::string entry_for(std::string path, const pugi::xml_node& node) const {
         std::replace(path.begin(), path.end(), '\\', '/');
-        for (const std::string prefix : {"internal://", "relative://", "./"}) {
+        for (const std::string prefix : {"internal://", "relative://", "absolute://", "file://", "./"}) {
             if (path.rfind(prefix, 0) == 0) path = path.substr(prefix.size());
         }
         const auto file_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-        for (const auto& candidate : {path, "sources/" + path, "Sources/" + path, "sources/" + file_name}) {
+        for (const auto& candidate : {path, "sources/" + path, "Sources/" + path, "sources/" + file_name, file_name}) {
             if (archive_.has(candidate)) return candidate;
         }
         for (const auto& name : archive_.names()) {
@@ -285,7 +288,13 @@ private:
         std::string plain;
         if (const auto path = source.attribute("plainTextPath")) plain = archive_.read(entry_for(path.value(), source));
         const auto rich = source.attribute("richTextPath");
-        if (text::trim(plain).empty() && rich) return counted(rich_text(entry_for(rich.value(), source)), source);
+        if (text::trim(plain).empty() && rich) {
+            try {
+                return counted(rich_text(entry_for(rich.value(), source)), source);
+            } catch (const NoTextError&) {
+                return {};  // an empty source, as NVivo writes one: a plain file of one line break and an empty .docx
+            }
+        }
         if (!source.attribute("plainTextPath") && !rich) fail(element_name(source) + " has neither text nor a path to it");
         return counted(std::move(plain), source);
     }
@@ -347,7 +356,7 @@ private:
         auto start = parse("startPosition");
         auto end = parse("endPosition");
         if (start > end) std::swap(start, end);
-        const auto length = mapped.original_length();
+        const auto length = mapped.original_length(crlf_as_one_);
         if (start < 0 || end > length || start == end) {
             const std::string problem = start < 0      ? " starts before the text (at a negative position)"
                                         : end > length ? " ends past the text (" + std::to_string(length) + " characters)"
@@ -356,7 +365,7 @@ private:
                  std::to_string(end) + problem + "; left out");
             return std::nullopt;
         }
-        const Span span{mapped.map(start), mapped.map(end)};
+        const Span span{mapped.map(start, crlf_as_one_), mapped.map(end, crlf_as_one_)};
         if (span.start >= span.end) return std::nullopt;
         return span;
     }
@@ -395,12 +404,93 @@ private:
         }
     }
 
-    void read_source(const pugi::xml_node& source) {
+    static bool is_blank(std::string_view raw) {
+        if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+        return std::all_of(raw.begin(), raw.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    }
+
+    // As the writer named it, else as its text file is named, else by its place among the sources.
+    std::string source_name(const pugi::xml_node& source) {
+        ++sources_read_;
+        std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
+        for (const char* path : {"plainTextPath", "richTextPath"}) {
+            if (!name.empty()) break;
+            std::string file = source.attribute(path).value();
+            std::replace(file.begin(), file.end(), '\\', '/');
+            file = file.substr(file.find_last_of('/') == std::string::npos ? 0 : file.find_last_of('/') + 1);
+            name = text::trim(text(std::filesystem::path(file).stem().string(), "a source's file name"));
+        }
+        return name.empty() ? "Document " + std::to_string(sources_read_) : name;
+    }
+
+    struct LoadedSource {
+        pugi::xml_node node;
+        std::string guid, name;
+        MappedText mapped;
+    };
+
+    LoadedSource load_source(const pugi::xml_node& source) {
+        LoadedSource loaded{source, guid_of(source), source_name(source), {}};
+        auto raw = source_text(source);
+        if (is_blank(raw)) {
+            warn(element_name(source) + " has no text; imported as an empty document");
+            raw.clear();
+        }
+        loaded.mapped = mapped_text(std::move(raw), loaded.name);
+        return loaded;
+    }
+
+    static std::optional<std::int64_t> position(const pugi::xml_node& selection, const char* attribute) {
+        try {
+            return std::stoll(selection.attribute(attribute).value());
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+
+    // Whether positions count a CRLF line end as one character, as ATLAS.ti
+    // and QualCoder's MAXQDA line-endings export do, or as two, as the
+    // standard's count of characters in the file has it. In doubt, the
+    // selections decide: one that ends past the text counted the short way
+    // fits only two, one that begins or ends between a CR and its LF only one.
+    bool crlf_counted_as_one(const std::vector<LoadedSource>& sources) {
+        if (std::none_of(sources.begin(), sources.end(), [](const LoadedSource& s) { return s.mapped.has_crlf(); })) return false;
+        if (crlf_counting_ != CrLfCounting::Auto) return crlf_counting_ == CrLfCounting::One;
+        int fit_only_two = 0, fit_only_one = 0;
+        for (const auto& source : sources) {
+            if (!source.mapped.has_crlf()) continue;
+            const auto& inside = source.mapped.inside_crlf;
+            for (const auto& selection : children(source.node, "PlainTextSelection")) {
+                for (const char* attribute : {"startPosition", "endPosition"}) {
+                    const auto at = position(selection, attribute);
+                    if (!at) continue;
+                    if (*at > source.mapped.original_length(true) && *at <= source.mapped.original_length(false)) ++fit_only_two;
+                    if (std::binary_search(inside.begin(), inside.end(), *at)) ++fit_only_one;
+                }
+            }
+        }
+        const auto folded_origin = text::fold_case(exchange_.origin);
+        const bool writer_counts_one = folded_origin.find("atlas") != std::string::npos || folded_origin.find("qualcoder") != std::string::npos;
+        bool one = writer_counts_one;
+        std::string why = writer_counts_one ? "as " + exchange_.origin + " writes them" : "as the standard counts characters";
+        if (fit_only_two > 0 && fit_only_one == 0) {
+            one = false;
+            why = "since " + std::to_string(fit_only_two) + " selection boundaries lie past the text counted the other way";
+        } else if (fit_only_one > 0 && fit_only_two == 0) {
+            one = true;
+            why = "since " + std::to_string(fit_only_one) + " selection boundaries would fall between a CR and its LF";
+        }
+        warn(std::string("the sources have CRLF line ends; their positions are read counting each CRLF as ") + (one ? "one" : "two") +
+             " characters, " + why + "; if codings land off their words, import with --crlf-counts-as " + (one ? "two" : "one"));
+        return one;
+    }
+
+    void read_source(LoadedSource& loaded) {
+        const auto& source = loaded.node;
         ExchangeDocument document;
-        document.guid = guid_of(source);
-        const std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
-        document.content.name = name.empty() ? document.guid : name;
-        const auto mapped = mapped_text(source_text(source), document.content.name);
+        document.guid = loaded.guid;
+        document.content.name = loaded.name;
+        const auto& mapped = loaded.mapped;
         const bool repeated = !first_use(document.guid, source, mapped.text);
         document.content.text = mapped.text;
         document.content.format = "qdpx";
@@ -504,6 +594,9 @@ private:
     const ZipArchive& archive_;
     Limits limits_;
     std::uintmax_t text_bytes_ = 0;
+    int sources_read_ = 0;
+    CrLfCounting crlf_counting_;
+    bool crlf_as_one_ = false;
     ProjectExchange exchange_;
     std::set<std::string> code_guids_, known_users_, used_users_, attached_notes_, link_notes_;
     std::map<std::string, std::string> variables_;
@@ -518,7 +611,7 @@ private:
 
 }  // namespace
 
-ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given_limits) {
+ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given_limits, CrLfCounting crlf) {
     // One budget for every entry this import expands, nested files included.
     Limits limits = given_limits;
     if (!limits.budget) limits.budget = std::make_shared<ExpansionBudget>(limits.max_total_expanded_bytes);
@@ -538,7 +631,7 @@ ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given
     if (local_name(root) != "Project") {
         throw FormatError(path.string(), part + " has <" + std::string(local_name(root)) + "> where <Project> belongs");
     }
-    auto exchange = QdeReader(path, archive, limits).read(root);
+    auto exchange = QdeReader(path, archive, limits, crlf).read(root);
     exchange.warnings.insert(exchange.warnings.begin(), warnings.begin(), warnings.end());
     return exchange;
 }

@@ -209,3 +209,55 @@ TEST_CASE("one coding GUID on two codes is refused naming the coding") {
     CHECK(refused.err.find("<Coding> has the GUID c3000000-0000-4000-8000-000000000001") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(path));
 }
+
+TEST_CASE("an empty source is imported as an empty document that search, export and import again take in their stride") {
+    testing::ScratchDir dir;
+    const std::string body = "<Users><User guid=\"" + user + "\" name=\"Åse\"/></Users><CodeBook><Codes>" + code(rq3, "rq3_process") +
+                             "</Codes></CodeBook><Sources><TextSource guid=\"d1000000-0000-4000-8000-000000000001\" "
+                             "name=\"Interview Søren\" plainTextPath=\"internal://d1.txt\">" + coded_selection("01", 7, 29, rq3) +
+                             "</TextSource><TextSource guid=\"d1000000-0000-4000-8000-000000000002\" name=\"Interview Bodil (tom)\" "
+                             "plainTextPath=\"internal://tom.txt\"/></Sources>";
+    const auto qdpx = testing::write_qdpx_file(dir / "tom.qdpx", testing::qde_project(body, "NVivo for Mac 15.1"),
+                                               {{"sources/d1.txt", interview}, {"sources/tom.txt", " \n"}});
+    const auto path = (dir / "ny.fokus").string();
+    const auto imported = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.err.find("<TextSource name=\"Interview Bodil (tom)\"> has no text; imported as an empty document") != std::string::npos);
+    CHECK(count(path, "SELECT length FROM documents WHERE name = 'Interview Bodil (tom)'") == 0);
+
+    const auto found = run_cli(dir, {"search", path, "elever", "--json"});
+    CHECK(found.exit_code == 0);
+    CHECK(found.out.find("Interview Søren") != std::string::npos);
+
+    const auto again = (dir / "igen.qdpx").string();
+    REQUIRE(run_cli(dir, {"export-qdpx", path, again}).exit_code == 0);
+    const auto copy = (dir / "kopi.fokus").string();
+    REQUIRE(run_cli(dir, {"import-qdpx", copy, again}).exit_code == 0);
+    CHECK(count(copy, "SELECT count(*) FROM documents") == 2);
+    CHECK(count(copy, "SELECT count(*) FROM codings") == 1);
+}
+
+TEST_CASE("--crlf-counts-as chooses how a CRLF in a source's positions is counted; auto goes by the writer") {
+    testing::ScratchDir dir;
+    const std::string windows = "Søren: Alle elever skal kunne være med.\r\nÅse: Hvordan gør I det?\r\n";
+    // "Hvordan gør I det?" counted with the CRLF as one: 45-63; counted as two, 45-63 begins one character earlier.
+    const std::string body = "<Users><User guid=\"" + user + "\" name=\"Åse\"/></Users><CodeBook><Codes>" + code(rq3, "rq3_process") +
+                             "</Codes></CodeBook><Sources><TextSource guid=\"d1000000-0000-4000-8000-000000000001\" "
+                             "name=\"Interview Søren\" plainTextPath=\"internal://d1.txt\">" + coded_selection("01", 45, 63, rq3) +
+                             "</TextSource></Sources>";
+    const auto qdpx = testing::write_qdpx_file(dir / "qualcoder.qdpx", testing::qde_project(body, "QualCoder 4.0 Beta"),
+                                               {{"sources/d1.txt", "\xEF\xBB\xBF" + windows}});
+    const auto coded_words = [&](const std::vector<std::string>& option) {
+        const auto path = (dir / ("p" + std::to_string(option.size()) + (option.empty() ? "" : option[1]) + ".fokus")).string();
+        std::vector<std::string> arguments{"import-qdpx", path, qdpx.string()};
+        arguments.insert(arguments.end(), option.begin(), option.end());
+        REQUIRE(run_cli(dir, arguments).exit_code == 0);
+        return nlohmann::json::parse(run_cli(dir, {"codings", path, "--json"}).out)[0]["text"].get<std::string>();
+    };
+    CHECK(coded_words({}) == "Hvordan gør I det?");
+    CHECK(coded_words({"--crlf-counts-as", "one"}) == "Hvordan gør I det?");
+    CHECK(coded_words({"--crlf-counts-as", "two"}) == " Hvordan gør I det");
+    const auto wrong = run_cli(dir, {"import-qdpx", (dir / "x.fokus").string(), qdpx.string(), "--crlf-counts-as", "tre"});
+    CHECK(wrong.exit_code != 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "x.fokus"));
+}
