@@ -1,4 +1,5 @@
 // export-qdpx, import-qdpx and merge: projects to and from other tools and coders.
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -29,9 +30,35 @@ ProjectExchange read_other(const std::filesystem::path& path, importers::CrLfCou
     return exchange;
 }
 
+// What the other file held that could not come in, by kind in the order first met.
+std::vector<std::pair<std::string, std::vector<std::string>>> grouped(const std::vector<ExchangeOmission>& left_out) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+    for (const auto& omission : left_out) {
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == omission.kind; });
+        if (group == groups.end()) group = groups.insert(groups.end(), {omission.kind, {}});
+        group->second.push_back(omission.item);
+    }
+    return groups;
+}
+
+void print_left_out(const std::vector<ExchangeOmission>& left_out) {
+    if (left_out.empty()) return;
+    std::cout << "Left out, " << left_out.size() << " in all:\n";
+    for (const auto& [kind, items] : grouped(left_out)) {
+        std::cout << "  " << kind << ": " << items.size() << '\n';
+        for (const auto& item : items) std::cout << "    " << item << '\n';
+    }
+}
+
+nlohmann::json left_out_json(const std::vector<ExchangeOmission>& left_out) {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& [kind, items] : grouped(left_out)) groups.push_back({{"kind", kind}, {"count", items.size()}, {"items", items}});
+    return groups;
+}
+
 nlohmann::json counts_json(const MergeCounts& counts) { return {{"added", counts.added}, {"present", counts.present}}; }
 
-void print_report(const MergeReport& report, bool json) {
+void print_report(const MergeReport& report, bool json, const ProjectExchange* other = nullptr) {
     const std::vector<std::pair<const char*, const MergeCounts*>> rows = {
         {"coders", &report.coders},       {"documents", &report.documents}, {"codes", &report.codes},
         {"themes", &report.code_sets},    {"participants", &report.participants},
@@ -48,6 +75,10 @@ void print_report(const MergeReport& report, bool json) {
                                         {"kept", conflict.took_theirs ? "theirs" : "ours"}});
         }
         out["notes"] = report.notes;
+        if (other) {
+            out["left_out"] = left_out_json(other->left_out);
+            out["warnings"] = other->warnings;
+        }
         print_json(out);
         return;
     }
@@ -61,6 +92,7 @@ void print_report(const MergeReport& report, bool json) {
                   << '\n';
     }
     for (const auto& note : report.notes) std::cout << "Note: " << note << '\n';
+    if (other) print_left_out(other->left_out);
     if (!report.changes_anything()) std::cout << "Nothing to change: everything is already here.\n";
 }
 
@@ -168,7 +200,7 @@ void add_exchange_commands(CLI::App& app, Context& context) {
             MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
             if (std::filesystem::exists(target)) {
                 auto project = context.open(options->path);
-                print_report(merge_exchange(project, exchange, merge), options->json);
+                print_report(merge_exchange(project, exchange, merge), options->json, &exchange);
                 return;
             }
             // A new project is made aside, under its own name, and put in place only when whole.
@@ -191,7 +223,7 @@ void add_exchange_commands(CLI::App& app, Context& context) {
                 throw;
             }
             std::filesystem::remove_all(aside);
-            print_report(report, options->json);
+            print_report(report, options->json, &exchange);
         });
     }
     {
@@ -206,9 +238,12 @@ void add_exchange_commands(CLI::App& app, Context& context) {
         command->callback([&context, options] {
             auto project = context.open(options->path);
             MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
-            const auto report = is_qdpx(options->other) ? merge_exchange(project, read_other(options->other, options->crlf), merge)
-                                                         : merge_project_file(project, options->other, merge);
-            print_report(report, options->json);
+            if (!is_qdpx(options->other)) {
+                print_report(merge_project_file(project, options->other, merge), options->json);
+                return;
+            }
+            const auto exchange = read_other(options->other, options->crlf);
+            print_report(merge_exchange(project, exchange, merge), options->json, &exchange);
         });
     }
 }

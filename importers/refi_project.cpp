@@ -54,8 +54,17 @@ public:
         for (const auto& note : children(child(project, "Notes"), "Note")) read_note(note);
         for (const auto& code : children(child(child(project, "CodeBook"), "Codes"), "Code")) read_code(code, "", 1);
         for (const auto& variable : children(child(project, "Variables"), "Variable")) {
-            variables_[guid_of(variable)] = text::trim(text(required(variable, "name"), "a variable name"));
+            const auto name = text::trim(text(required(variable, "name"), "a variable name"));
+            static const std::set<std::string, std::less<>> known_types{"Text", "Boolean", "Integer", "Float", "Date", "DateTime"};
+            const std::string type = variable.attribute("typeOfVariable").value();
+            if (!type.empty() && !known_types.count(type)) {
+                leave_out("variables of unknown type", text::quote(name) + " (" + type + ")");
+                omitted_variables_[guid_of(variable)] = text::quote(name);
+                continue;
+            }
+            variables_[guid_of(variable)] = name;
         }
+        leave_out_what_fokus_cannot_hold(project);
         check_stated_text(child(project, "Sources"));
         std::vector<LoadedSource> sources;
         for (const auto& source : child(project, "Sources").children()) {
@@ -63,8 +72,7 @@ public:
             if (local_name(source) == "TextSource") {
                 sources.push_back(load_source(source));
             } else {
-                warn("<" + std::string(local_name(source)) + "> " + text::quote(source.attribute("name").value()) +
-                     " is not a text source; left out");
+                leave_out(source_kind(local_name(source)), text::quote(source.attribute("name").value()));
             }
         }
         crlf_as_one_ = crlf_counted_as_one(sources);
@@ -81,6 +89,30 @@ public:
 private:
     [[noreturn]] void fail(const std::string& problem) const { throw FormatError(path_, problem); }
     void warn(std::string warning) { exchange_.warnings.push_back(std::move(warning)); }
+    void leave_out(std::string kind, std::string item) { exchange_.left_out.push_back({std::move(kind), std::move(item)}); }
+
+    static std::string source_kind(std::string_view element) {
+        if (element == "PDFSource") return "PDF sources";
+        if (element == "PictureSource") return "picture sources";
+        if (element == "AudioSource") return "audio sources";
+        if (element == "VideoSource") return "video sources";
+        return "other sources (<" + std::string(element) + ">)";
+    }
+
+    // Every element of the project Fokus has no place for, named.
+    void leave_out_what_fokus_cannot_hold(const pugi::xml_node& project) {
+        for (const auto& graph : children(child(project, "Graphs"), "Graph")) {
+            leave_out("graphs", text::quote(graph.attribute("name").value()));
+        }
+        for (const auto& note : children(child(project, "Notes"), "Note")) {
+            for (const auto& selection : note.children()) {
+                if (selection.type() != pugi::node_element || local_name(selection).find("Selection") == std::string_view::npos) continue;
+                leave_out("places of annotations (their text is kept as a memo)",
+                          "note " + text::quote(note.attribute("name").value()) + " on " + std::string(local_name(selection)) + " " +
+                              selection.attribute("startPosition").value() + "-" + selection.attribute("endPosition").value());
+            }
+        }
+    }
 
     static std::string element_name(const pugi::xml_node& node) {
         std::string name = "<" + std::string(local_name(node));
@@ -189,7 +221,7 @@ private:
         const auto guid = target_of(reference);
         const auto note = notes_.find(guid);
         if (note == notes_.end()) {
-            warn("a note reference points to " + guid + ", which is not among the notes; left out");
+            leave_out("references to missing notes", guid);
             return;
         }
         if (!attached_notes_.insert(guid).second) return;  // a memo has one place; the first reference wins
@@ -328,7 +360,12 @@ private:
         for (const auto& value : children(node, "VariableValue")) {
             const auto variable = variables_.find(target_of(child(value, "VariableRef")));
             if (variable == variables_.end()) {
-                warn("a value of " + owner + " refers to a variable that is not defined; left out");
+                const auto omitted = omitted_variables_.find(target_of(child(value, "VariableRef")));
+                if (omitted == omitted_variables_.end()) {
+                    leave_out("values of undefined variables", "on " + owner);
+                } else {
+                    leave_out("values of variables of unknown type", omitted->second + " on " + owner);
+                }
                 continue;
             }
             for (const char* kind : {"TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue", "DateTimeValue"}) {
@@ -361,8 +398,8 @@ private:
             const std::string problem = start < 0      ? " starts before the text (at a negative position)"
                                         : end > length ? " ends past the text (" + std::to_string(length) + " characters)"
                                                        : " is empty";
-            warn("selection " + guid_of(selection) + " in " + text::quote(name) + " at " + std::to_string(start) + "-" +
-                 std::to_string(end) + problem + "; left out");
+            leave_out("selections outside their text", "selection " + guid_of(selection) + " in " + text::quote(name) + " at " + std::to_string(start) + "-" +
+                 std::to_string(end) + problem);
             return std::nullopt;
         }
         const Span span{mapped.map(start, crlf_as_one_), mapped.map(end, crlf_as_one_)};
@@ -380,7 +417,7 @@ private:
             if (!code_ref) fail(element_name(coding) + " " + result.guid + " has no <CodeRef>");
             result.code_guid = target_of(code_ref);
             if (!code_guids_.count(result.code_guid)) {
-                warn("coding " + result.guid + " refers to code " + result.code_guid + ", which the codebook lacks; left out");
+                leave_out("codings on codes the codebook lacks", "coding " + result.guid + " on code " + result.code_guid);
                 continue;
             }
             result.span = span;
@@ -506,6 +543,11 @@ private:
             if (!span) continue;
             places_[guid] = Place{document.guid, *span};
             const std::string comment = text(child(selection, "Description").text().get(), "a selection description");
+            if (children(selection, "Coding").empty()) {
+                leave_out("annotations without a code", text::quote(document.content.name) + " " + std::to_string(span->start) + "-" +
+                                                            std::to_string(span->end) + (comment.empty() ? "" : ": " + text::quote(text::trim(comment))));
+                continue;
+            }
             add_codings(selection, document.guid, *span, user_of(selection, user), selection.attribute("creationDateTime").value(),
                         text::trim(comment));
         }
@@ -549,13 +591,13 @@ private:
         const std::string name = element.attribute("name").value();
         const auto kind = link_kind(name);
         if (!kind) {
-            warn("link " + text::quote(name) + " is not a BIKVA link (presented_to or reaction); left out");
+            leave_out("links of kinds other than BIKVA's presented_to and reaction", text::quote(name));
             return;
         }
         const auto from = places_.find(element.attribute("originGUID") ? normal_guid(element.attribute("originGUID").value(), element, "originGUID") : "");
         const auto to = places_.find(element.attribute("targetGUID") ? normal_guid(element.attribute("targetGUID").value(), element, "targetGUID") : "");
         if (from == places_.end() || to == places_.end()) {
-            warn("link " + text::quote(name) + " does not join two passages of text sources; left out");
+            leave_out("links not between passages of text", text::quote(name));
             return;
         }
         ExchangeLink link;
@@ -584,7 +626,7 @@ private:
             if (code_guids_.count(guid)) set.member_guids.push_back(guid);
         }
         if (set.member_guids.empty()) {
-            warn("set " + text::quote(set.name) + " has no codes; only sets of codes are taken over");
+            leave_out(children(element, "MemberSource").empty() ? "empty sets" : "sets of sources", text::quote(set.name));
             return;
         }
         exchange_.code_sets.push_back(std::move(set));
@@ -599,7 +641,7 @@ private:
     bool crlf_as_one_ = false;
     ProjectExchange exchange_;
     std::set<std::string> code_guids_, known_users_, used_users_, attached_notes_, link_notes_;
-    std::map<std::string, std::string> variables_;
+    std::map<std::string, std::string> variables_, omitted_variables_;
     std::map<std::string, ExchangeMemo> notes_;
     std::map<std::string, Place> places_;
     std::map<std::string, std::vector<NewTurn>> turns_;

@@ -261,3 +261,83 @@ TEST_CASE("--crlf-counts-as chooses how a CRLF in a source's positions is counte
     CHECK(wrong.exit_code != 0);
     CHECK_FALSE(std::filesystem::exists(dir / "x.fokus"));
 }
+
+namespace {
+
+// Everything a project from NVivo, MAXQDA or QualCoder may hold that Fokus has no place for.
+std::filesystem::path mixed_media_qdpx(const testing::ScratchDir& dir) {
+    const std::string text_source = "d1000000-0000-4000-8000-000000000001";
+    const std::string body =
+        "<Users><User guid=\"" + user + "\" name=\"Åse\"/></Users><CodeBook><Codes>" + code(rq3, "rq3_process") + "</Codes></CodeBook>"
+        "<Variables><Variable guid=\"a0000000-0000-4000-8000-000000000001\" name=\"Skoleår\" typeOfVariable=\"Ordinal\"/></Variables>"
+        "<Sources><TextSource guid=\"" + text_source + "\" name=\"Interview Søren\" plainTextPath=\"internal://d1.txt\">" +
+        coded_selection("01", 7, 29, rq3) +
+        "<PlainTextSelection guid=\"c2000000-0000-4000-8000-000000000099\" startPosition=\"71\" endPosition=\"89\">"
+        "<Description>Spørgsmålet om løsninger</Description></PlainTextSelection>"
+        "<VariableValue><VariableRef targetGUID=\"a0000000-0000-4000-8000-000000000001\"/><TextValue>7.</TextValue></VariableValue>"
+        "</TextSource>"
+        "<PDFSource guid=\"d3000000-0000-4000-8000-000000000001\" name=\"Læreplan.pdf\" path=\"internal://l.pdf\"/>"
+        "<PDFSource guid=\"d3000000-0000-4000-8000-000000000002\" name=\"Årsplan.pdf\" path=\"internal://a.pdf\"/>"
+        "<PictureSource guid=\"d3000000-0000-4000-8000-000000000003\" name=\"Tavlefoto.jpg\" path=\"internal://t.jpg\"/>"
+        "<AudioSource guid=\"d3000000-0000-4000-8000-000000000004\" name=\"Interview Søren.mp3\" path=\"internal://s.mp3\"/>"
+        "<VideoSource guid=\"d3000000-0000-4000-8000-000000000005\" name=\"Klasseværelset.mp4\" path=\"internal://k.mp4\"/>"
+        "</Sources><Notes><Note guid=\"e5000000-0000-4000-8000-000000000001\" creatingUser=\"" + user + "\">"
+        "<PlainTextContent>Søren tøver her</PlainTextContent><PlainTextSelection guid=\"e6000000-0000-4000-8000-000000000001\" "
+        "startPosition=\"0\" endPosition=\"5\"/></Note></Notes>"
+        "<Links><Link guid=\"e7000000-0000-4000-8000-000000000001\" name=\"ligner\" originGUID=\"c2000000-0000-4000-8000-000000000001\" "
+        "targetGUID=\"c2000000-0000-4000-8000-000000000099\"/></Links>"
+        "<Sets><Set guid=\"e8000000-0000-4000-8000-000000000001\" name=\"Interviews på Ærø\"><MemberSource targetGUID=\"" + text_source +
+        "\"/></Set></Sets><Graphs><Graph guid=\"e9000000-0000-4000-8000-000000000001\" name=\"Inklusionskort\"/></Graphs>";
+    return testing::write_qdpx_file(dir / "blandet.qdpx", testing::qde_project(body, "NVivo 14"), {{"sources/d1.txt", interview}});
+}
+
+}  // namespace
+
+TEST_CASE("the import report names everything left out, grouped by kind with counts, in text and JSON") {
+    testing::ScratchDir dir;
+    const auto qdpx = mixed_media_qdpx(dir);
+    const auto path = (dir / "ny.fokus").string();
+    const auto imported = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    REQUIRE(imported.exit_code == 0);
+    CHECK(imported.out.find("Left out, 12 in all:\n") != std::string::npos);
+    CHECK(imported.out.find("  PDF sources: 2\n    \"Læreplan.pdf\"\n    \"Årsplan.pdf\"\n") != std::string::npos);
+    CHECK(imported.out.find("  picture sources: 1\n    \"Tavlefoto.jpg\"\n") != std::string::npos);
+    CHECK(imported.out.find("  audio sources: 1\n    \"Interview Søren.mp3\"\n") != std::string::npos);
+    CHECK(imported.out.find("  video sources: 1\n    \"Klasseværelset.mp4\"\n") != std::string::npos);
+    CHECK(imported.out.find("  graphs: 1\n    \"Inklusionskort\"\n") != std::string::npos);
+    CHECK(imported.out.find("  annotations without a code: 1\n    \"Interview Søren\" 71-89: \"Spørgsmålet om løsninger\"\n") !=
+          std::string::npos);
+    CHECK(imported.out.find("  variables of unknown type: 1\n    \"Skoleår\" (Ordinal)\n") != std::string::npos);
+    CHECK(imported.out.find("  values of variables of unknown type: 1\n") != std::string::npos);
+    CHECK(imported.out.find("  links of kinds other than BIKVA's presented_to and reaction: 1\n    \"ligner\"\n") != std::string::npos);
+    CHECK(imported.out.find("  sets of sources: 1\n    \"Interviews på Ærø\"\n") != std::string::npos);
+    CHECK(imported.out.find("  places of annotations (their text is kept as a memo): 1\n") != std::string::npos);
+    CHECK(count(path, "SELECT count(*) FROM documents") == 1);
+    CHECK(count(path, "SELECT count(*) FROM codings") == 1);
+    CHECK(count(path, "SELECT count(*) FROM memos WHERE text = 'Søren tøver her'") == 1);
+
+    const auto as_json = run_cli(dir, {"import-qdpx", (dir / "json.fokus").string(), qdpx.string(), "--json"});
+    REQUIRE(as_json.exit_code == 0);
+    const auto report = nlohmann::json::parse(as_json.out);
+    int total = 0;
+    for (const auto& group : report["left_out"]) total += group["count"].get<int>();
+    CHECK(total == 12);
+    CHECK(report["left_out"][0]["kind"] == "variables of unknown type");
+    const auto pdf = std::find_if(report["left_out"].begin(), report["left_out"].end(), [](const auto& g) { return g["kind"] == "PDF sources"; });
+    REQUIRE(pdf != report["left_out"].end());
+    CHECK((*pdf)["items"] == nlohmann::json::array({"\"Læreplan.pdf\"", "\"Årsplan.pdf\""}));
+}
+
+TEST_CASE("a fatal problem names the file, the element and the reason, and leaves no project behind") {
+    testing::ScratchDir dir;
+    const std::string body = "<CodeBook><Codes>" + code(rq3, "rq3_process") + "</Codes></CodeBook><Sources><TextSource guid=\"d1000000-"
+                             "0000-4000-8000-000000000001\" name=\"Interview Søren\" plainTextPath=\"internal://mangler.txt\"/></Sources>";
+    const auto qdpx = testing::write_qdpx_file(dir / "mangler.qdpx", testing::qde_project(body));
+    const auto path = (dir / "ny.fokus").string();
+    const auto refused = run_cli(dir, {"import-qdpx", path, qdpx.string()});
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.err.find(qdpx.string() + ": <TextSource name=\"Interview Søren\">: the file \"mangler.txt\" is not in the archive") !=
+          std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(path));
+    CHECK_FALSE(std::filesystem::exists(path + ".importing"));
+}
