@@ -109,6 +109,11 @@ struct ProjectExchange {
     std::vector<std::string> warnings;
 };
 
+// The name a memo's note is written with, since QualCoder passes over a note
+// whose name is empty: its title, else the start of its first line. A note
+// read back with that name has no title.
+std::string note_name(const std::string& title, const std::string& text);
+
 // Everything in the project, documents and codings in document order.
 ProjectExchange read_exchange(Project& project);
 

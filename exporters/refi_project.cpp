@@ -239,15 +239,19 @@ private:
         for (const auto& memo : exchange_.memos) {
             auto note = notes.append_child("Note");
             note.append_attribute("guid") = memo.guid.c_str();
-            set_optional(note, "name", memo.title);
+            note.append_attribute("name") = note_name(memo.title, memo.text).c_str();
             set_optional(note, "creatingUser", memo.coder_guid);
-            set_optional(note, "creationDateTime", date_time(memo.created_at));
+            note.append_attribute("creationDateTime") = date_time(memo.created_at.empty() ? now_utc() : memo.created_at).c_str();
             set_optional(note, "modifiedDateTime", date_time(memo.modified_at));
             set_note_text(note, memo.guid, memo.text);
         }
         for (const auto& [guid, link] : link_notes) {
             auto note = notes.append_child("Note");
             note.append_attribute("guid") = guid.c_str();
+            note.append_attribute("name") = note_name("", link->note).c_str();
+            // QualCoder reads a note only with the date it was made.
+            set_optional(note, "creatingUser", link->coder_guid);
+            note.append_attribute("creationDateTime") = date_time(link->created_at.empty() ? now_utc() : link->created_at).c_str();
             set_note_text(note, guid, link->note);
             link_note_[link->guid] = guid;
         }

@@ -181,11 +181,12 @@ private:
         if (depth > deepest_code_hierarchy) fail("codes are nested deeper than " + std::to_string(deepest_code_hierarchy) + " levels");
         ExchangeCode code;
         code.guid = guid_of(node);
-        if (!code_guids_.insert(code.guid).second) {
-            fail(element_name(node) + " has the GUID " + code.guid + ", which another code has too; which one is meant cannot be told");
-        }
         code.parent_guid = parent;
         code.name = text::trim(text(required(node, "name"), "a code name"));
+        // QualCoder writes a sub-code that also has a category twice, under its
+        // code and under the category: the same code, kept where it comes first.
+        if (!first_use(code.guid, node, code.name)) return;
+        code_guids_.insert(code.guid);
         if (code.name.empty()) fail("code " + code.guid + " has an empty name");
         const std::string codable = node.attribute("isCodable").value();
         code.codable = codable != "false" && codable != "0";
@@ -210,6 +211,7 @@ private:
         } else if (const auto path = note.attribute("plainTextPath")) {
             memo.text = map_text(archive_.read(entry_for(path.value(), note)), "note " + memo.guid).text;
         }
+        if (memo.title == note_name("", memo.text)) memo.title.clear();
         memo.coder_guid = user_of(note);
         memo.created_at = note.attribute("creationDateTime").value();
         memo.modified_at = note.attribute("modifiedDateTime").value();

@@ -233,7 +233,11 @@ TEST_CASE("each note's text is a file in the archive that its plainTextPath name
         REQUIRE(archive.has(entry));
         CHECK(entry == "sources/" + std::string(note.attribute("guid").value()) + ".txt");
         texts.insert(archive.read(entry));
+        // QualCoder passes over a note without a name and stops at one without a date.
+        CHECK_FALSE(std::string(note.attribute("name").value()).empty());
+        CHECK_FALSE(std::string(note.attribute("creationDateTime").value()).empty());
     }
+    CHECK(document.child("Project").child("Notes").find_child_by_attribute("Note", "name", "Tryghed opstår i mødet med lederen."));
     CHECK(texts == std::set<std::string>{"Fokusgrupper i fem kommuner, forår 2025.", "Borgerne var åbne og ærlige.",
                                          "Tryghed opstår i mødet med lederen.", "Se også Kommune B's ledere.", "Læst op af moderatoren"});
 }

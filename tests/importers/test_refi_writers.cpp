@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "coding/error.h"
 #include "coding/text.h"
 #include "exporters/zip_writer.h"
 #include "importers/refi_project.h"
@@ -209,4 +210,24 @@ TEST_CASE("variables on cases and on sources, and codes without colours") {
     CHECK(exchange.documents[0].content.attributes.at("Kommune") == "Ærø");
     REQUIRE(exchange.participants.size() == 1);
     CHECK(exchange.participants[0].attributes.at("Alder") == "42");
+}
+
+TEST_CASE("QualCoder: a sub-code written again under its category is one code, kept under its code; one GUID on two names is refused") {
+    testing::ScratchDir dir;
+    const std::string sub = "<Code guid=\"" + code_guid + "\" name=\"Ledelsens rygdækning\" isCodable=\"true\" color=\"#5882FA\" />";
+    const std::string codes = "<CodeBook><Codes><Code guid=\"c0000000-0000-4000-8000-000000000001\" name=\"Skolens kultur\" isCodable=\"false\">"
+                              "<Code guid=\"c0000000-0000-4000-8000-000000000002\" name=\"Tillid\" isCodable=\"true\">" + sub + "</Code>" +
+                              sub + "</Code></Codes></CodeBook>";
+    const auto path = testing::write_qdpx_file(dir / "qualcoder.qdpx", testing::qde_project(codes + "<Sources/>", "QualCoder 4.0 Beta"));
+    const auto exchange = importers::read_qdpx(path);
+    REQUIRE(exchange.codes.size() == 3);
+    CHECK(exchange.codes[2].name == "Ledelsens rygdækning");
+    CHECK(exchange.codes[2].parent_guid == "c0000000-0000-4000-8000-000000000002");
+    CHECK(warned(exchange, "<Code name=\"Ledelsens rygdækning\"> repeats the GUID " + code_guid));
+
+    std::string renamed = codes;
+    renamed.replace(renamed.rfind("Ledelsens rygdækning"), std::string("Ledelsens rygdækning").size(), "Rygdækning");
+    const auto other = testing::write_qdpx_file(dir / "andet.qdpx", testing::qde_project(renamed + "<Sources/>", "QualCoder 4.0 Beta"));
+    const std::string refusal = "<Code name=\"Rygdækning\"> has the GUID " + code_guid + ", which <Code name=\"Ledelsens rygdækning\"> has too";
+    CHECK_THROWS_WITH_AS(importers::read_qdpx(other), doctest::Contains(refusal.c_str()), FormatError);
 }
