@@ -108,7 +108,8 @@ private:
             for (const auto& selection : note.children()) {
                 if (selection.type() != pugi::node_element || local_name(selection).find("Selection") == std::string_view::npos) continue;
                 leave_out("places of annotations (their text is kept as a memo)",
-                          "note " + text::quote(note.attribute("name").value()) + " on " + std::string(local_name(selection)) + " " +
+                          "note " + text::quote(note_name(note.attribute("name").value(), child(note, "PlainTextContent").text().get())) +
+                              " on " + std::string(local_name(selection)) + " " +
                               selection.attribute("startPosition").value() + "-" + selection.attribute("endPosition").value());
             }
         }

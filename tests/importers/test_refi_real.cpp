@@ -94,6 +94,9 @@ TEST_CASE("QualCoder's own exports, with plain and with MAXQDA line endings, com
         CHECK(journal->text == "Mette talte frit; husk at spørge til forældrene næste gang.");
         CHECK(std::any_of(exchange.memos.begin(), exchange.memos.end(), [](const ExchangeMemo& m) { return m.text == "Pararbejde – spørg ind"; }));
         CHECK(std::any_of(exchange.left_out.begin(), exchange.left_out.end(),
-                          [](const ExchangeOmission& o) { return o.kind == "places of annotations (their text is kept as a memo)"; }));
+                          [](const ExchangeOmission& o) {
+                              return o.kind == "places of annotations (their text is kept as a memo)" &&
+                                     o.item == "note \"Pararbejde – spørg ind\" on PlainTextSelection 139-156";
+                          }));
     }
 }
