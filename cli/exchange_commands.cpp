@@ -1,5 +1,7 @@
 // export-qdpx, import-qdpx and merge: projects to and from other tools and coders.
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli/context.h"
@@ -22,15 +24,41 @@ bool is_qdpx(const std::filesystem::path& path) {
     return extension == ".qdpx";
 }
 
-ProjectExchange read_other(const std::filesystem::path& path) {
-    auto exchange = importers::read_qdpx(path);
+ProjectExchange read_other(const std::filesystem::path& path, importers::CrLfCounting crlf) {
+    auto exchange = importers::read_qdpx(path, {}, crlf);
     for (const auto& warning : exchange.warnings) std::cerr << path.string() << ": " << warning << '\n';
     return exchange;
 }
 
+// What the other file held that could not come in, by kind in the order first met.
+std::vector<std::pair<std::string, std::vector<std::string>>> grouped(const std::vector<ExchangeOmission>& left_out) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+    for (const auto& omission : left_out) {
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == omission.kind; });
+        if (group == groups.end()) group = groups.insert(groups.end(), {omission.kind, {}});
+        group->second.push_back(omission.item);
+    }
+    return groups;
+}
+
+void print_left_out(const std::vector<ExchangeOmission>& left_out) {
+    if (left_out.empty()) return;
+    std::cout << "Left out, " << left_out.size() << " in all:\n";
+    for (const auto& [kind, items] : grouped(left_out)) {
+        std::cout << "  " << kind << ": " << items.size() << '\n';
+        for (const auto& item : items) std::cout << "    " << item << '\n';
+    }
+}
+
+nlohmann::json left_out_json(const std::vector<ExchangeOmission>& left_out) {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& [kind, items] : grouped(left_out)) groups.push_back({{"kind", kind}, {"count", items.size()}, {"items", items}});
+    return groups;
+}
+
 nlohmann::json counts_json(const MergeCounts& counts) { return {{"added", counts.added}, {"present", counts.present}}; }
 
-void print_report(const MergeReport& report, bool json) {
+void print_report(const MergeReport& report, bool json, const ProjectExchange* other = nullptr) {
     const std::vector<std::pair<const char*, const MergeCounts*>> rows = {
         {"coders", &report.coders},       {"documents", &report.documents}, {"codes", &report.codes},
         {"themes", &report.code_sets},    {"participants", &report.participants},
@@ -47,6 +75,10 @@ void print_report(const MergeReport& report, bool json) {
                                         {"kept", conflict.took_theirs ? "theirs" : "ours"}});
         }
         out["notes"] = report.notes;
+        if (other) {
+            out["left_out"] = left_out_json(other->left_out);
+            out["warnings"] = other->warnings;
+        }
         print_json(out);
         return;
     }
@@ -60,13 +92,24 @@ void print_report(const MergeReport& report, bool json) {
                   << '\n';
     }
     for (const auto& note : report.notes) std::cout << "Note: " << note << '\n';
+    if (other) print_left_out(other->left_out);
     if (!report.changes_anything()) std::cout << "Nothing to change: everything is already here.\n";
 }
 
 struct MergeCommand {
     std::string path, other;
     bool dry_run = false, take_theirs = false, json = false;
+    importers::CrLfCounting crlf = importers::CrLfCounting::Auto;
 };
+
+void add_crlf_option(CLI::App* command, MergeCommand& options) {
+    const std::map<std::string, importers::CrLfCounting> counts{
+        {"auto", importers::CrLfCounting::Auto}, {"one", importers::CrLfCounting::One}, {"two", importers::CrLfCounting::Two}};
+    command->add_option("--crlf-counts-as", options.crlf,
+                        "In a .qdpx whose texts have CRLF line ends, count each as one character (ATLAS.ti, QualCoder's "
+                        "MAXQDA line endings) or two; by default auto: by the program that wrote it and its selections")
+        ->transform(CLI::CheckedTransformer(counts, CLI::ignore_case));
+}
 
 void add_merge_flags(CLI::App* command, MergeCommand& options) {
     command->add_flag("--dry-run", options.dry_run, "Print what would change, and change nothing");
@@ -150,13 +193,14 @@ void add_exchange_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", options->path, "The project file; made when it does not exist")->required();
         command->add_option("FILE", options->other, "The .qdpx file to read")->required()->check(CLI::ExistingFile);
         add_merge_flags(command, *options);
+        add_crlf_option(command, *options);
         command->callback([&context, options] {
             const std::filesystem::path target = options->path;
-            const auto exchange = read_other(options->other);
+            const auto exchange = read_other(options->other, options->crlf);
             MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
             if (std::filesystem::exists(target)) {
                 auto project = context.open(options->path);
-                print_report(merge_exchange(project, exchange, merge), options->json);
+                print_report(merge_exchange(project, exchange, merge), options->json, &exchange);
                 return;
             }
             // A new project is made aside, under its own name, and put in place only when whole.
@@ -179,7 +223,7 @@ void add_exchange_commands(CLI::App& app, Context& context) {
                 throw;
             }
             std::filesystem::remove_all(aside);
-            print_report(report, options->json);
+            print_report(report, options->json, &exchange);
         });
     }
     {
@@ -190,12 +234,16 @@ void add_exchange_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", options->path, "The project to merge into")->required();
         command->add_option("OTHER", options->other, "The other project (.fokus or .qdpx); only read")->required()->check(CLI::ExistingFile);
         add_merge_flags(command, *options);
+        add_crlf_option(command, *options);
         command->callback([&context, options] {
             auto project = context.open(options->path);
             MergeOptions merge{std::filesystem::path(options->other).filename().string(), options->dry_run, options->take_theirs};
-            const auto report = is_qdpx(options->other) ? merge_exchange(project, read_other(options->other), merge)
-                                                         : merge_project_file(project, options->other, merge);
-            print_report(report, options->json);
+            if (!is_qdpx(options->other)) {
+                print_report(merge_project_file(project, options->other, merge), options->json);
+                return;
+            }
+            const auto exchange = read_other(options->other, options->crlf);
+            print_report(merge_exchange(project, exchange, merge), options->json, &exchange);
         });
     }
 }

@@ -102,34 +102,57 @@ Code CodeStore::resolve(std::string_view reference) const {
     }
     const std::string guid = wanted.size() == 38 && wanted.front() == '{' ? wanted.substr(1, 36) : wanted;
     for (const auto& code : codes) {
-        if (code.guid == guid || code.name == wanted) return code;
+        if (code.guid == guid) return code;
     }
-    const std::string folded = text::fold_case(wanted);
-    std::vector<const Code*> matches;
-    for (const auto& code : codes) {
-        if (text::fold_case(code.name) == folded) matches.push_back(&code);
-    }
-    if (matches.empty() && wanted.find('/') != std::string::npos) {
-        // A path Parent/Child: each step among the children of the one before.
-        std::optional<Id> parent;
-        std::string_view rest = wanted;
-        const Code* found = nullptr;
-        while (!rest.empty()) {
-            const auto slash = rest.find('/');
-            const std::string step = text::fold_case(text::trim(rest.substr(0, slash)));
-            rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
-            found = nullptr;
-            for (const auto& code : codes) {
-                if (code.parent == parent && text::fold_case(code.name) == step) found = &code;
-            }
-            if (!found) break;
-            parent = found->id;
+    std::map<Id, const Code*> by_id;
+    for (const auto& code : codes) by_id[code.id] = &code;
+    // The names from the top down to this code, folded.
+    const auto path_of = [&](const Code& code) {
+        std::vector<std::string> steps;
+        for (const Code* at = &code; at && steps.size() <= codes.size();) {
+            steps.insert(steps.begin(), text::fold_case(at->name));
+            at = at->parent ? by_id[*at->parent] : nullptr;
         }
-        if (found) return *found;
+        return steps;
+    };
+    std::vector<const Code*> exact, folded_matches, by_path;
+    const std::string folded = text::fold_case(wanted);
+    for (const auto& code : codes) {
+        if (code.name == wanted) exact.push_back(&code);
+        if (text::fold_case(code.name) == folded) folded_matches.push_back(&code);
+    }
+    auto matches = exact.empty() ? folded_matches : exact;
+    if (matches.empty() && wanted.find('/') != std::string::npos) {
+        // A path Parent/Child, from the top or from any code down: its last steps.
+        std::vector<std::string> wanted_steps;
+        for (std::string_view rest = wanted; !rest.empty();) {
+            const auto slash = rest.find('/');
+            wanted_steps.push_back(text::fold_case(text::trim(rest.substr(0, slash))));
+            rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+        }
+        for (const auto& code : codes) {
+            const auto steps = path_of(code);
+            if (steps.size() >= wanted_steps.size() && std::equal(wanted_steps.rbegin(), wanted_steps.rend(), steps.rbegin())) {
+                matches.push_back(&code);
+            }
+        }
+        // A whole path from the top is meant as that, even where a deeper code ends the same way.
+        const auto from_top = std::find_if(matches.begin(), matches.end(),
+                                           [&](const Code* code) { return path_of(*code).size() == wanted_steps.size(); });
+        if (from_top != matches.end()) matches = {*from_top};
     }
     if (matches.size() > 1) {
-        throw InputError("the code name " + text::quote(wanted) +
-                         " is ambiguous; give its id or its path as Parent/Child");
+        std::string paths;
+        for (const auto* code : matches) {
+            std::string path;
+            std::size_t steps = 0;
+            for (const Code* at = code; at && steps++ <= codes.size(); at = at->parent ? by_id[*at->parent] : nullptr) {
+                path = at->name + (path.empty() ? "" : "/" + path);
+            }
+            paths += (paths.empty() ? "" : ", ") + text::quote(path);
+        }
+        throw InputError("the code name " + text::quote(wanted) + " is ambiguous (" + paths +
+                         "); give its id or its path as Parent/Child");
     }
     if (matches.empty()) throw NotFoundError("no code named " + text::quote(wanted));
     return *matches.front();

@@ -33,6 +33,12 @@ private:
     std::string path_;
 };
 
+// A file that is well formed but holds no text, or only white space.
+class NoTextError : public FileError {
+public:
+    using FileError::FileError;
+};
+
 // A file's content is malformed (XML not well-formed, a zip without its parts).
 class FormatError : public FileError {
 public:

@@ -5,6 +5,7 @@
 #include "codes.h"
 #include "project.h"
 #include "sqlite.h"
+#include "text.h"
 
 namespace fokus {
 namespace {
@@ -153,6 +154,17 @@ ProjectExchange read_exchange(Project& project) {
     read_memos(project, exchange);
     read_links(project, exchange);
     return exchange;
+}
+
+std::string note_name(const std::string& title, const std::string& text) {
+    if (!text::trim(title).empty()) return title;
+    std::string line = text::trim(text.substr(0, text.find('\n')));
+    if (line.size() > 60) {
+        std::size_t cut = 60;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        line = text::trim(line.substr(0, cut)) + "…";
+    }
+    return line.empty() ? "Memo" : line;
 }
 
 }  // namespace fokus

@@ -85,6 +85,13 @@ struct ExchangeLink {
     std::string created_at;
 };
 
+// Something a reader could not bring in: its kind, in the plural ("PDF
+// sources"), and the element with why, as the user would look for it.
+struct ExchangeOmission {
+    std::string kind;
+    std::string item;
+};
+
 struct ProjectExchange {
     std::string name;
     std::string origin;  // the program that wrote it, when known
@@ -97,8 +104,15 @@ struct ProjectExchange {
     std::vector<ExchangeMemo> memos;
     std::vector<ExchangeLink> links;
     // What a reader could not take over, each naming the element and the reason.
+    std::vector<ExchangeOmission> left_out;
+    // What it read in its own way (a source with no text, how line ends were counted...).
     std::vector<std::string> warnings;
 };
+
+// The name a memo's note is written with, since QualCoder passes over a note
+// whose name is empty: its title, else the start of its first line. A note
+// read back with that name has no title.
+std::string note_name(const std::string& title, const std::string& text);
 
 // Everything in the project, documents and codings in document order.
 ProjectExchange read_exchange(Project& project);

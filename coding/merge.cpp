@@ -48,6 +48,9 @@ public:
     Merger(Project& project, const ProjectExchange& other, const MergeOptions& options)
         : project_(project), db_(project.db()), other_(other), options_(options) {
         report_.dry_run = options.dry_run;
+        for (const char* table : {"documents", "codes", "memos"}) {
+            first_new_id_[table] = db_.scalar_int(std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table);
+        }
     }
 
     MergeReport run() {
@@ -76,6 +79,14 @@ private:
     }
 
     void note(std::string text) { report_.notes.push_back(std::move(text)); }
+
+    // Items are matched by name, text or content only with what the project held
+    // before this merge: within one incoming file, identity is the GUID, so two
+    // of its codes of one name or two of its sources of one text stay two.
+    std::string before_merge(const std::string& table) const {
+        return " AND id < " + std::to_string(first_new_id_.at(table));
+    }
+    bool was_here(const std::string& table, Id id) const { return id < first_new_id_.at(table); }
 
     // Returns the value to keep, listing the disagreement.
     std::string settle(const std::string& item, const std::string& ours, const std::string& theirs) {
@@ -120,9 +131,12 @@ private:
     void merge_documents() {
         for (const auto& document : other_.documents) {
             const std::string checksum = sha256_hex(text::to_nfc(document.content.text, "the text of a document"));
-            std::optional<Id> ours = find_id(db_, "SELECT id FROM documents WHERE guid = ? ", document.guid);
+            std::optional<Id> ours = find_id(db_, "SELECT id FROM documents WHERE guid = ?" + before_merge("documents"), document.guid);
             if (ours && *find_text_checksum(*ours) != checksum) ours.reset();  // same GUID, other text: not the same
-            if (!ours) ours = find_id(db_, "SELECT id FROM documents WHERE text_checksum = ? ORDER BY id", checksum);
+            if (!ours) {
+                ours = find_id(db_, "SELECT id FROM documents WHERE text_checksum = ?" + before_merge("documents") + " ORDER BY id",
+                               checksum);
+            }
             if (ours) {
                 documents_[document.guid] = *ours;
                 ++report_.documents.present;
@@ -175,9 +189,9 @@ private:
         std::string name, color, definition;
     };
 
-    std::vector<OurCode> our_codes() {
+    std::vector<OurCode> codes_before_merge() {
         std::vector<OurCode> codes;
-        auto statement = db_.prepare("SELECT id, parent_id, name, color, definition FROM codes");
+        auto statement = db_.prepare("SELECT id, parent_id, name, color, definition FROM codes WHERE 1" + before_merge("codes"));
         while (statement.step()) {
             codes.push_back({statement.int64(0), statement.optional_int64(1), statement.text(2), statement.text(3),
                              statement.text(4)});
@@ -186,10 +200,12 @@ private:
     }
 
     std::optional<OurCode> match_code(const ExchangeCode& code, std::optional<Id> parent) {
-        const auto codes = our_codes();
-        if (auto id = find_id(db_, "SELECT id FROM codes WHERE guid = ?", code.guid)) {
+        const auto codes = codes_before_merge();
+        if (auto id = find_id(db_, "SELECT id FROM codes WHERE guid = ?" + before_merge("codes"), code.guid)) {
             return *std::find_if(codes.begin(), codes.end(), [&](const OurCode& c) { return c.id == *id; });
         }
+        // Under a parent new to this project, a code of the same name elsewhere is another code.
+        if (parent && !was_here("codes", *parent)) return std::nullopt;
         const std::string folded = text::fold_case(code.name);
         std::vector<OurCode> same_name;
         for (const auto& ours : codes) {
@@ -204,7 +220,7 @@ private:
 
     void review_near_match(const ExchangeCode& code) {
         const auto theirs = text::code_points(text::fold_case(code.name));
-        for (const auto& ours : our_codes()) {
+        for (const auto& ours : codes_before_merge()) {
             const auto here = text::code_points(text::fold_case(ours.name));
             const auto distance = edit_distance(theirs, here);
             const bool contained = std::min(theirs.size(), here.size()) >= 5 &&
@@ -411,8 +427,8 @@ private:
             const Id code = memo.target == MemoTarget::Kind::Code ? *target : none;
             const Id coding = memo.target == MemoTarget::Kind::Coding ? *target : none;
             auto same = db_.prepare(
-                "SELECT id FROM memos WHERE guid = ?1 OR (coalesce(document_id, 0) = ?2 AND coalesce(code_id, 0) = ?3 "
-                "AND coalesce(coding_id, 0) = ?4 AND text = ?5)");
+                "SELECT id FROM memos WHERE (guid = ?1 OR (coalesce(document_id, 0) = ?2 AND coalesce(code_id, 0) = ?3 "
+                "AND coalesce(coding_id, 0) = ?4 AND text = ?5))" + before_merge("memos"));
             same.bind_all(memo.guid, document, code, coding, memo.text);
             if (same.step()) {
                 ++report_.memos.present;
@@ -463,6 +479,7 @@ private:
     const MergeOptions& options_;
     MergeReport report_;
     std::map<std::string, Id> coders_, documents_, codes_, codings_;
+    std::map<std::string, Id> first_new_id_;
 };
 
 }  // namespace

@@ -1,9 +1,11 @@
 #pragma once
 // Bringing another project's work into this one: another coder's copy of the
 // project, or a REFI-QDA project from another tool. Documents are matched by
-// their text, codes by GUID and then by name, coders by name; what is new is
-// added, what is already here is not added twice, and edits that disagree are
-// listed and settled by the user's choice, never silently. One action.
+// their text, codes by GUID and then by name, coders by name, but only with
+// what the project held before: items of the one incoming file are never
+// matched with each other. What is new is added, what is already here is not
+// added twice, and edits that disagree are listed and settled by the user's
+// choice, never silently. One action.
 #include <filesystem>
 #include <string>
 #include <vector>

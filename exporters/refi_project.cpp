@@ -239,18 +239,30 @@ private:
         for (const auto& memo : exchange_.memos) {
             auto note = notes.append_child("Note");
             note.append_attribute("guid") = memo.guid.c_str();
-            set_optional(note, "name", memo.title);
+            note.append_attribute("name") = note_name(memo.title, memo.text).c_str();
             set_optional(note, "creatingUser", memo.coder_guid);
-            set_optional(note, "creationDateTime", date_time(memo.created_at));
+            note.append_attribute("creationDateTime") = date_time(memo.created_at.empty() ? now_utc() : memo.created_at).c_str();
             set_optional(note, "modifiedDateTime", date_time(memo.modified_at));
-            note.append_child("PlainTextContent").text().set(memo.text.c_str());
+            set_note_text(note, memo.guid, memo.text);
         }
         for (const auto& [guid, link] : link_notes) {
             auto note = notes.append_child("Note");
             note.append_attribute("guid") = guid.c_str();
-            note.append_child("PlainTextContent").text().set(link->note.c_str());
+            note.append_attribute("name") = note_name("", link->note).c_str();
+            // QualCoder reads a note only with the date it was made.
+            set_optional(note, "creatingUser", link->coder_guid);
+            note.append_attribute("creationDateTime") = date_time(link->created_at.empty() ? now_utc() : link->created_at).c_str();
+            set_note_text(note, guid, link->note);
             link_note_[link->guid] = guid;
         }
+    }
+
+    // A note's text as a file beside the sources: QualCoder reads a note only
+    // from its plainTextPath, and the standard allows the path or the
+    // PlainTextContent, not both.
+    void set_note_text(pugi::xml_node note, const std::string& guid, const std::string& text) {
+        note.append_attribute("plainTextPath") = ("internal://" + source_path(guid)).c_str();
+        note_files_.emplace_back(source_path(guid), text);
     }
 
     void write_links(pugi::xml_node project) {
@@ -288,6 +300,10 @@ private:
     std::map<std::string, std::vector<Selection>> selections_;  // by document GUID
     std::map<std::string, std::pair<std::string, std::string>> link_ends_;
     std::map<std::string, std::string> link_note_;
+    std::vector<std::pair<std::string, std::string>> note_files_;  // (file in sources/, text)
+
+public:
+    const std::vector<std::pair<std::string, std::string>>& note_files() const { return note_files_; }
 };
 
 }  // namespace
@@ -295,12 +311,14 @@ private:
 std::string project_qde_xml(const ProjectExchange& exchange) { return QdeWriter(exchange).write(); }
 
 void write_qdpx(const ProjectExchange& exchange, const std::filesystem::path& target) {
-    const std::string qde = project_qde_xml(exchange);
+    QdeWriter writer(exchange);
+    const std::string qde = writer.write();
     write_zip(target, [&](ZipWriter& zip) {
         zip.add("project.qde", qde);
         for (const auto& document : exchange.documents) {
             zip.add("sources/" + source_path(document.guid), document.content.text);
         }
+        for (const auto& [file, text] : writer.note_files()) zip.add("sources/" + file, text);
     });
 }
 

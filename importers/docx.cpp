@@ -130,7 +130,7 @@ ReadResult read_docx(const ZipArchive& archive, const ReadOptions& options) {
     const auto body = document.child("w:document").child("w:body");
     if (!body) throw FormatError(source, "word/document.xml has no document body");
     read_block(body, bold_character_styles(archive, options.limits, result.warnings), result.paragraphs);
-    if (result.paragraphs.empty()) throw FileError(source, "has no text");
+    if (result.paragraphs.empty()) throw NoTextError(source, "has no text");
     return result;
 }
 

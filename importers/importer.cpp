@@ -46,7 +46,7 @@ ReadResult read_text(const std::string& bytes, const std::string& source, const 
     case TextFormat::Plain:
         result.format = "txt";
         result.paragraphs = paragraphs_of_lines(text::to_nfc(text, source));
-        if (result.paragraphs.empty()) throw FileError(source, "has no text, only white space");
+        if (result.paragraphs.empty()) throw NoTextError(source, "has no text, only white space");
         break;
     }
     result.encoding = decoded.encoding;

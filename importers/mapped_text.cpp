@@ -34,7 +34,10 @@ MappedText map_text(std::string_view utf8, std::string_view what) {
     for (std::size_t at = 0; at < original.size();) {
         if (original[at] == U'\r') {
             mapped.positions[at] = written;
-            if (at + 1 < original.size() && original[at + 1] == U'\n') mapped.positions[++at] = written;
+            if (at + 1 < original.size() && original[at + 1] == U'\n') {
+                mapped.positions[++at] = written;
+                mapped.inside_crlf.push_back(static_cast<std::int64_t>(at));
+            }
             result.append(static_cast<UChar32>(U'\n'));
             ++written;
             ++at;
@@ -55,6 +58,17 @@ MappedText map_text(std::string_view utf8, std::string_view what) {
         at = end;
     }
     mapped.positions[original.size()] = written;
+    if (mapped.has_crlf()) {
+        mapped.positions_crlf_as_one.reserve(mapped.positions.size() - mapped.inside_crlf.size());
+        auto skipped = mapped.inside_crlf.begin();
+        for (std::size_t at = 0; at < mapped.positions.size(); ++at) {
+            if (skipped != mapped.inside_crlf.end() && *skipped == static_cast<std::int64_t>(at)) {
+                ++skipped;
+                continue;
+            }
+            mapped.positions_crlf_as_one.push_back(mapped.positions[at]);
+        }
+    }
     result.toUTF8String(mapped.text);
     return mapped;
 }

@@ -15,9 +15,22 @@ struct MappedText {
     // byte-order mark), the position in text. A position inside a character
     // that normalisation composes lands at the start of that character.
     std::vector<std::int64_t> positions;
+    // The same for positions counted with each CRLF as one character, as some
+    // writers count them; empty when the original has no CRLF.
+    std::vector<std::int64_t> positions_crlf_as_one;
+    // The original positions (CRLF counted as two) that fall between a CR and its LF.
+    std::vector<std::int64_t> inside_crlf;
 
-    std::int64_t original_length() const { return static_cast<std::int64_t>(positions.size()) - 1; }
-    std::int64_t map(std::int64_t original) const { return positions.at(static_cast<std::size_t>(original)); }
+    bool has_crlf() const { return !inside_crlf.empty(); }
+    const std::vector<std::int64_t>& counted(bool crlf_as_one) const {
+        return crlf_as_one && has_crlf() ? positions_crlf_as_one : positions;
+    }
+    std::int64_t original_length(bool crlf_as_one = false) const {
+        return static_cast<std::int64_t>(counted(crlf_as_one).size()) - 1;
+    }
+    std::int64_t map(std::int64_t original, bool crlf_as_one = false) const {
+        return counted(crlf_as_one).at(static_cast<std::size_t>(original));
+    }
 };
 
 // InputError naming `what` when the bytes are not UTF-8.

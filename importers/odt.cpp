@@ -101,7 +101,7 @@ ReadResult read_odt(const ZipArchive& archive, const ReadOptions& options) {
     const auto text_body = content.child("office:body").child("office:text");
     if (!text_body) throw FormatError(source, "content.xml has no office:text body");
     read_block(text_body, bold_styles(content), result.paragraphs);
-    if (result.paragraphs.empty()) throw FileError(source, "has no text");
+    if (result.paragraphs.empty()) throw NoTextError(source, "has no text");
     return result;
 }
 

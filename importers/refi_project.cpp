@@ -44,8 +44,8 @@ struct Place {
 
 class QdeReader {
 public:
-    QdeReader(const std::filesystem::path& path, const ZipArchive& archive, const Limits& limits)
-        : path_(path.string()), archive_(archive), limits_(limits) {}
+    QdeReader(const std::filesystem::path& path, const ZipArchive& archive, const Limits& limits, CrLfCounting crlf)
+        : path_(path.string()), archive_(archive), limits_(limits), crlf_counting_(crlf) {}
 
     ProjectExchange read(const pugi::xml_node& project) {
         exchange_.name = text::trim(text(project.attribute("name").value(), "the project name"));
@@ -54,18 +54,29 @@ public:
         for (const auto& note : children(child(project, "Notes"), "Note")) read_note(note);
         for (const auto& code : children(child(child(project, "CodeBook"), "Codes"), "Code")) read_code(code, "", 1);
         for (const auto& variable : children(child(project, "Variables"), "Variable")) {
-            variables_[guid_of(variable)] = text::trim(text(required(variable, "name"), "a variable name"));
+            const auto name = text::trim(text(required(variable, "name"), "a variable name"));
+            static const std::set<std::string, std::less<>> known_types{"Text", "Boolean", "Integer", "Float", "Date", "DateTime"};
+            const std::string type = variable.attribute("typeOfVariable").value();
+            if (!type.empty() && !known_types.count(type)) {
+                leave_out("variables of unknown type", text::quote(name) + " (" + type + ")");
+                omitted_variables_[guid_of(variable)] = text::quote(name);
+                continue;
+            }
+            variables_[guid_of(variable)] = name;
         }
+        leave_out_what_fokus_cannot_hold(project);
         check_stated_text(child(project, "Sources"));
+        std::vector<LoadedSource> sources;
         for (const auto& source : child(project, "Sources").children()) {
             if (source.type() != pugi::node_element) continue;
             if (local_name(source) == "TextSource") {
-                read_source(source);
+                sources.push_back(load_source(source));
             } else {
-                warn("<" + std::string(local_name(source)) + "> " + text::quote(source.attribute("name").value()) +
-                     " is not a text source; left out");
+                leave_out(source_kind(local_name(source)), text::quote(source.attribute("name").value()));
             }
         }
+        crlf_as_one_ = crlf_counted_as_one(sources);
+        for (auto& source : sources) read_source(source);
         for (const auto& person : children(child(project, "Cases"), "Case")) read_case(person);
         for (const auto& link : children(child(project, "Links"), "Link")) read_link(link);
         for (const auto& set : children(child(project, "Sets"), "Set")) read_set(set);
@@ -78,6 +89,31 @@ public:
 private:
     [[noreturn]] void fail(const std::string& problem) const { throw FormatError(path_, problem); }
     void warn(std::string warning) { exchange_.warnings.push_back(std::move(warning)); }
+    void leave_out(std::string kind, std::string item) { exchange_.left_out.push_back({std::move(kind), std::move(item)}); }
+
+    static std::string source_kind(std::string_view element) {
+        if (element == "PDFSource") return "PDF sources";
+        if (element == "PictureSource") return "picture sources";
+        if (element == "AudioSource") return "audio sources";
+        if (element == "VideoSource") return "video sources";
+        return "other sources (<" + std::string(element) + ">)";
+    }
+
+    // Every element of the project Fokus has no place for, named.
+    void leave_out_what_fokus_cannot_hold(const pugi::xml_node& project) {
+        for (const auto& graph : children(child(project, "Graphs"), "Graph")) {
+            leave_out("graphs", text::quote(graph.attribute("name").value()));
+        }
+        for (const auto& note : children(child(project, "Notes"), "Note")) {
+            for (const auto& selection : note.children()) {
+                if (selection.type() != pugi::node_element || local_name(selection).find("Selection") == std::string_view::npos) continue;
+                leave_out("places of annotations (their text is kept as a memo)",
+                          "note " + text::quote(note_name(note.attribute("name").value(), child(note, "PlainTextContent").text().get())) +
+                              " on " + std::string(local_name(selection)) + " " +
+                              selection.attribute("startPosition").value() + "-" + selection.attribute("endPosition").value());
+            }
+        }
+    }
 
     static std::string element_name(const pugi::xml_node& node) {
         std::string name = "<" + std::string(local_name(node));
@@ -107,6 +143,21 @@ private:
     }
 
     std::string guid_of(const pugi::xml_node& node) { return normal_guid(required(node, "guid"), node, "guid"); }
+
+    // A GUID names one item. Used again for the same content, the repeat is
+    // reported and read once; for other content, which item is meant cannot be
+    // told, and the project is refused rather than filing work on the wrong one.
+    bool first_use(const std::string& guid, const pugi::xml_node& node, const std::string& content) {
+        const std::string kind(local_name(node));
+        const auto [seen, first] = guid_uses_.try_emplace(kind + " " + guid, GuidUse{element_name(node), content});
+        if (first) return true;
+        if (seen->second.content == content) {
+            warn(element_name(node) + " repeats the GUID " + guid + " of an identical " + seen->second.element + "; read once");
+            return false;
+        }
+        fail(element_name(node) + " has the GUID " + guid + ", which " + seen->second.element +
+             " has too, with other content; which one is meant cannot be told");
+    }
     std::string target_of(const pugi::xml_node& node) { return normal_guid(required(node, "targetGUID"), node, "targetGUID"); }
 
     std::string user_of(const pugi::xml_node& node, const std::string& fallback = {}) {
@@ -122,6 +173,7 @@ private:
         std::string name = text::trim(text(user.attribute("name").value(), "a user name"));
         if (name.empty()) name = text::trim(user.attribute("id").value());
         if (name.empty()) name = guid;
+        if (!first_use(guid, user, name)) return;
         exchange_.coders.push_back({guid, name});
         known_users_.insert(guid);
     }
@@ -130,9 +182,12 @@ private:
         if (depth > deepest_code_hierarchy) fail("codes are nested deeper than " + std::to_string(deepest_code_hierarchy) + " levels");
         ExchangeCode code;
         code.guid = guid_of(node);
-        if (!code_guids_.insert(code.guid).second) fail("the code GUID " + code.guid + " is used twice");
         code.parent_guid = parent;
         code.name = text::trim(text(required(node, "name"), "a code name"));
+        // QualCoder writes a sub-code that also has a category twice, under its
+        // code and under the category: the same code, kept where it comes first.
+        if (!first_use(code.guid, node, code.name)) return;
+        code_guids_.insert(code.guid);
         if (code.name.empty()) fail("code " + code.guid + " has an empty name");
         const std::string codable = node.attribute("isCodable").value();
         code.codable = codable != "false" && codable != "0";
@@ -157,9 +212,11 @@ private:
         } else if (const auto path = note.attribute("plainTextPath")) {
             memo.text = map_text(archive_.read(entry_for(path.value(), note)), "note " + memo.guid).text;
         }
+        if (memo.title == note_name("", memo.text)) memo.title.clear();
         memo.coder_guid = user_of(note);
         memo.created_at = note.attribute("creationDateTime").value();
         memo.modified_at = note.attribute("modifiedDateTime").value();
+        if (!first_use(memo.guid, note, memo.title + '\0' + memo.text)) return;
         notes_[memo.guid] = std::move(memo);
     }
 
@@ -167,7 +224,7 @@ private:
         const auto guid = target_of(reference);
         const auto note = notes_.find(guid);
         if (note == notes_.end()) {
-            warn("a note reference points to " + guid + ", which is not among the notes; left out");
+            leave_out("references to missing notes", guid);
             return;
         }
         if (!attached_notes_.insert(guid).second) return;  // a memo has one place; the first reference wins
@@ -194,11 +251,11 @@ private:
     // "sources/x.txt", "x.txt", or with backslashes.
     std::string entry_for(std::string path, const pugi::xml_node& node) const {
         std::replace(path.begin(), path.end(), '\\', '/');
-        for (const std::string prefix : {"internal://", "relative://", "./"}) {
+        for (const std::string prefix : {"internal://", "relative://", "absolute://", "file://", "./"}) {
             if (path.rfind(prefix, 0) == 0) path = path.substr(prefix.size());
         }
         const auto file_name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-        for (const auto& candidate : {path, "sources/" + path, "Sources/" + path, "sources/" + file_name}) {
+        for (const auto& candidate : {path, "sources/" + path, "Sources/" + path, "sources/" + file_name, file_name}) {
             if (archive_.has(candidate)) return candidate;
         }
         for (const auto& name : archive_.names()) {
@@ -266,7 +323,13 @@ private:
         std::string plain;
         if (const auto path = source.attribute("plainTextPath")) plain = archive_.read(entry_for(path.value(), source));
         const auto rich = source.attribute("richTextPath");
-        if (text::trim(plain).empty() && rich) return counted(rich_text(entry_for(rich.value(), source)), source);
+        if (text::trim(plain).empty() && rich) {
+            try {
+                return counted(rich_text(entry_for(rich.value(), source)), source);
+            } catch (const NoTextError&) {
+                return {};  // an empty source, as NVivo writes one: a plain file of one line break and an empty .docx
+            }
+        }
         if (!source.attribute("plainTextPath") && !rich) fail(element_name(source) + " has neither text nor a path to it");
         return counted(std::move(plain), source);
     }
@@ -300,7 +363,12 @@ private:
         for (const auto& value : children(node, "VariableValue")) {
             const auto variable = variables_.find(target_of(child(value, "VariableRef")));
             if (variable == variables_.end()) {
-                warn("a value of " + owner + " refers to a variable that is not defined; left out");
+                const auto omitted = omitted_variables_.find(target_of(child(value, "VariableRef")));
+                if (omitted == omitted_variables_.end()) {
+                    leave_out("values of undefined variables", "on " + owner);
+                } else {
+                    leave_out("values of variables of unknown type", omitted->second + " on " + owner);
+                }
                 continue;
             }
             for (const char* kind : {"TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue", "DateTimeValue"}) {
@@ -328,16 +396,16 @@ private:
         auto start = parse("startPosition");
         auto end = parse("endPosition");
         if (start > end) std::swap(start, end);
-        const auto length = mapped.original_length();
+        const auto length = mapped.original_length(crlf_as_one_);
         if (start < 0 || end > length || start == end) {
             const std::string problem = start < 0      ? " starts before the text (at a negative position)"
                                         : end > length ? " ends past the text (" + std::to_string(length) + " characters)"
                                                        : " is empty";
-            warn("selection " + guid_of(selection) + " in " + text::quote(name) + " at " + std::to_string(start) + "-" +
-                 std::to_string(end) + problem + "; left out");
+            leave_out("selections outside their text", "selection " + guid_of(selection) + " in " + text::quote(name) + " at " + std::to_string(start) + "-" +
+                 std::to_string(end) + problem);
             return std::nullopt;
         }
-        const Span span{mapped.map(start), mapped.map(end)};
+        const Span span{mapped.map(start, crlf_as_one_), mapped.map(end, crlf_as_one_)};
         if (span.start >= span.end) return std::nullopt;
         return span;
     }
@@ -352,7 +420,7 @@ private:
             if (!code_ref) fail(element_name(coding) + " " + result.guid + " has no <CodeRef>");
             result.code_guid = target_of(code_ref);
             if (!code_guids_.count(result.code_guid)) {
-                warn("coding " + result.guid + " refers to code " + result.code_guid + ", which the codebook lacks; left out");
+                leave_out("codings on codes the codebook lacks", "coding " + result.guid + " on code " + result.code_guid);
                 continue;
             }
             result.span = span;
@@ -360,6 +428,9 @@ private:
             result.created_at = coding.attribute("creationDateTime").value();
             if (result.created_at.empty()) result.created_at = created;
             result.comment = comment;
+            const std::string content = document + ' ' + result.code_guid + ' ' + std::to_string(span.start) + '-' +
+                                        std::to_string(span.end) + ' ' + result.coder_guid;
+            if (!first_use(result.guid, coding, content)) continue;
             exchange_.codings.push_back(result);
             for (const auto& reference : children(coding, "NoteRef")) attach_note(reference, MemoTarget::Kind::Coding, result.guid);
         }
@@ -373,12 +444,94 @@ private:
         }
     }
 
-    void read_source(const pugi::xml_node& source) {
+    static bool is_blank(std::string_view raw) {
+        if (raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+        return std::all_of(raw.begin(), raw.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    }
+
+    // As the writer named it, else as its text file is named, else by its place among the sources.
+    std::string source_name(const pugi::xml_node& source) {
+        ++sources_read_;
+        std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
+        for (const char* path : {"plainTextPath", "richTextPath"}) {
+            if (!name.empty()) break;
+            std::string file = source.attribute(path).value();
+            std::replace(file.begin(), file.end(), '\\', '/');
+            file = file.substr(file.find_last_of('/') == std::string::npos ? 0 : file.find_last_of('/') + 1);
+            name = text::trim(text(std::filesystem::path(file).stem().string(), "a source's file name"));
+        }
+        return name.empty() ? "Document " + std::to_string(sources_read_) : name;
+    }
+
+    struct LoadedSource {
+        pugi::xml_node node;
+        std::string guid, name;
+        MappedText mapped;
+    };
+
+    LoadedSource load_source(const pugi::xml_node& source) {
+        LoadedSource loaded{source, guid_of(source), source_name(source), {}};
+        auto raw = source_text(source);
+        if (is_blank(raw)) {
+            warn(element_name(source) + " has no text; imported as an empty document");
+            raw.clear();
+        }
+        loaded.mapped = mapped_text(std::move(raw), loaded.name);
+        return loaded;
+    }
+
+    static std::optional<std::int64_t> position(const pugi::xml_node& selection, const char* attribute) {
+        try {
+            return std::stoll(selection.attribute(attribute).value());
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+
+    // Whether positions count a CRLF line end as one character, as ATLAS.ti
+    // and QualCoder's MAXQDA line-endings export do, or as two, as the
+    // standard's count of characters in the file has it. In doubt, the
+    // selections decide: one that ends past the text counted the short way
+    // fits only two, one that begins or ends between a CR and its LF only one.
+    bool crlf_counted_as_one(const std::vector<LoadedSource>& sources) {
+        if (std::none_of(sources.begin(), sources.end(), [](const LoadedSource& s) { return s.mapped.has_crlf(); })) return false;
+        if (crlf_counting_ != CrLfCounting::Auto) return crlf_counting_ == CrLfCounting::One;
+        int fit_only_two = 0, fit_only_one = 0;
+        for (const auto& source : sources) {
+            if (!source.mapped.has_crlf()) continue;
+            const auto& inside = source.mapped.inside_crlf;
+            for (const auto& selection : children(source.node, "PlainTextSelection")) {
+                for (const char* attribute : {"startPosition", "endPosition"}) {
+                    const auto at = position(selection, attribute);
+                    if (!at) continue;
+                    if (*at > source.mapped.original_length(true) && *at <= source.mapped.original_length(false)) ++fit_only_two;
+                    if (std::binary_search(inside.begin(), inside.end(), *at)) ++fit_only_one;
+                }
+            }
+        }
+        const auto folded_origin = text::fold_case(exchange_.origin);
+        const bool writer_counts_one = folded_origin.find("atlas") != std::string::npos || folded_origin.find("qualcoder") != std::string::npos;
+        bool one = writer_counts_one;
+        std::string why = writer_counts_one ? "as " + exchange_.origin + " writes them" : "as the standard counts characters";
+        if (fit_only_two > 0 && fit_only_one == 0) {
+            one = false;
+            why = "since " + std::to_string(fit_only_two) + " selection boundaries lie past the text counted the other way";
+        } else if (fit_only_one > 0 && fit_only_two == 0) {
+            one = true;
+            why = "since " + std::to_string(fit_only_one) + " selection boundaries would fall between a CR and its LF";
+        }
+        warn(std::string("the sources have CRLF line ends; their positions are read counting each CRLF as ") + (one ? "one" : "two") +
+             " characters, " + why + "; if codings land off their words, import with --crlf-counts-as " + (one ? "two" : "one"));
+        return one;
+    }
+
+    void read_source(LoadedSource& loaded) {
+        const auto& source = loaded.node;
         ExchangeDocument document;
-        document.guid = guid_of(source);
-        const std::string name = text::trim(text(source.attribute("name").value(), "a source name"));
-        document.content.name = name.empty() ? document.guid : name;
-        const auto mapped = mapped_text(source_text(source), document.content.name);
+        document.guid = loaded.guid;
+        document.content.name = loaded.name;
+        const auto& mapped = loaded.mapped;
+        const bool repeated = !first_use(document.guid, source, mapped.text);
         document.content.text = mapped.text;
         document.content.format = "qdpx";
         document.content.source_name = document.content.name;
@@ -393,6 +546,11 @@ private:
             if (!span) continue;
             places_[guid] = Place{document.guid, *span};
             const std::string comment = text(child(selection, "Description").text().get(), "a selection description");
+            if (children(selection, "Coding").empty()) {
+                leave_out("annotations without a code", text::quote(document.content.name) + " " + std::to_string(span->start) + "-" +
+                                                            std::to_string(span->end) + (comment.empty() ? "" : ": " + text::quote(text::trim(comment))));
+                continue;
+            }
             add_codings(selection, document.guid, *span, user_of(selection, user), selection.attribute("creationDateTime").value(),
                         text::trim(comment));
         }
@@ -400,6 +558,7 @@ private:
             add_codings(source, document.guid, places_[document.guid].span, user, document.imported_at, "");
         }
         for (const auto& reference : children(source, "NoteRef")) attach_note(reference, MemoTarget::Kind::Document, document.guid);
+        if (repeated) return;  // its codings are on the first, which holds the same text
         turns_[document.guid] = document.content.turns;
         exchange_.documents.push_back(std::move(document));
     }
@@ -435,13 +594,13 @@ private:
         const std::string name = element.attribute("name").value();
         const auto kind = link_kind(name);
         if (!kind) {
-            warn("link " + text::quote(name) + " is not a BIKVA link (presented_to or reaction); left out");
+            leave_out("links of kinds other than BIKVA's presented_to and reaction", text::quote(name));
             return;
         }
         const auto from = places_.find(element.attribute("originGUID") ? normal_guid(element.attribute("originGUID").value(), element, "originGUID") : "");
         const auto to = places_.find(element.attribute("targetGUID") ? normal_guid(element.attribute("targetGUID").value(), element, "targetGUID") : "");
         if (from == places_.end() || to == places_.end()) {
-            warn("link " + text::quote(name) + " does not join two passages of text sources; left out");
+            leave_out("links not between passages of text", text::quote(name));
             return;
         }
         ExchangeLink link;
@@ -470,7 +629,7 @@ private:
             if (code_guids_.count(guid)) set.member_guids.push_back(guid);
         }
         if (set.member_guids.empty()) {
-            warn("set " + text::quote(set.name) + " has no codes; only sets of codes are taken over");
+            leave_out(children(element, "MemberSource").empty() ? "empty sets" : "sets of sources", text::quote(set.name));
             return;
         }
         exchange_.code_sets.push_back(std::move(set));
@@ -480,17 +639,24 @@ private:
     const ZipArchive& archive_;
     Limits limits_;
     std::uintmax_t text_bytes_ = 0;
+    int sources_read_ = 0;
+    CrLfCounting crlf_counting_;
+    bool crlf_as_one_ = false;
     ProjectExchange exchange_;
     std::set<std::string> code_guids_, known_users_, used_users_, attached_notes_, link_notes_;
-    std::map<std::string, std::string> variables_;
+    std::map<std::string, std::string> variables_, omitted_variables_;
     std::map<std::string, ExchangeMemo> notes_;
     std::map<std::string, Place> places_;
     std::map<std::string, std::vector<NewTurn>> turns_;
+    struct GuidUse {
+        std::string element, content;
+    };
+    std::map<std::string, GuidUse> guid_uses_;  // by element kind and GUID
 };
 
 }  // namespace
 
-ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given_limits) {
+ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given_limits, CrLfCounting crlf) {
     // One budget for every entry this import expands, nested files included.
     Limits limits = given_limits;
     if (!limits.budget) limits.budget = std::make_shared<ExpansionBudget>(limits.max_total_expanded_bytes);
@@ -510,7 +676,7 @@ ProjectExchange read_qdpx(const std::filesystem::path& path, const Limits& given
     if (local_name(root) != "Project") {
         throw FormatError(path.string(), part + " has <" + std::string(local_name(root)) + "> where <Project> belongs");
     }
-    auto exchange = QdeReader(path, archive, limits).read(root);
+    auto exchange = QdeReader(path, archive, limits, crlf).read(root);
     exchange.warnings.insert(exchange.warnings.begin(), warnings.begin(), warnings.end());
     return exchange;
 }

@@ -1,9 +1,11 @@
 // Merging another coder's copy of a project: every coding of both, nothing twice, conflicts listed.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <set>
 #include <tuple>
 
+#include "coding/codebook.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
@@ -13,6 +15,7 @@
 #include "coding/merge.h"
 #include "coding/project.h"
 #include "coding/sqlite.h"
+#include "coding/text.h"
 #include "fixtures.h"
 #include "scratch.h"
 
@@ -218,4 +221,81 @@ TEST_CASE("merging a project with itself or a missing file is refused and change
                          doctest::Contains("is this project itself"), InputError);
     CHECK_THROWS_AS(merge_project_file(ase, copies.dir / "væk.fokus", MergeOptions{"væk.fokus"}), ProjectError);
     CHECK(codings_by_coder(ase) == before);
+}
+
+namespace {
+
+// A codebook of seven levels whose names repeat under every branch, each code
+// with a coding of its own, as large projects from other programs come.
+struct DeepCodebook {
+    ProjectExchange exchange;
+    std::map<std::string, std::string> path_of;  // code GUID -> its names from the top, joined by "/"
+
+    DeepCodebook() {
+        exchange.coders.push_back({"0a000000-0000-4000-8000-000000000001", "Åse"});
+        add("", "", "rq2_curriculum_and_instruction", 1);
+        add("", "", "rq3_process", 1);
+        std::string text;
+        for (std::size_t n = 0; n < exchange.codes.size(); ++n) text += "Afsnit " + std::to_string(n) + " om skolen på Ærø.\n";
+        ExchangeDocument document;
+        document.guid = "0d000000-0000-4000-8000-000000000001";
+        document.content.name = "Interview Søren";
+        document.content.format = "qdpx";
+        document.content.text = text;
+        exchange.documents.push_back(document);
+        for (std::size_t n = 0; n < exchange.codes.size(); ++n) {
+            const auto byte = text.find("Afsnit " + std::to_string(n) + " ");
+            const auto line = static_cast<std::int64_t>(text::count_code_points(text.substr(0, byte)));
+            exchange.codings.push_back({guid(0xc0000 + n), document.guid, exchange.codes[n].guid, Span{line, line + 6},
+                                        exchange.coders[0].guid, "2026-03-02T10:15:00Z", ""});
+        }
+    }
+
+    static std::string guid(std::size_t n) {
+        std::string tail = std::to_string(n);
+        return "0c000000-0000-4000-8000-" + std::string(12 - tail.size(), '0') + tail;
+    }
+
+    void add(const std::string& parent, const std::string& parent_path, const std::string& name, int level) {
+        ExchangeCode code{guid(exchange.codes.size() + 1), parent, name, "", "", true};
+        exchange.codes.push_back(code);
+        const std::string path = parent_path.empty() ? name : parent_path + "/" + name;
+        path_of[code.guid] = path;
+        if (level == 7) return;
+        for (const std::string child : {"cs_inclusion", "cs_equity"}) add(code.guid, path, child, level + 1);
+    }
+};
+
+std::string path_in(Project& project, Id code) {
+    std::string path;
+    for (std::optional<Id> at = code; at;) {
+        auto query = project.db().prepare("SELECT name, parent_id FROM codes WHERE id = ?");
+        query.bind_all(*at);
+        REQUIRE(query.step());
+        path = query.text(0) + (path.empty() ? "" : "/" + path);
+        at = query.optional_int64(1);
+    }
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("into a new project, 254 codes on seven levels with names repeated under every branch stay 254, each coding on its own") {
+    const DeepCodebook deep;
+    REQUIRE(deep.exchange.codes.size() == 254);
+    testing::ScratchDir dir;
+    const Codebook empty;
+    auto project = Project::create(dir / "ny.fokus", &empty);
+    const auto report = merge_exchange(project, deep.exchange, {"dyb.qdpx"});
+    CHECK(report.codes.added == 254);
+    CHECK(report.codings.added == 254);
+    CHECK(report.notes.empty());
+    CHECK(project.db().scalar_int("SELECT count(*) FROM codes") == 254);
+    auto query = project.db().prepare("SELECT code_id, start FROM codings ORDER BY start");
+    std::size_t n = 0;
+    while (query.step()) {
+        CHECK(path_in(project, query.int64(0)) == deep.path_of.at(deep.exchange.codes[n].guid));
+        ++n;
+    }
+    CHECK(n == 254);
 }

@@ -215,3 +215,29 @@ TEST_CASE("export then import of the sample project round-trips everything at th
     CHECK(chains[0].statement.text == original[0].statement.text);
     CHECK(chains[0].reactions.size() == original[0].reactions.size());
 }
+
+TEST_CASE("each note's text is a file in the archive that its plainTextPath names, the way QualCoder reads notes") {
+    CodedSample sample;
+    const auto qdpx = sample.dir / "noter.qdpx";
+    exporters::write_qdpx(read_exchange(sample.project), qdpx);
+    importers::ZipArchive archive(qdpx, {});
+    const std::string qde = archive.read("project.qde");
+    CHECK(qde.find("PlainTextContent") == std::string::npos);  // the standard allows the path or the content, not both
+    pugi::xml_document document;
+    REQUIRE(document.load_string(qde.c_str()));
+    std::set<std::string> texts;
+    for (const auto& note : document.child("Project").child("Notes").children("Note")) {
+        const std::string path = note.attribute("plainTextPath").value();
+        REQUIRE(path.rfind("internal://", 0) == 0);
+        const std::string entry = "sources/" + path.substr(std::string("internal://").size());
+        REQUIRE(archive.has(entry));
+        CHECK(entry == "sources/" + std::string(note.attribute("guid").value()) + ".txt");
+        texts.insert(archive.read(entry));
+        // QualCoder passes over a note without a name and stops at one without a date.
+        CHECK_FALSE(std::string(note.attribute("name").value()).empty());
+        CHECK_FALSE(std::string(note.attribute("creationDateTime").value()).empty());
+    }
+    CHECK(document.child("Project").child("Notes").find_child_by_attribute("Note", "name", "Tryghed opstår i mødet med lederen."));
+    CHECK(texts == std::set<std::string>{"Fokusgrupper i fem kommuner, forår 2025.", "Borgerne var åbne og ærlige.",
+                                         "Tryghed opstår i mødet med lederen.", "Se også Kommune B's ledere.", "Læst op af moderatoren"});
+}

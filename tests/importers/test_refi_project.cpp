@@ -178,9 +178,10 @@ TEST_CASE("a selection whose end lies past the text is reported and left out; th
     const auto exchange = importers::read_qdpx(path);
     REQUIRE(exchange.codings.size() == 1);
     CHECK(exchange.codings[0].span == good);
-    REQUIRE(exchange.warnings.size() == 1);
-    CHECK(exchange.warnings[0].find("ends past the text (" + std::to_string(length) + " characters)") != std::string::npos);
-    CHECK(exchange.warnings[0].find("Fokusgruppe Kommune B") != std::string::npos);
+    REQUIRE(exchange.left_out.size() == 1);
+    CHECK(exchange.left_out[0].kind == "selections outside their text");
+    CHECK(exchange.left_out[0].item.find("ends past the text (" + std::to_string(length) + " characters)") != std::string::npos);
+    CHECK(exchange.left_out[0].item.find("Fokusgruppe Kommune B") != std::string::npos);
 }
 
 TEST_CASE("notes become memos on what refers to them; cases, variables and links are read") {
@@ -218,8 +219,9 @@ TEST_CASE("notes become memos on what refers to them; cases, variables and links
     CHECK(exchange.links[0].kind == Link::Kind::Reaction);
     CHECK(exchange.links[0].from == reaction);
     CHECK(exchange.links[0].to == statement);
-    REQUIRE(exchange.warnings.size() == 1);
-    CHECK(exchange.warnings[0].find("\"ligner\" is not a BIKVA link") != std::string::npos);
+    REQUIRE(exchange.left_out.size() == 1);
+    CHECK(exchange.left_out[0].kind == "links of kinds other than BIKVA's presented_to and reaction");
+    CHECK(exchange.left_out[0].item == "\"ligner\"");
 }
 
 TEST_CASE("broken files are refused naming the file, the element and the reason") {
@@ -336,6 +338,6 @@ TEST_CASE("a selection at a negative position is reported as starting before the
     const auto path = write_qdpx(dir, project_qde(codebook(), text_source("plainTextPath=\"internal://kilde.txt\"", selection("01", -5, 10))),
                                  {{"sources/kilde.txt", tekst}});
     const auto exchange = importers::read_qdpx(path);
-    REQUIRE(exchange.warnings.size() == 1);
-    CHECK(exchange.warnings[0].find("at -5-10 starts before the text") != std::string::npos);
+    REQUIRE(exchange.left_out.size() == 1);
+    CHECK(exchange.left_out[0].item.find("at -5-10 starts before the text") != std::string::npos);
 }
