@@ -81,8 +81,24 @@ std::size_t digits_at(std::string_view bytes, std::size_t at, std::size_t most =
     return count;
 }
 
+// Where a number ends: not inside a longer word or identifier, such as the
+// first group of a GUID ("42873817-1a2b-…") or a date ("14.03.87").
 bool ends_number(std::string_view bytes, std::size_t at) {
-    return at >= bytes.size() || !(is_alnum(static_cast<unsigned char>(bytes[at])));
+    if (at >= bytes.size()) return true;
+    const auto next = static_cast<unsigned char>(bytes[at]);
+    if (is_alnum(next)) return false;
+    const bool joined = std::string_view("-/:.,").find(static_cast<char>(next)) != std::string_view::npos;
+    return !(joined && at + 1 < bytes.size() && is_alnum(static_cast<unsigned char>(bytes[at + 1])));
+}
+
+// Whether a number at `at` starts a word of its own, not the end of an
+// identifier ("…-7a8b-42873817").
+bool starts_number(std::string_view bytes, std::size_t at) {
+    if (at == 0) return true;
+    const auto before = static_cast<unsigned char>(bytes[at - 1]);
+    if (is_alnum(before) || before == '+') return false;
+    const bool joined = std::string_view("-/:.,").find(static_cast<char>(before)) != std::string_view::npos;
+    return !(joined && at >= 2 && is_alnum(static_cast<unsigned char>(bytes[at - 2])));
 }
 
 bool plausible_cpr_date(std::string_view six) {
@@ -118,8 +134,7 @@ void find_numbers(std::string_view bytes, Counter& counter, bool cpr, bool phone
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         if (!is_digit(static_cast<unsigned char>(bytes[i]))) continue;
         const unsigned char before = i > 0 ? static_cast<unsigned char>(bytes[i - 1]) : ' ';
-        const bool starts = !is_alnum(before) && before != '+' &&
-                            !(before == ' ' && i > 1 && is_digit(static_cast<unsigned char>(bytes[i - 2])));
+        const bool starts = starts_number(bytes, i) && !(before == ' ' && i > 1 && is_digit(static_cast<unsigned char>(bytes[i - 2])));
         const auto run = digits_at(bytes, i);
         // A country code before the number: "+45 22 48 61 37", "004522486137".
         const auto prefixed = [&](std::string_view prefix) {

@@ -14,6 +14,7 @@
 #include "coding/sqlite.h"
 #include "fixtures.h"
 #include "importers/anonymity.h"
+#include "importers/anonymity_files.h"
 #include "importers/batch.h"
 #include "project_dump.h"
 #include "scratch.h"
@@ -377,4 +378,22 @@ TEST_CASE("a replacement that would give two documents one name is refused, and 
     CHECK_THROWS_WITH_AS(pseudonymise(project, findings, {{"Mette", "Rådgiver 3"}}),
                          doctest::Contains("there is already a document name \"interview-Rådgiver 3\""), InputError);
     CHECK(testing::table_contents(project) == before);
+}
+
+TEST_CASE("the deep check finds numbers in a project's files, not the digits of identifiers, times or dates around them") {
+    testing::ScratchDir dir;
+    const auto path = dir / "studie.fokus";
+    Project::create(path);
+    std::filesystem::create_directories(dir / "studie.fokus.backups");
+    // What binary files hold between the texts: GUIDs, checksums, times; and two real numbers.
+    testing::write_file(dir / "studie.fokus.backups" / "gammel.fokus",
+                        std::string("\x01\x02guid 42873817-1a2b-4c5d-8e6f-7a8b9c0d1e2f\x00", 45) +
+                            "9f0c1d2e-3b4a-4c5d-8e6f-70000000 sha 1234567890abcdef 2026-12-07T14:37:00Z 14.03.87 "
+                            "id-22486137 ring 22 48 61 37 eller +45 31 22 44 55, cpr 140387-2315\x03");
+    AnonymityOptions options;
+    std::multiset<std::string> found;
+    for (const auto& finding : check_stored_files(path, options)) {
+        if (finding.file.filename() == "gammel.fokus") found.insert(std::string(kind_name(finding.kind)) + ":" + finding.text);
+    }
+    CHECK(found == std::multiset<std::string>{"phone:22 48 61 37", "phone:31 22 44 55", "cpr:140387-2315"});
 }
