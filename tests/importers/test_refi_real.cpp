@@ -8,24 +8,13 @@
 #include "coding/text.h"
 #include "importers/refi_project.h"
 #include "importers/zip_archive.h"
+#include "qdpx_files.h"
 
 using namespace fokus;
 
 namespace {
 
 std::filesystem::path real(const std::string& name) { return std::filesystem::path(FOKUS_TEST_DATA) / "refi-qda" / "real" / name; }
-
-std::string code_point_range(const std::string& utf8, std::int64_t start, std::int64_t end) {
-    std::size_t from = utf8.size(), to = utf8.size();
-    std::int64_t counted = 0;
-    for (std::size_t at = 0; at <= utf8.size(); ++at) {
-        if (at < utf8.size() && (static_cast<unsigned char>(utf8[at]) & 0xC0) == 0x80) continue;
-        if (counted == start) from = at;
-        if (counted == end) to = at;
-        ++counted;
-    }
-    return utf8.substr(from, to - from);
-}
 
 // QualCoder writes the text it stored for each coding as its selection's name.
 std::map<std::string, std::string> stored_texts(const std::filesystem::path& qdpx) {
@@ -85,7 +74,7 @@ TEST_CASE("QualCoder's own exports, with plain and with MAXQDA line endings, com
             const auto document = std::find_if(exchange.documents.begin(), exchange.documents.end(),
                                                [&](const ExchangeDocument& d) { return d.guid == coding.document_guid; });
             REQUIRE(document != exchange.documents.end());
-            CHECK(code_point_range(document->content.text, coding.span.start, coding.span.end) == stored.at(coding.guid));
+            CHECK(testing::code_point_range(document->content.text, coding.span.start, coding.span.end) == stored.at(coding.guid));
         }
 
         const auto journal = std::find_if(exchange.memos.begin(), exchange.memos.end(),

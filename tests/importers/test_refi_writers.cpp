@@ -35,19 +35,6 @@ std::string source(const std::string& attributes, const std::string& inner = "")
            inner + "</TextSource>";
 }
 
-// The code points start..end of a UTF-8 text.
-std::string code_point_range(const std::string& utf8, std::int64_t start, std::int64_t end) {
-    std::size_t from = 0, to = 0;
-    std::int64_t counted = 0;
-    for (std::size_t at = 0; at <= utf8.size(); ++at) {
-        if (at < utf8.size() && (static_cast<unsigned char>(utf8[at]) & 0xC0) == 0x80) continue;
-        if (counted == start) from = at;
-        if (counted == end) to = at;
-        ++counted;
-    }
-    return utf8.substr(from, to - from);
-}
-
 // Where `words` lie in `text`, counted in code points with CRLF as one or as two.
 std::pair<std::int64_t, std::int64_t> where(std::string text, const std::string& words, bool crlf_as_one) {
     if (crlf_as_one) {
@@ -65,7 +52,7 @@ std::string coded_text(const ProjectExchange& exchange, std::size_t coding = 0) 
     const auto document = std::find_if(exchange.documents.begin(), exchange.documents.end(),
                                        [&](const ExchangeDocument& d) { return d.guid == found.document_guid; });
     REQUIRE(document != exchange.documents.end());
-    return code_point_range(document->content.text, found.span.start, found.span.end);
+    return testing::code_point_range(document->content.text, found.span.start, found.span.end);
 }
 
 bool warned(const ProjectExchange& exchange, const std::string& part) {
