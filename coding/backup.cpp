@@ -154,6 +154,26 @@ std::string restore_advice(const fs::path& project) {
            " UTC): restore it with fokus-cli restore " + project.string();
 }
 
+namespace {
+
+// The name restore() gives a damaged file it sets aside, before the time.
+std::string damaged_prefix(const fs::path& project) { return project.filename().string() + ".damaged-"; }
+
+}  // namespace
+
+std::vector<fs::path> damaged_copies(const fs::path& project) {
+    std::vector<fs::path> found;
+    std::error_code error;
+    const auto folder = project.has_parent_path() ? project.parent_path() : fs::path(".");
+    for (const auto& entry : fs::directory_iterator(folder, error)) {
+        if (entry.path().filename().string().rfind(damaged_prefix(project), 0) == 0 && entry.is_regular_file(error)) {
+            found.push_back(entry.path());
+        }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 fs::path restore(const fs::path& project, std::optional<fs::path> backup) {
     if (!backup) {
         const auto good = newest_good(project);
@@ -169,8 +189,7 @@ fs::path restore(const fs::path& project, std::optional<fs::path> backup) {
         // A damaged file may not open as a project; the lock alone is what is needed.
         Project::refuse_if_in_use(project);
     }
-    fs::path aside = project;
-    aside += ".damaged-" + stamp_now();
+    const fs::path aside = project.parent_path() / (damaged_prefix(project) + stamp_now());
     if (exists) {
         fs::rename(project, aside, error);
         if (error) throw FileError(project.string(), "could not be moved aside: " + error.message());

@@ -44,5 +44,8 @@ std::string restore_advice(const std::filesystem::path& project);
 // nothing, when there is no good backup or the chosen one fails the check.
 std::filesystem::path restore(const std::filesystem::path& project, std::optional<std::filesystem::path> backup = std::nullopt);
 
+// The damaged files restore() set aside beside the project, oldest first.
+std::vector<std::filesystem::path> damaged_copies(const std::filesystem::path& project);
+
 }  // namespace backups
 }  // namespace fokus

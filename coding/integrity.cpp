@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <functional>
 #include <map>
 
@@ -31,29 +30,21 @@ std::vector<CodeLink> code_links(sql::Connection& db) {
     return links;
 }
 
-std::uint32_t big_endian_at(const std::string& header, std::size_t offset) {
-    std::uint32_t value = 0;
-    for (std::size_t i = 0; i < 4; ++i) value = (value << 8) | static_cast<unsigned char>(header[offset + i]);
-    return value;
-}
-
 // From the file's header, which SQLite may not get to read when the pages
 // after it are damaged: a damaged project is still checked, another file not.
 void refuse_unless_fokus_project(const fs::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::string header(100, '\0');
-    if (!file.read(header.data(), static_cast<std::streamsize>(header.size())) ||
-        header.compare(0, 16, std::string("SQLite format 3\0", 16)) != 0) {
+    const auto header = schema::read_header(path);
+    if (!header.sqlite) {
         throw ProjectError(path.string(), ProjectError::Reason::NotAProject,
                            "not a Fokus project (the file is not an SQLite database)");
     }
-    if (big_endian_at(header, 68) != static_cast<std::uint32_t>(schema::application_id)) {
+    if (!header.fokus()) {
         throw ProjectError(path.string(), ProjectError::Reason::NotAProject,
                            "not a Fokus project (an SQLite database made by another program)");
     }
-    if (const auto version = big_endian_at(header, 60); static_cast<int>(version) > schema::current_version()) {
+    if (static_cast<int>(header.user_version) > schema::current_version()) {
         throw ProjectError(path.string(), ProjectError::Reason::TooNew,
-                           "made by a newer version of Fokus (schema " + std::to_string(version) +
+                           "made by a newer version of Fokus (schema " + std::to_string(header.user_version) +
                                "); check it with that version");
     }
 }

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <array>
 #include <atomic>
 #include <fstream>
 #include <string_view>
@@ -21,23 +20,10 @@ bool ends_with(std::string_view text, std::string_view suffix) {
     return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Read from the file header rather than by opening it with SQLite, which
-// would take locks and could create a -wal beside a file it does not own.
-bool has_fokus_header(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::array<char, 72> header{};
-    in.read(header.data(), header.size());
-    if (in.gcount() != static_cast<std::streamsize>(header.size())) return false;
-    if (std::string_view(header.data(), 16) != std::string_view("SQLite format 3\0", 16)) return false;
-    std::uint32_t application = 0;
-    for (int i = 68; i < 72; ++i) application = (application << 8) | static_cast<unsigned char>(header[i]);
-    return application == static_cast<std::uint32_t>(schema::application_id);
-}
-
 bool is_project_file(const fs::path& path) {
     std::error_code error;
     if (!fs::is_regular_file(path, error)) return false;
-    return path.extension() == ".fokus" || has_fokus_header(path);
+    return path.extension() == ".fokus" || schema::read_header(path).fokus();
 }
 
 // The project that `path` belongs to by its name: "P.fokus-wal" -> "P.fokus".

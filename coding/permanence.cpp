@@ -8,22 +8,6 @@
 namespace fokus {
 namespace fs = std::filesystem;
 
-namespace {
-
-// Copies set aside by restore ("P.fokus.damaged-<time>"), with their journals.
-std::vector<fs::path> damaged_copies(const fs::path& project) {
-    std::vector<fs::path> found;
-    std::error_code error;
-    const auto folder = project.has_parent_path() ? project.parent_path() : fs::path(".");
-    const std::string prefix = project.filename().string() + ".damaged-";
-    for (const auto& entry : fs::directory_iterator(folder, error)) {
-        if (entry.path().filename().string().rfind(prefix, 0) == 0 && entry.is_regular_file(error)) found.push_back(entry.path());
-    }
-    return found;
-}
-
-}  // namespace
-
 PermanenceReport act_permanently(Project& project, std::string_view label, const std::function<void()>& change) {
     auto& db = project.db();
     PermanenceReport report;
@@ -68,7 +52,7 @@ PermanenceReport act_permanently(Project& project, std::string_view label, const
     for (const auto& backup : backups::list(project.path())) {
         if (fs::remove(backup.path, error)) report.files_removed.push_back(backup.path);
     }
-    for (const auto& copy : damaged_copies(project.path())) {
+    for (const auto& copy : backups::damaged_copies(project.path())) {
         if (fs::remove(copy, error)) report.files_removed.push_back(copy);
     }
     report.new_backup = backups::make(project);

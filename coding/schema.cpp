@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include <charconv>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -39,6 +40,23 @@ const std::map<int, std::string_view>& migrations() {
 }
 
 }  // namespace
+
+FileHeader read_header(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string header(100, '\0');
+    FileHeader found;
+    if (!in.read(header.data(), static_cast<std::streamsize>(header.size()))) return found;
+    const auto big_endian_at = [&](std::size_t offset) {
+        std::uint32_t value = 0;
+        for (std::size_t i = 0; i < 4; ++i) value = (value << 8) | static_cast<unsigned char>(header[offset + i]);
+        return value;
+    };
+    found.sqlite = header.compare(0, 16, std::string("SQLite format 3\0", 16)) == 0;
+    if (!found.sqlite) return found;
+    found.user_version = big_endian_at(60);
+    found.application_id = big_endian_at(68);
+    return found;
+}
 
 int current_version() { return migrations().empty() ? 0 : migrations().rbegin()->first; }
 

@@ -2,6 +2,7 @@
 // The project file's schema: versions, migrations and the marks that tell a
 // Fokus project apart from any other SQLite file.
 #include <cstdint>
+#include <filesystem>
 
 namespace fokus::sql {
 class Connection;
@@ -11,6 +12,17 @@ namespace fokus::schema {
 
 // PRAGMA application_id of every Fokus project ("Foku").
 inline constexpr std::int32_t application_id = 0x466F6B75;
+
+// What a file's header says, read from its first 100 bytes without SQLite,
+// which would take locks, could make a -wal beside a file it does not own,
+// and may not get to the header of a file damaged further on.
+struct FileHeader {
+    bool sqlite = false;  // "SQLite format 3"
+    std::uint32_t application_id = 0;
+    std::uint32_t user_version = 0;
+    bool fokus() const { return sqlite && application_id == static_cast<std::uint32_t>(schema::application_id); }
+};
+FileHeader read_header(const std::filesystem::path& path);
 
 // The schema version this build writes and reads.
 int current_version();
