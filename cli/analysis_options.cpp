@@ -1,9 +1,9 @@
 #include "cli/analysis_options.h"
 
 #include "cli/context.h"
+#include "coding/attributes.h"
 #include "coding/documents.h"
 #include "coding/error.h"
-#include "coding/sqlite.h"
 
 namespace fokus::cli {
 
@@ -26,10 +26,7 @@ SegmentFilter AnalysisOptions::filter(Project& project) const {
     DocumentStore store(project);
     for (const auto& document : documents) filter.documents.push_back(store.resolve(document).id);
     for (const auto& coder : coders) {
-        auto query = project.db().prepare("SELECT id FROM coders WHERE name = ?");
-        query.bind_all(coder);
-        if (!query.step()) throw NotFoundError("no coder named \"" + coder + "\"");
-        filter.coders.push_back(query.int64(0));
+        filter.coders.push_back(CoderDirectory(project).id_of(coder));
     }
     return filter;
 }

@@ -5,21 +5,18 @@
 
 #include "cli/context.h"
 #include "cli/spans.h"
+#include "coding/attributes.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/memos.h"
-#include "coding/sqlite.h"
 
 namespace fokus::cli {
 namespace {
 
 std::optional<Id> coder_id(Project& project, const std::string& name) {
-    auto query = project.db().prepare("SELECT id FROM coders WHERE name = ?");
-    query.bind_all(name);
-    if (!query.step()) throw NotFoundError("no coder named \"" + name + "\"");
-    return query.int64(0);
+    return CoderDirectory(project).id_of(name);
 }
 
 std::string one_line(std::string text, std::size_t limit) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "coding/attributes.h"
 #include "coding/codebook.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
@@ -11,7 +12,6 @@
 #include "coding/history.h"
 #include "coding/memos.h"
 #include "coding/schema.h"
-#include "coding/sqlite.h"
 
 namespace fokus::cli {
 namespace {
@@ -35,19 +35,19 @@ nlohmann::json document_json(DocumentStore& documents, const Document& document)
 void print_info(Project& project, bool json) {
     DocumentStore documents(project);
     const auto all = documents.all();
-    auto& db = project.db();
-    const auto codes = db.scalar_int("SELECT count(*) FROM codes");
-    const auto codings = db.scalar_int("SELECT count(*) FROM codings");
-    const auto coders = db.scalar_int("SELECT count(*) FROM coders");
-    const auto memos = db.scalar_int("SELECT count(*) FROM memos");
-    const auto participants = db.scalar_int("SELECT count(*) FROM participants");
+    const auto counts = count_contents(project);
+    const auto codes = counts.codes;
+    const auto codings = counts.codings;
+    const auto coders = counts.coders;
+    const auto memos = counts.memos;
+    const auto participants = counts.participants;
     if (json) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& document : all) list.push_back(document_json(documents, document));
         print_json({{"name", project.name()},
                     {"path", project.path().string()},
                     {"guid", project.guid()},
-                    {"schema_version", db.scalar_int("PRAGMA user_version")},
+                    {"schema_version", counts.schema_version},
                     {"codes", codes},
                     {"codings", codings},
                     {"coders", coders},

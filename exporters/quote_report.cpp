@@ -4,13 +4,13 @@
 #include <charconv>
 #include <optional>
 
+#include "coding/attributes.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/collation.h"
 #include "coding/error.h"
 #include "coding/project.h"
 #include "coding/quote_sets.h"
-#include "coding/sqlite.h"
 #include "coding/text.h"
 
 namespace fokus::exporters {
@@ -128,17 +128,13 @@ std::vector<QuoteGroup> group_by_value(const std::vector<Keyed>& quotes, const s
 // participant's as participant.NAME (also when given bare and no document has
 // it). InputError naming it when nothing in the project has it.
 std::string stored_attribute(Project& project, const std::string& name) {
-    auto has = [&](const char* table, const std::string& attribute) {
-        auto query = project.db().prepare(std::string("SELECT 1 FROM ") + table + " WHERE name = ? LIMIT 1");
-        query.bind_all(attribute);
-        return query.step();
-    };
+    const AttributeCatalogue attributes(project);
     const std::string prefix = participant_prefix;
     if (name.rfind(prefix, 0) == 0) {
-        if (has("participant_attributes", name.substr(prefix.size()))) return name;
-    } else if (has("document_attributes", name)) {
+        if (attributes.exists(name)) return name;
+    } else if (attributes.exists(name)) {
         return name;
-    } else if (has("participant_attributes", name)) {
+    } else if (attributes.exists(prefix + name)) {
         return prefix + name;
     }
     throw InputError("no document or participant has an attribute named " + text::quote(name) +

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-#include "coding/sqlite.h"
+#include "coding/attributes.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -99,9 +99,8 @@ AgreementView::AgreementView(wxWindow* parent) : wxPanel(parent) {
 void AgreementView::refresh(Project& project) {
     project_ = &project;
     coders_->Clear();
-    auto query = project.db().prepare("SELECT name FROM coders WHERE id IN (SELECT DISTINCT coder_id FROM codings) ORDER BY name");
-    while (query.step()) {
-        coders_->Append(to_wx(query.text(0)));
+    for (const auto& coder : CoderDirectory(project).with_codings()) {
+        coders_->Append(to_wx(coder));
         coders_->Check(coders_->GetCount() - 1, true);
     }
 }

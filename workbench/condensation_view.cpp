@@ -1,3 +1,4 @@
+#include "workbench/attribute_labels.h"
 #include "workbench/condensation_view.h"
 
 #include <wx/button.h>
@@ -10,8 +11,8 @@
 
 #include <algorithm>
 
+#include "coding/attributes.h"
 #include "coding/segments.h"
-#include "coding/sqlite.h"
 #include "exporters/analysis_tables.h"
 #include "workbench/segments_list.h"
 #include "workbench/save_dialog.h"
@@ -71,11 +72,10 @@ void CondensationView::refresh(Project& project) {
     attributes_.clear();
     columns_by_->Clear();
     columns_by_->Append(_("Documents"));
-    auto query = project.db().prepare("SELECT DISTINCT name FROM document_attributes ORDER BY name");
-    while (query.step()) attributes_.push_back(query.text(0));
+    attributes_ = AttributeCatalogue(project).document_attributes();
     int selection = 0;
     for (std::size_t i = 0; i < attributes_.size(); ++i) {
-        columns_by_->Append(to_wx(attributes_[i]));
+        columns_by_->Append(attribute_label(attributes_[i]));
         if (attributes_[i] == chosen) selection = static_cast<int>(i) + 1;
     }
     columns_by_->SetSelection(selection);

@@ -1,3 +1,4 @@
+#include "workbench/attribute_labels.h"
 #include "workbench/contrast_view.h"
 
 #include <wx/button.h>
@@ -7,8 +8,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "coding/attributes.h"
 #include "coding/codes.h"
-#include "coding/sqlite.h"
 #include "exporters/analysis_tables.h"
 #include "workbench/segments_list.h"
 #include "workbench/save_dialog.h"
@@ -107,11 +108,8 @@ void ContrastView::refresh(Project& project) {
 
     attributes_.clear();
     attribute_->Clear();
-    auto documents = project.db().prepare("SELECT DISTINCT name FROM document_attributes ORDER BY name");
-    while (documents.step()) attributes_.push_back(documents.text(0));
-    auto participants = project.db().prepare("SELECT DISTINCT name FROM participant_attributes ORDER BY name");
-    while (participants.step()) attributes_.push_back(std::string(participant_prefix) + participants.text(0));
-    for (const auto& name : attributes_) attribute_->Append(to_wx(name));
+    attributes_ = AttributeCatalogue(project).all();
+    for (const auto& name : attributes_) attribute_->Append(attribute_label(name));
     if (!attribute_->SetStringSelection(chosen_attribute)) {
         const int municipality = index_of(attributes_, "municipality");
         attribute_->SetSelection(municipality != wxNOT_FOUND ? municipality : attributes_.empty() ? wxNOT_FOUND : 0);
@@ -129,12 +127,7 @@ void ContrastView::fill_values() {
     const int at = attribute_->GetSelection();
     if (!project_ || at == wxNOT_FOUND) return;
     const auto& attribute = attributes_[static_cast<std::size_t>(at)];
-    const bool of_participants = attribute.rfind(participant_prefix, 0) == 0;
-    auto query = project_->db().prepare(of_participants
-                                            ? "SELECT DISTINCT value FROM participant_attributes WHERE name = ? ORDER BY value"
-                                            : "SELECT DISTINCT value FROM document_attributes WHERE name = ? ORDER BY value");
-    query.bind_all(of_participants ? attribute.substr(participant_prefix.size()) : attribute);
-    while (query.step()) values_.push_back(query.text(0));
+    values_ = AttributeCatalogue(*project_).values(attribute);
     for (const auto& value : values_) {
         left_value_->Append(to_wx(value));
         right_value_->Append(to_wx(value));

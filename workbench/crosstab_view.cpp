@@ -1,3 +1,4 @@
+#include "workbench/attribute_labels.h"
 #include "workbench/crosstab_view.h"
 
 #include <wx/button.h>
@@ -12,7 +13,7 @@
 
 #include <algorithm>
 
-#include "coding/sqlite.h"
+#include "coding/attributes.h"
 #include "exporters/matrix_table.h"
 #include "workbench/heatmap_canvas.h"
 #include "workbench/segments_list.h"
@@ -26,12 +27,7 @@ const CrosstabCount counts[] = {CrosstabCount::Codings, CrosstabCount::Documents
 
 // Document attributes as they are named, participants' with "participant." before them.
 std::vector<std::string> attributes_of(Project& project) {
-    std::vector<std::string> names;
-    auto documents = project.db().prepare("SELECT DISTINCT name FROM document_attributes ORDER BY name");
-    while (documents.step()) names.push_back(documents.text(0));
-    auto participants = project.db().prepare("SELECT DISTINCT name FROM participant_attributes ORDER BY name");
-    while (participants.step()) names.push_back("participant." + participants.text(0));
-    return names;
+    return AttributeCatalogue(project).all();
 }
 
 }  // namespace
@@ -108,7 +104,7 @@ void CrosstabView::refresh(Project& project) {
                                    : std::string("municipality");
     attributes_ = attributes_of(project);
     attribute_->Clear();
-    for (const auto& name : attributes_) attribute_->Append(to_wx(name));
+    for (const auto& name : attributes_) attribute_->Append(attribute_label(name));
     const auto found = std::find(attributes_.begin(), attributes_.end(), chosen);
     if (!attributes_.empty()) attribute_->SetSelection(found != attributes_.end() ? static_cast<int>(found - attributes_.begin()) : 0);
     Layout();

@@ -1,9 +1,10 @@
+#include "workbench/attribute_labels.h"
 #include "workbench/document_tree.h"
 
 #include <wx/menu.h>
 
+#include "coding/attributes.h"
 #include "coding/codings.h"
-#include "coding/sqlite.h"
 #include "coding/documents.h"
 #include "workbench/strings.h"
 
@@ -35,15 +36,13 @@ DocumentTree::DocumentTree(wxWindow* parent)
 
 void DocumentTree::show_menu(Project& project, const wxTreeItemId& item) {
     auto* document = item.IsOk() ? dynamic_cast<DocumentItem*>(GetItemData(item)) : nullptr;
-    std::vector<std::string> attributes;
-    auto query = project.db().prepare("SELECT DISTINCT name FROM document_attributes ORDER BY name");
-    while (query.step()) attributes.push_back(query.text(0));
+    const auto attributes = AttributeCatalogue(project).document_attributes();
     wxMenu menu;
     constexpr int memo_id = 1, first_attribute_id = 100;
     if (document && memo_) menu.Append(memo_id, _("Memo on this document…"));
     auto* grouping = new wxMenu;
     for (std::size_t i = 0; i < attributes.size(); ++i) {
-        grouping->AppendRadioItem(first_attribute_id + static_cast<int>(i), to_wx(attributes[i]))->Check(attributes[i] == group_by_);
+        grouping->AppendRadioItem(first_attribute_id + static_cast<int>(i), attribute_label(attributes[i]))->Check(attributes[i] == group_by_);
     }
     menu.AppendSubMenu(grouping, _("Group by"));
     const int picked = GetPopupMenuSelectionFromUser(menu);

@@ -23,12 +23,12 @@
 #include <set>
 #include <thread>
 
+#include "coding/attributes.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
-#include "coding/sqlite.h"
 #include "coding/text.h"
 #include "importers/anonymity.h"
 #include "search/follower.h"
@@ -1315,9 +1315,7 @@ bool MainFrame::condense(const std::string& columns, const std::string& code, co
 }
 
 bool MainFrame::group_documents(const std::string& attribute) {
-    auto query = project_.db().prepare("SELECT 1 FROM document_attributes WHERE name = ? LIMIT 1");
-    query.bind_all(attribute);
-    if (!query.step()) return false;
+    if (attribute.rfind(participant_attribute_prefix, 0) == 0 || !AttributeCatalogue(project_).exists(attribute)) return false;
     documents_->group_by(project_, attribute);
     return true;
 }

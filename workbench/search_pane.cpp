@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-#include "coding/sqlite.h"
+#include "coding/attributes.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -29,11 +29,7 @@ wxString escape_html(const std::string& text) {
 }
 
 std::vector<std::string> values_of(Project& project, const char* attribute) {
-    std::vector<std::string> values;
-    auto query = project.db().prepare("SELECT DISTINCT value FROM document_attributes WHERE name = ? ORDER BY value");
-    query.bind_all(std::string(attribute));
-    while (query.step()) values.push_back(query.text(0));
-    return values;
+    return AttributeCatalogue(project).values(attribute);
 }
 
 void fill_choice(wxChoice* choice, const wxString& all, const std::vector<std::string>& values, const wxString& prefix = {}) {
