@@ -52,6 +52,7 @@
 #include "workbench/memo_view.h"
 #include "workbench/quote_set_view.h"
 #include "workbench/search_pane.h"
+#include "workbench/menu_ids.h"
 #include "workbench/segments_list.h"
 #include "workbench/save_dialog.h"
 #include "workbench/strings.h"
@@ -60,43 +61,7 @@
 namespace fokus::workbench {
 namespace {
 
-enum MenuId {
-    undo_id = wxID_HIGHEST + 1,
-    redo_id,
-    code_selected_id,
-    pick_code_id,
-    in_vivo_id,
-    uncode_id,
-    search_id,
-    cooccurrence_id,
-    crosstab_id,
-    bikva_id,
-    agreement_id,
-    blind_id,
-    import_id,
-    merge_id,
-    export_qdpx_id,
-    anonymity_check_id,
-    deep_check_id,
-    share_id,
-    quote_selection_id,
-    language_danish_id,
-    language_english_id,
-    language_system_id,
-    memo_document_id,
-    contrast_id,
-    condensation_id,
-    first_uncode_choice_id,
-    last_uncode_choice_id = first_uncode_choice_id + 50,
-    first_memo_choice_id,
-    last_memo_choice_id = first_memo_choice_id + 50,
-    first_comment_choice_id,
-    last_comment_choice_id = first_comment_choice_id + 50,
-    first_recode_choice_id,
-    last_recode_choice_id = first_recode_choice_id + 50,
-};
 
-enum StatusField { message_field = 0, position_field = 1, codings_field = 2 };
 
 constexpr std::size_t longest_in_vivo_name = 60;
 
@@ -176,6 +141,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
     aui_.AddPane(codes_, wxAuiPaneInfo().Name("codes").Caption(_("Codes")).Right().BestSize(370, -1).MinSize(220, -1));
     aui_.AddPane(bottom, wxAuiPaneInfo().Name("bottom").Caption(_("Segments")).Bottom().BestSize(-1, 300).MinSize(-1, 110));
+    first_layout_ = aui_.SavePerspective();
     if (remember_settings_) {
         wxString perspective;
         if (wxConfig::Get()->Read("/Layout/Perspective", &perspective)) aui_.LoadPerspective(perspective, false);
@@ -263,138 +229,6 @@ MainFrame::MainFrame(Project project, bool remember_settings)
 MainFrame::~MainFrame() {
     if (recent_menu_) wxGetApp().recent_projects().RemoveMenu(recent_menu_);
     aui_.UnInit();
-}
-
-void MainFrame::build_menus() {
-    auto* file = new wxMenu;
-    file->Append(wxID_OPEN, _("&Open project…\tCtrl+O"));
-    file->Append(import_id, _("&Import transcripts…\tCtrl+Shift+I"), _("Bring transcripts into the project, with their attributes"));
-    file->Append(merge_id, _("&Merge another project…\tCtrl+Shift+M"),
-                 _("Bring in another coder's copy (.fokus) or a REFI-QDA project (.qdpx) from another program"));
-    file->Append(export_qdpx_id, _("&Export as REFI-QDA project…"),
-                 _("The whole project as .qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder and others"));
-    file->AppendSeparator();
-    file->Append(anonymity_check_id, _("&Anonymisation check…"),
-                 _("Find names, CPR and phone numbers, e-mail and street addresses in the texts, names and notes, and replace them"));
-    file->Append(deep_check_id, _("&Deep anonymisation check…"),
-                 _("Read every file of the project, its history and backups included, for names and numbers"));
-    file->Append(share_id, _("Save a copy to &share…"),
-                 _("A copy without undo history or backups, optionally without memos, coders' names or some documents"));
-    file->AppendSeparator();
-    recent_menu_ = new wxMenu;
-    file->AppendSubMenu(recent_menu_, _("Open &recent"));
-    wxGetApp().recent_projects().UseMenu(recent_menu_);
-    wxGetApp().recent_projects().AddFilesToMenu(recent_menu_);
-    file->AppendSeparator();
-    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
-    auto* edit = new wxMenu;
-    edit->Append(undo_id, _("&Undo\tCtrl+Z"));
-    edit->Append(redo_id, _("&Redo\tCtrl+Shift+Z"));
-    edit->AppendSeparator();
-    auto* language = new wxMenu;
-    // Each language by its own name, so that it can be found whichever is shown.
-    language->AppendRadioItem(language_danish_id, wxString::FromUTF8("Dansk"));
-    language->AppendRadioItem(language_english_id, "English");
-    language->AppendRadioItem(language_system_id, _("As the system"));
-    const wxString chosen_language = wxGetApp().language_setting();
-    language->Check(chosen_language == "da" ? language_danish_id : chosen_language == "en" ? language_english_id : language_system_id, true);
-    edit->AppendSubMenu(language, _("&Language"));
-    auto* code = new wxMenu;
-    code->Append(code_selected_id, _("Code with the &selected code\tCtrl+Enter"),
-                 _("Codes the selected passage with the code selected in the code tree"));
-    code->Append(pick_code_id, _("&Code with…\tCtrl+K"), _("Choose a code by typing part of its name"));
-    code->Append(in_vivo_id, _("&In-vivo code\tCtrl+I"), _("A new code named by the selected words, applied to them"));
-    code->AppendSeparator();
-    // Delete is handled in the transcript only, so that it still deletes in the filter boxes.
-    code->Append(uncode_id, _("&Uncode at cursor (Delete)"), _("Removes the coding under the cursor"));
-    code->AppendSeparator();
-    code->Append(wxID_ANY, _("Number keys 1–9, 0 code the selection with the numbered codes"))->Enable(false);
-    code->AppendSeparator();
-    code->AppendCheckItem(blind_id, _("Show only my codings (&blind coding)"),
-                          _("For independent double coding: the other coders' codings are hidden"));
-    auto* analysis = new wxMenu;
-    analysis->Append(search_id, _("&Search…\tCtrl+F"), _("Search the transcripts, and code what you find"));
-    analysis->Append(cooccurrence_id, _("Code &co-occurrence\tCtrl+Shift+C"), _("Which codes go together: a heatmap"));
-    analysis->Append(crosstab_id, _("Codes by &attribute\tCtrl+Shift+T"), _("Codes by municipality, BIKVA stage, role …"));
-    analysis->Append(contrast_id, _("C&ontrast two groups\tCtrl+Shift+K"), _("One code's segments for two groups side by side"));
-    analysis->Append(condensation_id, _("Co&ndensation grid"), _("Condense each code's segments per document or municipality"));
-    analysis->Append(bikva_id, _("&BIKVA chains\tCtrl+Shift+B"), _("Statements carried forward and the reactions to them"));
-    analysis->Append(agreement_id, _("Intercoder a&greement"), _("How far coders agree, and where they do not"));
-    auto* bar = new wxMenuBar;
-    bar->Append(file, _("&File"));
-    bar->Append(edit, _("&Edit"));
-    bar->Append(code, _("&Code"));
-    bar->Append(analysis, _("&Analysis"));
-    SetMenuBar(bar);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (const auto path = wxGetApp().ask_for_project(this); !path.empty()) open_another_project(path);
-    }, wxID_OPEN);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
-        open_another_project(wxGetApp().recent_projects().GetHistoryFile(static_cast<std::size_t>(event.GetId() - wxID_FILE1)));
-    }, wxID_FILE1, wxID_FILE9);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { undo(); }, undo_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { redo(); }, redo_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { code_with_selected_code(); }, code_selected_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { pick_code(); }, pick_code_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { code_in_vivo(); }, in_vivo_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { uncode_at_caret(); }, uncode_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        show_tab(search_);
-        search_->focus_query();
-    }, search_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_cooccurrence(); }, cooccurrence_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_import(); }, import_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_merge(); }, merge_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_export_qdpx(); }, export_qdpx_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_check_anonymity(); }, anonymity_check_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_check_files(); }, deep_check_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_and_share(); }, share_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_crosstab("municipality"); }, crosstab_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_bikva_chains(); }, bikva_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        show_tab(contrast_);
-        grow_bottom_pane();
-        contrast_->refresh(project_);
-    }, contrast_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        show_tab(condensations_);
-        grow_bottom_pane();
-        condensations_->refresh(project_);
-    }, condensation_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        show_tab(agreement_);
-        grow_bottom_pane();
-        agreement_->refresh(project_);
-    }, agreement_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& event) { set_blind(event.IsChecked()); }, blind_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
-        const bool danish = event.GetId() == language_danish_id;
-        const bool english = event.GetId() == language_english_id;
-        wxGetApp().choose_language(danish ? "da" : english ? "en" : "system");
-        SetStatusText(wxString::Format(_("Fokus will speak %s from the next time it starts."),
-                                       danish ? _("Danish") : english ? _("English") : _("the system's language")),
-                      message_field);
-    }, language_danish_id, language_system_id);
-    wxAcceleratorEntry extra[] = {wxAcceleratorEntry(wxACCEL_CTRL, 'Y', redo_id)};
-    SetAcceleratorTable(wxAcceleratorTable(1, extra));
-}
-
-void MainFrame::build_toolbar() {
-    auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT | wxTB_TEXT);
-    const wxSize size(22, 22);
-    tools->AddTool(wxID_OPEN, _("Open"), wxArtProvider::GetBitmap(wxART_FILE_OPEN, wxART_TOOLBAR, size), _("Open a project (Ctrl+O)"));
-    tools->AddSeparator();
-    tools->AddTool(undo_id, _("Undo"), wxArtProvider::GetBitmap(wxART_UNDO, wxART_TOOLBAR, size), _("Undo (Ctrl+Z)"));
-    tools->AddTool(redo_id, _("Redo"), wxArtProvider::GetBitmap(wxART_REDO, wxART_TOOLBAR, size), _("Redo (Ctrl+Shift+Z)"));
-    tools->AddSeparator();
-    tools->AddTool(pick_code_id, _("Code with…"), wxArtProvider::GetBitmap(wxART_FIND, wxART_TOOLBAR, size),
-                   _("Code the selection with a code you type (Ctrl+K)"));
-    tools->AddTool(in_vivo_id, _("In vivo"), wxArtProvider::GetBitmap(wxART_NEW, wxART_TOOLBAR, size),
-                   _("New code from the selected words (Ctrl+I)"));
-    tools->AddTool(uncode_id, _("Uncode"), wxArtProvider::GetBitmap(wxART_DELETE, wxART_TOOLBAR, size),
-                   _("Remove the coding under the cursor (Delete)"));
-    tools->Realize();
 }
 
 void MainFrame::report(const std::exception& error) {
@@ -583,6 +417,10 @@ void MainFrame::uncode(Id coding) {
 }
 
 void MainFrame::undo() {
+    if (!can_undo_) {
+        SetStatusText(_("Nothing to undo"), message_field);
+        return;
+    }
     try {
         const auto step = History(project_).undo();
         refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), to_wx(step.label)));
@@ -592,6 +430,10 @@ void MainFrame::undo() {
 }
 
 void MainFrame::redo() {
+    if (!can_redo_) {
+        SetStatusText(_("Nothing to redo"), message_field);
+        return;
+    }
     try {
         const auto step = History(project_).redo();
         refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), to_wx(step.label)));
@@ -614,6 +456,8 @@ void MainFrame::update_undo_labels() {
         bar->SetLabel(redo_id, (next_redo ? wxString::Format(_("&Redo %s"), to_wx(next_redo->label)) : wxString(_("&Redo"))) + "\tCtrl+Shift+Z");
         // A permanent step is named, but cannot be undone.
         const bool can_undo = next_undo && !next_undo->permanent;
+        can_undo_ = can_undo;
+        can_redo_ = next_redo.has_value();
         bar->Enable(undo_id, can_undo);
         bar->Enable(redo_id, next_redo.has_value());
         if (auto* tools = GetToolBar()) {
@@ -736,28 +580,6 @@ void MainFrame::update_status() {
 
 // Keys that code and uncode act only where the researcher reads, so that
 // digits and Delete keep their meaning in the filter boxes.
-void MainFrame::on_key(wxKeyEvent& event) {
-    if (wxWindow::FindFocus() != transcript_->editor()) {
-        event.Skip();
-        return;
-    }
-    const int key = event.GetKeyCode();
-    const bool plain = !event.HasAnyModifiers();
-    if (plain && key >= '0' && key <= '9' && transcript_->selection()) {
-        code_with_key(key - '0');
-        return;
-    }
-    if (plain && key >= WXK_NUMPAD0 && key <= WXK_NUMPAD9 && transcript_->selection()) {
-        code_with_key(key - WXK_NUMPAD0);
-        return;
-    }
-    if (plain && (key == WXK_DELETE || key == WXK_NUMPAD_DELETE)) {
-        uncode_at_caret();
-        return;
-    }
-    event.Skip();
-}
-
 bool MainFrame::save_screenshot(const wxString& path) {
     Raise();
     return save_window_png(*this, path);
@@ -765,6 +587,7 @@ bool MainFrame::save_screenshot(const wxString& path) {
 
 // Hits and heatmaps need room: the bottom pane grows to half the window.
 void MainFrame::grow_bottom_pane() {
+    show_pane("bottom", true);
     auto& pane = aui_.GetPane("bottom");
     const int half = GetClientSize().GetHeight() / 2;
     if (!pane.IsDocked() || bottom_->GetSize().GetHeight() >= half) return;
@@ -773,7 +596,9 @@ void MainFrame::grow_bottom_pane() {
     pane.MinSize(-1, 110);
 }
 
+// A command that shows a page brings back the pane it is in.
 void MainFrame::show_tab(wxWindow* page) {
+    show_pane("bottom", true);
     const int index = bottom_->GetPageIndex(page);
     if (index != wxNOT_FOUND) bottom_->SetSelection(static_cast<std::size_t>(index));
 }

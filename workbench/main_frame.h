@@ -16,6 +16,7 @@
 #include "importers/anonymity.h"
 #include "importers/batch.h"
 #include "search/index.h"
+#include "workbench/commands.h"
 
 class wxAuiNotebook;
 class wxMenu;
@@ -112,12 +113,18 @@ public:
     bool condense(const std::string& columns, const std::string& code, const std::string& column, const std::string& text);
     bool show_contrast(const std::string& item, const std::string& attribute, const std::string& left, const std::string& right);
     std::vector<Id> codings_at_caret() const;
+    // Runs a command by its registered name ("edit.undo"), as its menu item or key would.
+    bool run_command(const std::string& name);
+    // Puts the keyboard focus in "transcript" or "search", as a click would.
+    bool focus(const std::string& what);
 
     Project& project() { return project_; }
 
 private:
     enum class Changed { codings, codes, anything };
 
+    // The commands, menus, toolbar and keys (main_frame_commands.cpp).
+    void register_commands();
     void build_menus();
     void build_toolbar();
     void open_another_project(const wxString& path);
@@ -149,10 +156,18 @@ private:
     std::vector<Coding> visible_codings(Id document);
     void show_tab(wxWindow* page);
     void grow_bottom_pane();
+    void show_pane(const char* name, bool shown);
+    void reset_layout();
+    void open_user_guide();
+    void show_about();
 
     Project project_;
     bool remember_settings_;
     wxAuiManager aui_;
+    wxString first_layout_;
+    CommandRegistry commands_;
+    bool can_undo_ = false;
+    bool can_redo_ = false;
     DocumentTree* documents_;
     CodeTree* codes_;
     TranscriptView* transcript_;

@@ -1,6 +1,9 @@
 #include "workbench/script_runner.h"
 
 #include <wx/app.h>
+#include <wx/statusbr.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
 
 #include <chrono>
 #include <fstream>
@@ -27,6 +30,30 @@ std::vector<std::string> split_at_bars(const std::string& argument, std::size_t 
         parts.push_back(rest.substr(0, bar));
         rest = rest.substr(bar + 1);
     }
+}
+
+// A key as a person presses it ("Ctrl+Shift+Z", "2", "Delete"), sent as real
+// key events to whatever has the focus, so that focus and routing are tested too.
+bool press_keys(const std::string& spec) {
+    int modifiers = wxMOD_NONE;
+    std::string rest = spec;
+    for (const auto& [name, flag] : {std::pair{"Ctrl+", wxMOD_CONTROL}, std::pair{"Shift+", wxMOD_SHIFT}, std::pair{"Alt+", wxMOD_ALT}}) {
+        if (const auto at = rest.find(name); at != std::string::npos) {
+            modifiers |= flag;
+            rest.erase(at, std::string(name).size());
+        }
+    }
+    int key = 0;
+    if (rest.size() == 1) key = static_cast<unsigned char>(rest[0]);
+    else if (rest == "Delete") key = WXK_DELETE;
+    else if (rest == "Enter") key = WXK_RETURN;
+    else if (rest == "Escape") key = WXK_ESCAPE;
+    else return false;
+    if (key >= 'A' && key <= 'Z' && modifiers == wxMOD_NONE) key += 'a' - 'A';
+    wxUIActionSimulator simulator;
+    if (!simulator.Char(key, modifiers)) return false;
+    wxYield();
+    return true;
 }
 
 }  // namespace
@@ -197,6 +224,17 @@ bool ScriptRunner::run(const std::string& command) {
         } else if (verb == "screenshot") {
             wxYield();
             return frame_.save_screenshot(to_wx(argument));
+        } else if (verb == "command") {
+            return frame_.run_command(argument);
+        } else if (verb == "focus") {
+            return frame_.focus(argument);
+        } else if (verb == "press") {
+            return press_keys(argument);
+        } else if (verb == "status") {
+            const std::string shown = from_wx(frame_.GetStatusBar()->GetStatusText(0));
+            if (shown.find(argument) != std::string::npos) return true;
+            std::cerr << "script: the status bar says \"" << shown << "\"" << std::endl;
+            return false;
         } else if (verb == "wait") {
             wxMilliSleep(static_cast<unsigned long>(std::stoul(argument)));
         } else if (verb == "quit") {

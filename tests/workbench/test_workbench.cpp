@@ -478,3 +478,43 @@ TEST_CASE("the check after opening says nothing about a sound project and names 
     CHECK(made.back().path == backup);
     CHECK(damaged.find("The newest good backup is " + made[1].path.string() + " (made ") != std::string::npos);
 }
+
+TEST_CASE("real keys: a number key codes and Ctrl+Z undoes in the transcript, Ctrl+Y redoes, and Ctrl+Z in the search box leaves the project alone") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "taster.fokus").string();
+    import_sample(project_path);
+    const int status = run_workbench(dir, project_path,
+                                     "open bikva-1-borgere\n"
+                                     "select Man føler sig meget lille\n"
+                                     "focus transcript\n"
+                                     "press 7\n"
+                                     "status Coded\n"
+                                     "select Jeg vil gerne arbejde igen\n"
+                                     "focus transcript\n"
+                                     "press 2\n"
+                                     "press Ctrl+Z\n"
+                                     "status Undone\n"
+                                     "press Ctrl+Y\n"
+                                     "status Redone\n"
+                                     "press Ctrl+Y\n"
+                                     "status Nothing to redo\n"
+                                     "press Ctrl+Z\n"
+                                     "focus search\n"
+                                     "press x\n"
+                                     "press Ctrl+Z\n"
+                                     "command view.segments\n"
+                                     "command analysis.search\n"
+                                     "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(status == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    // The first coding stays; the second was undone in the transcript, redone,
+    // and undone again; the Ctrl+Z typed in the search box undid nothing more.
+    CHECK(coded_spans(project, "Faglig tryghed").size() == 1);
+    CHECK(coded_spans(project, "Motivation").empty());
+    const auto codings = CodingStore(project).list();
+    REQUIRE(codings.size() == 1);
+    CHECK(DocumentStore(project).excerpt(codings[0].document, codings[0].span) == "Man føler sig meget lille");
+    CHECK(History(project).next_undo()->label == "code with \"Faglig tryghed\"");
+    CHECK(History(project).next_redo()->label == "code with \"Motivation\"");
+}
