@@ -504,6 +504,21 @@ bool MainFrame::put_caret_at(const std::string& text) {
     return true;
 }
 
+std::optional<std::pair<wxPoint, wxPoint>> MainFrame::drag_points(const std::string& from, const std::string& to) {
+    const auto document = transcript_->document();
+    if (!document) return std::nullopt;
+    CodingStore codings(project_);
+    const auto starts = codings.find_text(*document, from);
+    if (starts.empty()) return std::nullopt;
+    for (const auto& end : codings.find_text(*document, to)) {
+        if (end.end <= starts.front().start + 1 || end.length() < 3) continue;
+        const auto press = transcript_->screen_point_of(starts.front().start + 1);
+        const auto release = transcript_->screen_point_of(end.end - 2);
+        if (press && release) return std::pair{*press, *release};
+    }
+    return std::nullopt;
+}
+
 void MainFrame::show_context_menu() {
     const bool selected = transcript_->selection().has_value();
     wxMenu menu;

@@ -69,6 +69,9 @@ public:
     bool select_span(Span span);
     void scroll_transcript(int lines);
     bool put_caret_at(const std::string& text);
+    // For scripts: where a drag from inside the first word of `from` to inside
+    // the last word of `to` (found after it) presses and releases the mouse.
+    std::optional<std::pair<wxPoint, wxPoint>> drag_points(const std::string& from, const std::string& to);
     bool save_screenshot(const wxString& path);
     // Searches as if typed in the search pane, and shows its tab.
     void search(const std::string& query);

@@ -56,6 +56,25 @@ bool press_keys(const std::string& spec) {
     return true;
 }
 
+// A drag with the left button, as real mouse events, in steps as a hand moves.
+bool drag_mouse(wxPoint from, wxPoint to) {
+    wxUIActionSimulator simulator;
+    simulator.MouseMove(from);
+    wxYield();
+    simulator.MouseDown();
+    wxYield();
+    for (int step = 1; step <= 5; ++step) {
+        simulator.MouseMove(from + (to - from) * step / 5);
+        wxMilliSleep(20);
+        wxYield();
+    }
+    simulator.MouseUp();
+    wxYield();
+    wxMilliSleep(50);
+    wxYield();
+    return true;
+}
+
 }  // namespace
 
 std::vector<std::string> read_script(const std::string& path) {
@@ -228,6 +247,11 @@ bool ScriptRunner::run(const std::string& command) {
             return frame_.run_command(argument);
         } else if (verb == "focus") {
             return frame_.focus(argument);
+        } else if (verb == "drag") {
+            const auto parts = split_at_bars(argument, 2);
+            if (parts.size() != 2) return false;
+            const auto points = frame_.drag_points(parts[0], parts[1]);
+            return points && drag_mouse(points->first, points->second);
         } else if (verb == "press") {
             return press_keys(argument);
         } else if (verb == "status") {

@@ -4,7 +4,7 @@
 //   open NAME | select TEXT | select-span START END | caret TEXT | scroll LINES | key N | pick TYPED | invivo |
 //   uncode | undo | redo | retrieve CODE | search QUERY | code-hits TYPED |
 //   import FOLDER[|NAMES] | import-and-replace FOLDER|NAMES | crosstab ATTRIBUTE |
-//   command NAME | focus transcript|search | press KEY (a real key event: "Ctrl+Z", "2", "Delete") | status TEXT |
+//   drag FROM|TO (a real mouse drag from inside FROM to inside TO) | command NAME | focus transcript|search | press KEY (a real key event: "Ctrl+Z", "2", "Delete") | status TEXT |
 //   crosstab-cell CODE|VALUE | bikva | agreement UNIT[|CODERS] | disagreements CODE | blind [off] | describe CODE|NAME|#COLOUR|DEFINITION|MEMO | cooccurrence | cell ROW CODE|COLUMN CODE | screenshot PATH | wait MS | quit
 // "timed COMMAND" runs the command, repaints, and prints "timing<TAB>COMMAND<TAB>ms".
 #include <wx/timer.h>

@@ -61,7 +61,12 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
         if (caret_moved_) caret_moved_();
         event.Skip();
     });
-    editor_->Bind(wxEVT_LEFT_UP, &TranscriptView::snap_to_words, this);
+    // The editor settles the selection in its own handling of the release, so
+    // the selection is snapped after that, not before.
+    editor_->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
+        event.Skip();
+        if (!event.AltDown()) CallAfter([this] { snap_to_words(); });
+    });
     editor_->Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent& event) {
         const wxPoint at = event.GetPosition() == wxDefaultPosition ? editor_->PointFromPosition(editor_->GetCurrentPos())
                                                                      : editor_->ScreenToClient(event.GetPosition());
@@ -198,6 +203,17 @@ void TranscriptView::select(Span span) {
     editor_->SetFirstVisibleLine(std::max(0, line - editor_->LinesOnScreen() / 3));
 }
 
+std::optional<wxPoint> TranscriptView::screen_point_of(std::int64_t position) const {
+    if (!positions_) return std::nullopt;
+    const int at = positions_->to_editor(position);
+    const int next = editor_->PositionAfter(at);
+    const wxPoint left = editor_->PointFromPosition(at);
+    const wxPoint right = editor_->PointFromPosition(next);
+    const int middle = right.y == left.y && right.x > left.x ? (left.x + right.x) / 2 : left.x + 2;
+    const int line_height = editor_->TextHeight(editor_->LineFromPosition(at));
+    return editor_->ClientToScreen(wxPoint(middle, left.y + line_height / 2));
+}
+
 bool TranscriptView::shows_text(const std::string& text) const { return positions_ && positions_->text() == text; }
 
 std::int64_t TranscriptView::caret() const { return positions_ ? positions_->to_core(editor_->GetCurrentPos()) : 0; }
@@ -219,9 +235,7 @@ std::vector<Coding> TranscriptView::codings_at_caret() const {
 }
 
 // A selection grows to whole words, as researchers code words, unless Alt is held.
-void TranscriptView::snap_to_words(wxMouseEvent& event) {
-    event.Skip();
-    if (event.AltDown()) return;
+void TranscriptView::snap_to_words() {
     const int start = editor_->GetSelectionStart();
     const int end = editor_->GetSelectionEnd();
     if (end <= start) return;

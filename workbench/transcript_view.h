@@ -43,6 +43,8 @@ public:
     std::optional<Id> document() const { return document_; }
 
     wxStyledTextCtrl* editor() { return editor_; }
+    // Where on the screen the middle of the character at `position` (code points) is drawn.
+    std::optional<wxPoint> screen_point_of(std::int64_t position) const;
     void on_caret_moved(std::function<void()> callback) { caret_moved_ = std::move(callback); }
     // Right click: the caret has moved to the click unless it fell inside the selection.
     void on_context_menu(std::function<void()> callback) { context_menu_ = std::move(callback); }
@@ -51,7 +53,7 @@ private:
     void style_turns(const std::vector<Turn>& turns);
     void isolate_wide_punctuation();
     void paint_codings();
-    void snap_to_words(wxMouseEvent& event);
+    void snap_to_words();
 
     wxStyledTextCtrl* editor_;
     CodingStripes* stripes_;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 #include "cli_runner.h"
 #include "coding/backup.h"
@@ -517,4 +518,35 @@ TEST_CASE("real keys: a number key codes and Ctrl+Z undoes in the transcript, Ct
     CHECK(DocumentStore(project).excerpt(codings[0].document, codings[0].span) == "Man føler sig meget lille");
     CHECK(History(project).next_undo()->label == "code with \"Faglig tryghed\"");
     CHECK(History(project).next_redo()->label == "code with \"Motivation\"");
+}
+
+TEST_CASE("a mouse drag that starts and ends inside words codes the whole words, without the space around them") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "traek.fokus").string();
+    import_sample(project_path);
+    const int status = run_workbench(dir, project_path,
+                                     "open kommune-c-raadgivere\n"
+                                     "drag familieteamet|psykosociale\n"
+                                     "press 3\n"
+                                     // A press inside a selection would drag the selected text, as in any editor.
+                                     "caret Jeg er i modtagelsen\n"
+                                     "drag Altså|sager\n"
+                                     "press 5\n"
+                                     "caret Jeg er i modtagelsen\n"
+                                     "drag overlevet|ledere\n"
+                                     "press 8\n"
+                                     "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(status == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    std::map<std::string, std::string> coded;
+    CodeStore codes(project);
+    DocumentStore documents(project);
+    for (const auto& coding : CodingStore(project).list()) coded[codes.get(coding.code).name] = documents.excerpt(coding.document, coding.span);
+    REQUIRE(coded.size() == 3);
+    std::vector<std::string> excerpts;
+    for (const auto& [code, excerpt] : coded) excerpts.push_back(excerpt);
+    std::sort(excerpts.begin(), excerpts.end());
+    CHECK(excerpts == std::vector<std::string>{"Altså, de psykosociale sager", "familieteamet. Altså, de psykosociale",
+                                               "overlevet en del ledere"});
 }
