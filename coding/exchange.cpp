@@ -167,4 +167,14 @@ std::string note_name(const std::string& title, const std::string& text) {
     return line.empty() ? "Memo" : line;
 }
 
+std::string memos_as_one_text(const std::vector<const ExchangeMemo*>& memos) {
+    std::string joined;
+    for (const auto* memo : memos) {
+        if (!joined.empty()) joined += "\n\n";
+        if (!text::trim(memo->title).empty() && memo->title != note_name("", memo->text)) joined += memo->title + "\n";
+        joined += memo->text;
+    }
+    return joined;
+}
+
 }  // namespace fokus

@@ -114,6 +114,13 @@ struct ProjectExchange {
 // read back with that name has no title.
 std::string note_name(const std::string& title, const std::string& text);
 
+// Several memos as one text, for readers that keep one memo per document
+// (QualCoder takes a source's <Description> as its memo): each memo's title,
+// where it has one other than its first line, on a line above its text, and
+// a blank line between memos. Written on export and recognised on import, so
+// that the same memos do not come back twice.
+std::string memos_as_one_text(const std::vector<const ExchangeMemo*>& memos);
+
 // Everything in the project, documents and codings in document order.
 ProjectExchange read_exchange(Project& project);
 

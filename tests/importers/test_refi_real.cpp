@@ -82,6 +82,17 @@ TEST_CASE("QualCoder's own exports, with plain and with MAXQDA line endings, com
         REQUIRE(journal != exchange.memos.end());
         CHECK(journal->text == "Mette talte frit; husk at spørge til forældrene næste gang.");
         CHECK(std::any_of(exchange.memos.begin(), exchange.memos.end(), [](const ExchangeMemo& m) { return m.text == "Pararbejde – spørg ind"; }));
+        // QualCoder's memo on a source and on the project are descriptions.
+        CHECK(exchange.memos.size() == 4);
+        const auto on_source = std::find_if(exchange.memos.begin(), exchange.memos.end(),
+                                            [](const ExchangeMemo& m) { return m.text == "Optaget på Ærø"; });
+        REQUIRE(on_source != exchange.memos.end());
+        CHECK(on_source->target == MemoTarget::Kind::Document);
+        CHECK(on_source->target_guid == exchange.documents[0].guid);
+        const auto on_project = std::find_if(exchange.memos.begin(), exchange.memos.end(),
+                                             [](const ExchangeMemo& m) { return m.text == "Tryghed og inklusion i skolen"; });
+        REQUIRE(on_project != exchange.memos.end());
+        CHECK(on_project->target == MemoTarget::Kind::Project);
         CHECK(std::any_of(exchange.left_out.begin(), exchange.left_out.end(),
                           [](const ExchangeOmission& o) {
                               return o.kind == "places of annotations (their text is kept as a memo)" &&
