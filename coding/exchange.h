@@ -92,6 +92,9 @@ struct ExchangeOmission {
     std::string item;
 };
 
+// What was left out, by kind in the order first met, each kind with its items.
+std::vector<std::pair<std::string, std::vector<std::string>>> left_out_by_kind(const std::vector<ExchangeOmission>& left_out);
+
 struct ProjectExchange {
     std::string name;
     std::string origin;  // the program that wrote it, when known
