@@ -129,7 +129,7 @@ class App:
 
 
 version = re.search(r'self\.version = "([^"]+)"', open(os.path.join(src, "qualcoder", "app.py"), encoding="utf-8").read()).group(1)
-print(f"QualCoder {version} imports {qdpx}")
+print(f"{version} imports {qdpx}")
 app = App(os.path.join(work, "Tryghed.qda"))
 QtWidgets.QFileDialog.getOpenFileName = staticmethod(lambda *args, **kwargs: (qdpx, "(*.qdpx *.QDPX)"))
 log = QtWidgets.QTextEdit()
