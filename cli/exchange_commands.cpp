@@ -30,21 +30,10 @@ ProjectExchange read_other(const std::filesystem::path& path, importers::CrLfCou
     return exchange;
 }
 
-// What the other file held that could not come in, by kind in the order first met.
-std::vector<std::pair<std::string, std::vector<std::string>>> grouped(const std::vector<ExchangeOmission>& left_out) {
-    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
-    for (const auto& omission : left_out) {
-        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == omission.kind; });
-        if (group == groups.end()) group = groups.insert(groups.end(), {omission.kind, {}});
-        group->second.push_back(omission.item);
-    }
-    return groups;
-}
-
 void print_left_out(const std::vector<ExchangeOmission>& left_out) {
     if (left_out.empty()) return;
     std::cout << "Left out, " << left_out.size() << " in all:\n";
-    for (const auto& [kind, items] : grouped(left_out)) {
+    for (const auto& [kind, items] : left_out_by_kind(left_out)) {
         std::cout << "  " << kind << ": " << items.size() << '\n';
         for (const auto& item : items) std::cout << "    " << item << '\n';
     }
@@ -52,7 +41,7 @@ void print_left_out(const std::vector<ExchangeOmission>& left_out) {
 
 nlohmann::json left_out_json(const std::vector<ExchangeOmission>& left_out) {
     nlohmann::json groups = nlohmann::json::array();
-    for (const auto& [kind, items] : grouped(left_out)) groups.push_back({{"kind", kind}, {"count", items.size()}, {"items", items}});
+    for (const auto& [kind, items] : left_out_by_kind(left_out)) groups.push_back({{"kind", kind}, {"count", items.size()}, {"items", items}});
     return groups;
 }
 

@@ -1,5 +1,6 @@
 #include "exchange.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "codes.h"
@@ -165,6 +166,26 @@ std::string note_name(const std::string& title, const std::string& text) {
         line = text::trim(line.substr(0, cut)) + "…";
     }
     return line.empty() ? "Memo" : line;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> left_out_by_kind(const std::vector<ExchangeOmission>& left_out) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+    for (const auto& omission : left_out) {
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == omission.kind; });
+        if (group == groups.end()) group = groups.insert(groups.end(), {omission.kind, {}});
+        group->second.push_back(omission.item);
+    }
+    return groups;
+}
+
+std::string memos_as_one_text(const std::vector<const ExchangeMemo*>& memos) {
+    std::string joined;
+    for (const auto* memo : memos) {
+        if (!joined.empty()) joined += "\n\n";
+        if (!text::trim(memo->title).empty() && memo->title != note_name("", memo->text)) joined += memo->title + "\n";
+        joined += memo->text;
+    }
+    return joined;
 }
 
 }  // namespace fokus

@@ -92,6 +92,9 @@ struct ExchangeOmission {
     std::string item;
 };
 
+// What was left out, by kind in the order first met, each kind with its items.
+std::vector<std::pair<std::string, std::vector<std::string>>> left_out_by_kind(const std::vector<ExchangeOmission>& left_out);
+
 struct ProjectExchange {
     std::string name;
     std::string origin;  // the program that wrote it, when known
@@ -113,6 +116,13 @@ struct ProjectExchange {
 // whose name is empty: its title, else the start of its first line. A note
 // read back with that name has no title.
 std::string note_name(const std::string& title, const std::string& text);
+
+// Several memos as one text, for readers that keep one memo per document
+// (QualCoder takes a source's <Description> as its memo): each memo's title,
+// where it has one other than its first line, on a line above its text, and
+// a blank line between memos. Written on export and recognised on import, so
+// that the same memos do not come back twice.
+std::string memos_as_one_text(const std::vector<const ExchangeMemo*>& memos);
 
 // Everything in the project, documents and codings in document order.
 ProjectExchange read_exchange(Project& project);

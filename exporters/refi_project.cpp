@@ -38,7 +38,7 @@ void add_reference(pugi::xml_node parent, const char* name, const std::string& g
 class QdeWriter {
 public:
     explicit QdeWriter(const ProjectExchange& exchange) : exchange_(exchange) {
-        for (const auto& memo : exchange.memos) notes_on_[memo.target_guid].push_back(memo.guid);
+        for (const auto& memo : exchange.memos) memos_on_[memo.target_guid].push_back(&memo);
     }
 
     std::string write() {
@@ -62,7 +62,7 @@ public:
         write_notes(project);
         write_links(project);
         write_sets(project);
-        for (const auto& guid : notes_on_[""]) add_reference(project, "NoteRef", guid);
+        add_note_references(project, "");
 
         std::ostringstream out;
         document.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
@@ -100,7 +100,7 @@ private:
             element.append_attribute("isCodable") = code.codable;
             set_optional(element, "color", code.color);
             add_text_element(element, "Description", code.definition);
-            for (const auto& note : notes_on_[code.guid]) add_reference(element, "NoteRef", note);
+            add_note_references(element, code.guid);
             written[code.guid] = element;
         }
     }
@@ -198,12 +198,15 @@ private:
             source.append_attribute("name") = document.content.name.c_str();
             source.append_attribute("plainTextPath") = ("internal://" + source_path(document.guid)).c_str();
             set_optional(source, "creationDateTime", date_time(document.imported_at));
+            // QualCoder keeps a source's memo from its description only; the
+            // notes below keep each memo with its title, author and dates.
+            add_text_element(source, "Description", memos_as_one_text(memos_on_[document.guid]));
             auto& selections = selections_[document.guid];
             std::stable_sort(selections.begin(), selections.end(), [](const Selection& a, const Selection& b) {
                 return a.span.start != b.span.start ? a.span.start < b.span.start : a.span.end < b.span.end;
             });
             for (const auto& selection : selections) write_selection(source, selection);
-            for (const auto& note : notes_on_[document.guid]) add_reference(source, "NoteRef", note);
+            add_note_references(source, document.guid);
             for (const auto& [name, value] : document.content.attributes) add_value(source, document_variables_[name], value);
         }
     }
@@ -225,7 +228,7 @@ private:
             set_optional(node, "creatingUser", coding->coder_guid);
             set_optional(node, "creationDateTime", date_time(coding->created_at));
             add_reference(node, "CodeRef", coding->code_guid);
-            for (const auto& note : notes_on_[coding->guid]) add_reference(node, "NoteRef", note);
+            add_note_references(node, coding->guid);
         }
     }
 
@@ -239,7 +242,7 @@ private:
         for (const auto& memo : exchange_.memos) {
             auto note = notes.append_child("Note");
             note.append_attribute("guid") = memo.guid.c_str();
-            note.append_attribute("name") = note_name(memo.title, memo.text).c_str();
+            note.append_attribute("name") = unique_note_name(note_name(memo.title, memo.text)).c_str();
             set_optional(note, "creatingUser", memo.coder_guid);
             note.append_attribute("creationDateTime") = date_time(memo.created_at.empty() ? now_utc() : memo.created_at).c_str();
             set_optional(note, "modifiedDateTime", date_time(memo.modified_at));
@@ -248,13 +251,25 @@ private:
         for (const auto& [guid, link] : link_notes) {
             auto note = notes.append_child("Note");
             note.append_attribute("guid") = guid.c_str();
-            note.append_attribute("name") = note_name("", link->note).c_str();
+            note.append_attribute("name") = unique_note_name(note_name("", link->note)).c_str();
             // QualCoder reads a note only with the date it was made.
             set_optional(note, "creatingUser", link->coder_guid);
             note.append_attribute("creationDateTime") = date_time(link->created_at.empty() ? now_utc() : link->created_at).c_str();
             set_note_text(note, guid, link->note);
             link_note_[link->guid] = guid;
         }
+    }
+
+    void add_note_references(pugi::xml_node parent, const std::string& target_guid) {
+        for (const auto* memo : memos_on_[target_guid]) add_reference(parent, "NoteRef", memo->guid);
+    }
+
+    // QualCoder keeps a note as a journal entry under its name, and its
+    // import stops at a name used twice; a repeated name gets a number.
+    std::string unique_note_name(const std::string& name) {
+        std::string unique = name;
+        for (int number = 2; !note_names_.insert(unique).second; ++number) unique = name + " (" + std::to_string(number) + ")";
+        return unique;
     }
 
     // A note's text as a file beside the sources: QualCoder reads a note only
@@ -294,7 +309,8 @@ private:
     }
 
     const ProjectExchange& exchange_;
-    std::map<std::string, std::vector<std::string>> notes_on_;  // target GUID ("" the project) -> note GUIDs
+    std::map<std::string, std::vector<const ExchangeMemo*>> memos_on_;  // by target GUID, "" the project
+    std::set<std::string> note_names_;
     std::map<std::string, std::string> document_variables_, participant_variables_;
     std::map<std::string, std::vector<std::string>> case_selections_;
     std::map<std::string, std::vector<Selection>> selections_;  // by document GUID

@@ -81,6 +81,7 @@ public:
         for (const auto& link : children(child(project, "Links"), "Link")) read_link(link);
         for (const auto& set : children(child(project, "Sets"), "Set")) read_set(set);
         for (const auto& reference : children(project, "NoteRef")) attach_note(reference, MemoTarget::Kind::Project, "");
+        read_project_description(project);
         add_unattached_notes();
         add_unknown_coders();
         return std::move(exchange_);
@@ -212,12 +213,55 @@ private:
         } else if (const auto path = note.attribute("plainTextPath")) {
             memo.text = map_text(archive_.read(entry_for(path.value(), note)), "note " + memo.guid).text;
         }
-        if (memo.title == note_name("", memo.text)) memo.title.clear();
+        if (is_name_from_text(memo.title, memo.text)) memo.title.clear();
         memo.coder_guid = user_of(note);
         memo.created_at = note.attribute("creationDateTime").value();
         memo.modified_at = note.attribute("modifiedDateTime").value();
         if (!first_use(memo.guid, note, memo.title + '\0' + memo.text)) return;
         notes_[memo.guid] = std::move(memo);
+    }
+
+    // A note named, as Fokus names an untitled memo's note, by its first line,
+    // with a number where another note had that name already.
+    static bool is_name_from_text(const std::string& name, const std::string& text) {
+        const auto from_text = note_name("", text);
+        if (name == from_text) return true;
+        if (name.size() < from_text.size() + 4 || name.compare(0, from_text.size(), from_text) != 0) return false;
+        const std::string_view rest = std::string_view(name).substr(from_text.size());
+        return rest.substr(0, 2) == " (" && rest.back() == ')' &&
+               std::all_of(rest.begin() + 2, rest.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    }
+
+    // The project's description is a memo on the project, as QualCoder keeps its project memo there.
+    void read_project_description(const pugi::xml_node& project) {
+        ExchangeMemo memo;
+        memo.text = text::trim(text(child(project, "Description").text().get(), "the project description"));
+        if (memo.text.empty()) return;
+        memo.guid = new_guid();
+        memo.created_at = project.attribute("creationDateTime").value();
+        exchange_.memos.push_back(std::move(memo));
+    }
+
+    // A description on a source is its memo, as QualCoder, MAXQDA and NVivo
+    // write a document memo; Fokus writes its document memos there as well
+    // as in notes, and those come in once, from the notes.
+    void read_source_description(const pugi::xml_node& source, const std::string& document, const std::string& name) {
+        const auto description = text::trim(text(child(source, "Description").text().get(), "the description of " + text::quote(name)));
+        if (description.empty()) return;
+        std::vector<const ExchangeMemo*> noted;
+        for (const auto& reference : children(source, "NoteRef")) {
+            const auto note = notes_.find(target_of(reference));
+            if (note != notes_.end()) noted.push_back(&note->second);
+        }
+        if (text::trim(memos_as_one_text(noted)) == description) return;
+        ExchangeMemo memo;
+        memo.guid = new_guid();
+        memo.target = MemoTarget::Kind::Document;
+        memo.target_guid = document;
+        memo.text = description;
+        memo.coder_guid = user_of(source);
+        memo.created_at = source.attribute("creationDateTime").value();
+        exchange_.memos.push_back(std::move(memo));
     }
 
     void attach_note(const pugi::xml_node& reference, MemoTarget::Kind kind, const std::string& target) {
@@ -559,6 +603,7 @@ private:
         }
         for (const auto& reference : children(source, "NoteRef")) attach_note(reference, MemoTarget::Kind::Document, document.guid);
         if (repeated) return;  // its codings are on the first, which holds the same text
+        read_source_description(source, document.guid, document.content.name);
         turns_[document.guid] = document.content.turns;
         exchange_.documents.push_back(std::move(document));
     }
@@ -569,6 +614,8 @@ private:
         participant.label = text::trim(text(person.attribute("name").value(), "a case name"));
         if (participant.label.empty()) participant.label = participant.guid;
         participant.attributes = values_of(person, "case " + text::quote(participant.label));
+        const auto description = text::trim(text(child(person, "Description").text().get(), "a case description"));
+        if (!description.empty()) leave_out("descriptions of cases", "case " + text::quote(participant.label) + ": " + text::quote(description));
         for (const auto& reference : children(person, "SelectionRef")) {
             const auto place = places_.find(target_of(reference));
             if (place == places_.end()) continue;

@@ -1,79 +1,54 @@
 // The main window's exchange with other coders and programs: merging another
 // project in, and exporting the project as REFI-QDA.
+#include <optional>
+
 #include <wx/filedlg.h>
 #include <wx/filename.h>
-#include <wx/msgdlg.h>
 
 #include "coding/merge.h"
 #include "exporters/refi_project.h"
 #include "importers/refi_project.h"
 #include "workbench/main_frame.h"
+#include "workbench/merge_preview_dialog.h"
 #include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
-namespace {
-
-wxString counts_line(const wxString& what, const MergeCounts& counts) {
-    return wxString::Format(_("%s: %d new, %d already here"), what, counts.added, counts.present);
-}
-
-wxString merge_summary(const MergeReport& report) {
-    wxString summary;
-    summary << counts_line(_("Documents"), report.documents) << '\n'
-            << counts_line(_("Codes"), report.codes) << '\n'
-            << counts_line(_("Codings"), report.codings) << '\n'
-            << counts_line(_("Memos"), report.memos) << '\n'
-            << counts_line(_("Coders"), report.coders) << '\n'
-            << counts_line(_("Participants"), report.participants) << '\n'
-            << counts_line(_("Attributes"), report.attributes) << '\n'
-            << counts_line(_("BIKVA links"), report.links) << '\n';
-    if (!report.conflicts.empty()) {
-        summary << '\n' << _("Changed in both projects:") << '\n';
-        for (const auto& conflict : report.conflicts) {
-            summary << "  " << to_wx(conflict.item) << ": " << wxString::Format(_("here %s, there %s"), to_wx(conflict.ours), to_wx(conflict.theirs))
-                    << '\n';
-        }
-    }
-    for (const auto& note : report.notes) summary << '\n' << to_wx(note);
-    return summary;
-}
-
-MergeReport merge_file(Project& project, const std::filesystem::path& other, const MergeOptions& options) {
-    if (wxFileName(to_wx(other.string())).GetExt().Lower() == "qdpx") {
-        return merge_exchange(project, importers::read_qdpx(other), options);
-    }
-    return merge_project_file(project, other, options);
-}
-
-}  // namespace
 
 bool MainFrame::merge_project(const std::filesystem::path& other, bool take_theirs, bool confirm) {
     try {
         MergeOptions options{other.filename().string(), true, take_theirs};
+        // A .qdpx is read once: what it left out and how it was read are shown with the preview.
+        std::optional<ProjectExchange> exchange;
+        if (wxFileName(to_wx(other.string())).GetExt().Lower() == "qdpx") exchange = importers::read_qdpx(other);
+        const auto merge = [&] { return exchange ? merge_exchange(project_, *exchange, options) : merge_project_file(project_, other, options); };
         if (confirm) {
-            const auto preview = merge_file(project_, other, options);
+            const auto preview = merge();
+            const wxString summary = merge_summary(preview, exchange ? &*exchange : nullptr);
             if (!preview.changes_anything()) {
-                inform(wxString::Format(_("Everything in %s is already in this project."), to_wx(options.source)));
+                const wxString nothing = wxString::Format(_("Everything in %s is already in this project."), to_wx(options.source));
+                if (!exchange || (exchange->left_out.empty() && exchange->warnings.empty())) {
+                    inform(nothing);
+                } else {
+                    MergePreviewDialog(this, nothing, summary, false, false).ShowModal();
+                }
                 return true;
             }
-            wxMessageDialog dialog(this, merge_summary(preview), wxString::Format(_("Merge %s into this project?"), to_wx(options.source)),
-                                   preview.conflicts.empty() ? wxYES_NO | wxICON_QUESTION : wxYES_NO | wxCANCEL | wxICON_QUESTION);
-            if (preview.conflicts.empty()) {
-                dialog.SetYesNoLabels(_("&Merge"), _("&Cancel"));
-                if (dialog.ShowModal() != wxID_YES) return false;
-            } else {
-                dialog.SetYesNoCancelLabels(_("Merge, &keep this project's values"), _("Merge, &take theirs"), _("&Cancel"));
-                const int answer = dialog.ShowModal();
-                if (answer == wxID_CANCEL) return false;
-                options.take_theirs = answer == wxID_NO;
-            }
+            MergePreviewDialog dialog(this, wxString::Format(_("Merge %s into this project?"), to_wx(options.source)), summary, true,
+                                      !preview.conflicts.empty());
+            const int answer = dialog.ShowModal();
+            if (answer == MergePreviewDialog::cancel) return false;
+            options.take_theirs = answer == MergePreviewDialog::merge_taking_theirs;
         }
         options.dry_run = false;
-        const auto report = merge_file(project_, other, options);
+        const auto report = merge();
+        const std::size_t left_out = exchange ? exchange->left_out.size() : 0;
         refresh_after_change(Changed::anything,
-                             wxString::Format(_("Merged %s: %d codings and %d documents added (Ctrl+Z undoes)"),
-                                              to_wx(options.source), report.codings.added, report.documents.added));
+                             left_out == 0 ? wxString::Format(_("Merged %s: %d codings and %d documents added (Ctrl+Z undoes)"),
+                                                              to_wx(options.source), report.codings.added, report.documents.added)
+                                           : wxString::Format(_("Merged %s: %d codings and %d documents added, %d items left out (Ctrl+Z undoes)"),
+                                                              to_wx(options.source), report.codings.added, report.documents.added,
+                                                              static_cast<int>(left_out)));
         return true;
     } catch (const std::exception& error) {
         report(error);

@@ -62,6 +62,9 @@ struct CodedSample {
         memos.add({MemoTarget::Kind::Document, borgere}, "Stemning", "Borgerne var åbne og ærlige.");
         memos.add({MemoTarget::Kind::Code, tryghed}, "", "Tryghed opstår i mødet med lederen.");
         memos.add({MemoTarget::Kind::Coding, commented}, "Kodningsnotat", "Se også Kommune B's ledere.");
+        memos.add({MemoTarget::Kind::Document, borgere}, "", "Moderatoren kom for sent.\nVi startede kl. 10.15.");
+        memos.add({MemoTarget::Kind::Project, 0}, "", "Husk samtykkeerklæringer.\nFra alle fem kommuner.");
+        memos.add({MemoTarget::Kind::Project, 0}, "", "Husk samtykkeerklæringer.\nOgså fra moderatorerne.");
         LinkStore links(project);
         const auto statement = documents.turns(borgere).at(2).span;
         const auto read_out = documents.turns(raadgivere).at(1).span;
@@ -239,5 +242,34 @@ TEST_CASE("each note's text is a file in the archive that its plainTextPath name
     }
     CHECK(document.child("Project").child("Notes").find_child_by_attribute("Note", "name", "Tryghed opstår i mødet med lederen."));
     CHECK(texts == std::set<std::string>{"Fokusgrupper i fem kommuner, forår 2025.", "Borgerne var åbne og ærlige.",
-                                         "Tryghed opstår i mødet med lederen.", "Se også Kommune B's ledere.", "Læst op af moderatoren"});
+                                         "Tryghed opstår i mødet med lederen.", "Se også Kommune B's ledere.", "Læst op af moderatoren",
+                                         "Moderatoren kom for sent.\nVi startede kl. 10.15.", "Husk samtykkeerklæringer.\nFra alle fem kommuner.",
+                                         "Husk samtykkeerklæringer.\nOgså fra moderatorerne."});
+}
+
+TEST_CASE("a document's memos are also its source's description, and no two notes share a name, as QualCoder needs to keep them") {
+    CodedSample sample;
+    const auto qdpx = sample.dir / "qualcoder.qdpx";
+    exporters::write_qdpx(read_exchange(sample.project), qdpx);
+    importers::ZipArchive archive(qdpx, {});
+    pugi::xml_document document;
+    REQUIRE(document.load_string(archive.read("project.qde").c_str()));
+    const auto project = document.child("Project");
+
+    // QualCoder's source memo is the <Description>; the titled memo has its title above its text.
+    const auto borgere = project.child("Sources").find_child_by_attribute("TextSource", "name", "bikva-1-borgere");
+    REQUIRE(borgere);
+    CHECK(std::string(borgere.first_child().name()) == "Description");
+    CHECK(std::string(borgere.child_value("Description")) ==
+          "Stemning\nBorgerne var åbne og ærlige.\n\nModeratoren kom for sent.\nVi startede kl. 10.15.");
+    CHECK(std::distance(borgere.children("NoteRef").begin(), borgere.children("NoteRef").end()) == 2);
+    const auto raadgivere = project.child("Sources").find_child_by_attribute("TextSource", "name", "bikva-2-raadgivere");
+    CHECK_FALSE(raadgivere.child("Description"));
+
+    // QualCoder keeps the other notes as journal entries by name, and its import stops at a name used twice.
+    std::multiset<std::string> names;
+    for (const auto& note : project.child("Notes").children("Note")) names.insert(note.attribute("name").value());
+    CHECK(names.count("Husk samtykkeerklæringer.") == 1);
+    CHECK(names.count("Husk samtykkeerklæringer. (2)") == 1);
+    CHECK(std::set<std::string>(names.begin(), names.end()).size() == names.size());
 }

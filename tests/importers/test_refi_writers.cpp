@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "coding/error.h"
 #include "coding/text.h"
@@ -187,7 +188,8 @@ TEST_CASE("variables on cases and on sources, and codes without colours") {
         "<Variable guid=\"A0000000-0000-4000-8000-000000000002\" name=\"Alder\" typeOfVariable=\"Integer\"/></Variables>";
     const std::string value = "<VariableValue><VariableRef targetGUID=\"a0000000-0000-4000-8000-000000000001\"/><TextValue>Ærø</TextValue>"
                               "</VariableValue>";
-    const std::string cases = "<Cases><Case guid=\"a1000000-0000-4000-8000-000000000001\" name=\"Mette\"><VariableValue><VariableRef "
+    const std::string cases = "<Cases><Case guid=\"a1000000-0000-4000-8000-000000000001\" name=\"Mette\"><Description>Lærer på Ærø</Description>"
+                              "<VariableValue><VariableRef "
                               "targetGUID=\"A0000000-0000-4000-8000-000000000002\"/><IntegerValue>42</IntegerValue></VariableValue></Case></Cases>";
     const std::string sources = "<Sources>" + source("name=\"Mette\" plainTextPath=\"internal://m.txt\"", value) + "</Sources>";
     const auto path = testing::write_qdpx_file(dir / "variabler.qdpx", testing::qde_project(codebook + variables + cases + sources, "MAXQDA 24"),
@@ -197,6 +199,36 @@ TEST_CASE("variables on cases and on sources, and codes without colours") {
     CHECK(exchange.documents[0].content.attributes.at("Kommune") == "Ærø");
     REQUIRE(exchange.participants.size() == 1);
     CHECK(exchange.participants[0].attributes.at("Alder") == "42");
+    // A participant has no description in Fokus; the case's is named in the report.
+    REQUIRE(exchange.left_out.size() == 1);
+    CHECK(exchange.left_out[0].kind == "descriptions of cases");
+    CHECK(exchange.left_out[0].item == "case \"Mette\": \"Lærer på Ærø\"");
+}
+
+TEST_CASE("a source's description is a memo on its document, beside the notes it refers to; the project's is on the project") {
+    testing::ScratchDir dir;
+    const std::string notes = "<Notes><Note guid=\"b0000000-0000-4000-8000-000000000001\" name=\"Stemning\" creationDateTime=\"2026-03-02T10:15:00Z\">"
+                              "<PlainTextContent>God stemning i gruppen.</PlainTextContent></Note></Notes>";
+    const std::string sources = "<Sources>" + source("name=\"Mette\" plainTextPath=\"internal://m.txt\"",
+                                                     "<Description>Optaget på Ærø\nsent på dagen</Description>"
+                                                     "<NoteRef targetGUID=\"b0000000-0000-4000-8000-000000000001\"/>") +
+                                "</Sources>";
+    const auto path = testing::write_qdpx_file(dir / "beskrivelser.qdpx",
+                                               testing::qde_project(codebook + sources + notes + "<Description>Tryghed i skolen</Description>", "NVivo 14"),
+                                               {{"sources/m.txt", "Mette: Ja."}});
+    const auto exchange = importers::read_qdpx(path);
+    REQUIRE(exchange.memos.size() == 3);
+    std::map<std::string, const ExchangeMemo*> by_text;
+    for (const auto& memo : exchange.memos) by_text[memo.text] = &memo;
+    REQUIRE(by_text.count("Optaget på Ærø\nsent på dagen"));
+    CHECK(by_text["Optaget på Ærø\nsent på dagen"]->target == MemoTarget::Kind::Document);
+    CHECK(by_text["Optaget på Ærø\nsent på dagen"]->target_guid == exchange.documents[0].guid);
+    REQUIRE(by_text.count("God stemning i gruppen."));
+    CHECK(by_text["God stemning i gruppen."]->target == MemoTarget::Kind::Document);
+    CHECK(by_text["God stemning i gruppen."]->title == "Stemning");
+    REQUIRE(by_text.count("Tryghed i skolen"));
+    CHECK(by_text["Tryghed i skolen"]->target == MemoTarget::Kind::Project);
+    CHECK(exchange.left_out.empty());
 }
 
 TEST_CASE("QualCoder: a sub-code written again under its category is one code, kept under its code; one GUID on two names is refused") {
