@@ -476,7 +476,9 @@ int replace_findings(Project& project, const std::vector<Finding>& findings, con
     return count;
 }
 
-std::string replacement_label(std::size_t findings) { return "pseudonymise " + std::to_string(findings) + " findings"; }
+std::string replacement_label(std::size_t findings) {
+    return findings == 1 ? std::string("pseudonymise 1 finding") : "pseudonymise " + std::to_string(findings) + " findings";
+}
 
 }  // namespace
 

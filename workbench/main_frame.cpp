@@ -32,6 +32,7 @@
 #include "coding/text.h"
 #include "importers/anonymity.h"
 #include "search/follower.h"
+#include "workbench/action_labels.h"
 #include "workbench/agreement_view.h"
 #include "workbench/anonymity_review.h"
 #include "workbench/app.h"
@@ -423,7 +424,7 @@ void MainFrame::undo() {
     }
     try {
         const auto step = History(project_).undo();
-        refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), to_wx(step.label)));
+        refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }
@@ -436,10 +437,16 @@ void MainFrame::redo() {
     }
     try {
         const auto step = History(project_).redo();
-        refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), to_wx(step.label)));
+        refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }
+}
+
+// A name in a menu item, with its "&" shown rather than taken for a mnemonic.
+static wxString menu_text(wxString text) {
+    text.Replace("&", "&&");
+    return text;
 }
 
 // The menu says what Ctrl+Z would undo, as the researcher may not remember.
@@ -451,9 +458,9 @@ void MainFrame::update_undo_labels() {
         auto* bar = GetMenuBar();
         const wxString undo_label = !next_undo            ? wxString(_("&Undo"))
                                     : next_undo->permanent ? wxString(_("&Undo (the last step was permanent)"))
-                                                           : wxString::Format(_("&Undo %s"), to_wx(next_undo->label));
+                                                           : wxString::Format(_("&Undo %s"), menu_text(translated_action_label(next_undo->label)));
         bar->SetLabel(undo_id, undo_label + "\tCtrl+Z");
-        bar->SetLabel(redo_id, (next_redo ? wxString::Format(_("&Redo %s"), to_wx(next_redo->label)) : wxString(_("&Redo"))) + "\tCtrl+Shift+Z");
+        bar->SetLabel(redo_id, (next_redo ? wxString::Format(_("&Redo %s"), menu_text(translated_action_label(next_redo->label))) : wxString(_("&Redo"))) + "\tCtrl+Shift+Z");
         // A permanent step is named, but cannot be undone.
         const bool can_undo = next_undo && !next_undo->permanent;
         can_undo_ = can_undo;
