@@ -173,7 +173,7 @@ void CondensationView::show_segments(int row, int column) {
         wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
         return;
     }
-    caption_->SetLabel(wxString::Format(_("%s in %s: %d segments"), to_wx(code.name),
+    caption_->SetLabel(wxString::Format(wxPLURAL("%s in %s: %d segment", "%s in %s: %d segments", static_cast<int>(of_code.size())), to_wx(code.name),
                                         to_wx(table_.columns[static_cast<std::size_t>(column)]), static_cast<int>(of_code.size())));
     segments_->show_segments(*project_, std::move(of_code));
 }

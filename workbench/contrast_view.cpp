@@ -153,8 +153,10 @@ void ContrastView::recompute() {
     const auto& right_value = values_[static_cast<std::size_t>(right)];
     contrast_ = contrast(*project_, items_[static_cast<std::size_t>(item)], {}, condition_of(name, left_value),
                          condition_of(name, right_value));
-    left_caption_->SetLabel(wxString::Format(_("%s: %d segments"), to_wx(left_value), static_cast<int>(contrast_.left.segments.size())));
-    right_caption_->SetLabel(wxString::Format(_("%s: %d segments"), to_wx(right_value), static_cast<int>(contrast_.right.segments.size())));
+    const int left_count = static_cast<int>(contrast_.left.segments.size());
+    const int right_count = static_cast<int>(contrast_.right.segments.size());
+    left_caption_->SetLabel(wxString::Format(wxPLURAL("%s: %d segment", "%s: %d segments", left_count), to_wx(left_value), left_count));
+    right_caption_->SetLabel(wxString::Format(wxPLURAL("%s: %d segment", "%s: %d segments", right_count), to_wx(right_value), right_count));
     left_->show_segments(*project_, contrast_.left.segments);
     right_->show_segments(*project_, contrast_.right.segments);
 }

@@ -145,7 +145,7 @@ void CooccurrenceView::show_cell(std::size_t row, std::size_t column) {
             listed.push_back(pair.second);
         }
     }
-    cell_caption_->SetLabel(wxString::Format(_("%s × %s: %zu segments"), to_wx(first.name), to_wx(second.name), listed.size()));
+    cell_caption_->SetLabel(wxString::Format(wxPLURAL("%s × %s: %zu segment", "%s × %s: %zu segments", listed.size()), to_wx(first.name), to_wx(second.name), listed.size()));
     segments_->show_segments(*project_, std::move(listed));
 }
 

@@ -164,7 +164,7 @@ bool CrosstabView::open_cell(const std::string& code, const std::string& value) 
 void CrosstabView::show_cell(std::size_t row, std::size_t column) {
     if (!project_ || row >= table_.items.size() || column >= table_.values.size()) return;
     auto segments = crosstab_segments(*project_, table_.items[row], {}, table_.attribute, table_.values[column]);
-    cell_caption_->SetLabel(wxString::Format(_("%s, %s: %zu segments"), to_wx(table_.items[row].name),
+    cell_caption_->SetLabel(wxString::Format(wxPLURAL("%s, %s: %zu segment", "%s, %s: %zu segments", segments.size()), to_wx(table_.items[row].name),
                                              to_wx(exporters::crosstab_column_label(table_.values[column])), segments.size()));
     segments_->show_segments(*project_, std::move(segments));
 }

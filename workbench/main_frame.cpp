@@ -594,7 +594,7 @@ void MainFrame::update_status() {
     try {
         // Runs at every caret move: what the view already holds, not a query.
         SetStatusText(wxString::Format(_("Position %lld"), static_cast<long long>(transcript_->caret())), position_field);
-        SetStatusText(wxString::Format(_("%zu codings in the document"), transcript_->coding_count()), codings_field);
+        SetStatusText(wxString::Format(wxPLURAL("%zu coding in the document", "%zu codings in the document", transcript_->coding_count()), transcript_->coding_count()), codings_field);
     } catch (const std::exception&) {
         // The status bar is a courtesy; a failing query shows up where it matters.
     }
@@ -645,7 +645,8 @@ void MainFrame::code_hits(const std::vector<search::Hit>& hits, search::HitLevel
                           Id code) {
     try {
         const auto made = search::code_hits(project_, hits, code, level, chosen);
-        refresh_after_change(Changed::codings, wxString::Format(_("Coded %zu hits with \"%s\" (Ctrl+Z undoes them all)"),
+        refresh_after_change(Changed::codings, wxString::Format(wxPLURAL("Coded %zu hit with \"%s\" (Ctrl+Z undoes it)",
+                                                                         "Coded %zu hits with \"%s\" (Ctrl+Z undoes them all)", made.size()),
                                                                 made.size(), to_wx(CodeStore(project_).get(code).name)));
     } catch (const std::exception& error) {
         report(error);
@@ -1075,7 +1076,9 @@ bool MainFrame::add_to_quote_set(const std::vector<Id>& codings, std::optional<I
         quote_sets_->choose_set(QuoteSetStore(project_).get(*set).name);
         show_tab(quote_sets_);
         update_undo_labels();
-        SetStatusText(wxString::Format(_("Added %d quotes to \"%s\" (Ctrl+Z undoes)"), static_cast<int>(added.size()),
+        SetStatusText(wxString::Format(wxPLURAL("Added %d quote to \"%s\" (Ctrl+Z undoes)", "Added %d quotes to \"%s\" (Ctrl+Z undoes)",
+                                                static_cast<int>(added.size())),
+                                       static_cast<int>(added.size()),
                                        to_wx(QuoteSetStore(project_).get(*set).name)),
                       message_field);
         return true;
