@@ -23,10 +23,18 @@ wxColour colour_of(const std::map<Id, Code>& codes, Id code) {
 
 CodingStripes::CodingStripes(wxWindow* parent, wxStyledTextCtrl* editor) : wxPanel(parent), editor_(editor) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(wxSize(panel_width, -1));
+    SetMinSize(wxSize(panel_width_, -1));
     Bind(wxEVT_PAINT, &CodingStripes::paint, this);
     Bind(wxEVT_MOTION, &CodingStripes::hover, this);
     Bind(wxEVT_LEFT_DOWN, &CodingStripes::click, this);
+}
+
+void CodingStripes::fit_to(int transcript_width) {
+    const int width = std::clamp(transcript_width / 5, narrowest, widest);
+    if (width == panel_width_) return;
+    panel_width_ = width;
+    SetMinSize(wxSize(panel_width_, -1));
+    Refresh();
 }
 
 void CodingStripes::set(std::vector<Stripe> stripes, std::map<Id, Code> codes) {
@@ -39,7 +47,7 @@ void CodingStripes::set(std::vector<Stripe> stripes, std::map<Id, Code> codes) {
 
 // Narrow columns, so that the names keep most of the width; they only
 // shrink when very many codings overlap.
-int CodingStripes::column_step() const { return std::max(5, std::min(widest_column, (panel_width / 2) / columns_)); }
+int CodingStripes::column_step() const { return std::max(5, std::min(widest_column, (panel_width_ / 2) / columns_)); }
 
 wxFont CodingStripes::label_font() const {
     wxFont font = GetFont();
@@ -58,7 +66,7 @@ std::pair<int, int> CodingStripes::vertical_extent(const Stripe& stripe) const {
 std::vector<CodingStripes::Placed> CodingStripes::place(wxDC& dc) const {
     const int height = GetClientSize().GetHeight();
     const int step = column_step();
-    const int lane_right = panel_width - columns_ * step - label_gap;
+    const int lane_right = panel_width_ - columns_ * step - label_gap;
     dc.SetFont(label_font());
     const int text_height = dc.GetCharHeight();
     // Only codings reaching into the visible lines are measured: finding where
@@ -72,7 +80,7 @@ std::vector<CodingStripes::Placed> CodingStripes::place(wxDC& dc) const {
         if (stripe.editor_end < first_shown || stripe.editor_start > last_shown) continue;
         const auto [top, bottom] = vertical_extent(stripe);
         if (bottom < 0 || top > height) continue;
-        const int x = panel_width - (stripe.column + 1) * step;
+        const int x = panel_width_ - (stripe.column + 1) * step;
         placed.push_back({&stripe, wxRect(x, top + 2, step, std::max(4, bottom - top - 4)), wxRect()});
     }
     // Names top-down: each at its bracket's first visible line, or below the previous name.

@@ -29,7 +29,11 @@ public:
     void set(std::vector<Stripe> stripes, std::map<Id, Code> codes);
     void on_click(std::function<void(const Stripe&)> callback) { clicked_ = std::move(callback); }
 
-    static constexpr int panel_width = 260;
+    // The margin takes a fifth of the transcript's width, within these bounds,
+    // so that a small window keeps its room for the text.
+    static constexpr int narrowest = 110;
+    static constexpr int widest = 260;
+    void fit_to(int transcript_width);
 
 private:
     // Where one stripe was drawn, for hovering and clicking.
@@ -53,6 +57,7 @@ private:
     std::map<Id, Code> codes_;
     std::function<void(const Stripe&)> clicked_;
     int columns_ = 1;
+    int panel_width_ = widest;
 };
 
 }  // namespace fokus::workbench

@@ -1,3 +1,4 @@
+#include "workbench/heatmap_labels.h"
 #include "workbench/cooccurrence_view.h"
 
 #include <wx/button.h>
@@ -113,6 +114,7 @@ void CooccurrenceView::refresh(Project& project) {
 
 void CooccurrenceView::redraw() {
     heatmap_ = exporters::cooccurrence_heatmap(matrix_, measure());
+    label_cooccurrence_heatmap(heatmap_, measure());
     heatmap_.title.clear();  // the tab says what it is
     image_ = exporters::render_heatmap(heatmap_, screen_scale * GetContentScaleFactor());
     canvas_->set(image_);

@@ -1,3 +1,4 @@
+#include "workbench/heatmap_labels.h"
 #include "workbench/attribute_labels.h"
 #include "workbench/crosstab_view.h"
 
@@ -144,6 +145,7 @@ void CrosstabView::recompute() {
 
 void CrosstabView::redraw() {
     heatmap_ = exporters::crosstab_heatmap(table_, share());
+    label_crosstab_heatmap(heatmap_, table_, share());
     image_ = exporters::render_heatmap(heatmap_, GetContentScaleFactor());
     canvas_->set(image_);
 }
@@ -165,7 +167,7 @@ void CrosstabView::show_cell(std::size_t row, std::size_t column) {
     if (!project_ || row >= table_.items.size() || column >= table_.values.size()) return;
     auto segments = crosstab_segments(*project_, table_.items[row], {}, table_.attribute, table_.values[column]);
     cell_caption_->SetLabel(wxString::Format(wxPLURAL("%s, %s: %zu segment", "%s, %s: %zu segments", segments.size()), to_wx(table_.items[row].name),
-                                             to_wx(exporters::crosstab_column_label(table_.values[column])), segments.size()));
+                                             table_.values[column].empty() ? _("no value") : to_wx(table_.values[column]), segments.size()));
     segments_->show_segments(*project_, std::move(segments));
 }
 
@@ -181,7 +183,9 @@ void CrosstabView::export_table() {
         } else if (extension == "csv") {
             exporters::write_csv(path, exporters::crosstab_table(table_, share()));
         } else {
-            exporters::write_heatmap(path, exporters::crosstab_heatmap(table_, share()));
+            auto heatmap = exporters::crosstab_heatmap(table_, share());
+            label_crosstab_heatmap(heatmap, table_, share());
+            exporters::write_heatmap(path, heatmap);
         }
     } catch (const std::exception& error) {
         wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_WARNING, this);

@@ -1,9 +1,11 @@
+#include "workbench/heatmap_labels.h"
 #include "workbench/main_frame.h"
 
 #include <wx/artprov.h>
 #include <wx/aui/auibook.h>
 #include <wx/busyinfo.h>
 #include <wx/config.h>
+#include <wx/display.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
@@ -110,6 +112,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
       project_(std::move(project)),
       remember_settings_(remember_settings) {
     SetIcon(application_icon());
+    fit_to_display();
     aui_.SetManagedWindow(this);
     documents_ = new DocumentTree(this);
     codes_ = new CodeTree(this);
@@ -225,6 +228,18 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     update_undo_labels();
     const auto all = DocumentStore(project_).all();
     if (!all.empty()) open_document(all.front().id);
+}
+
+// The window's first size fits the screen it opens on; a small screen is filled.
+void MainFrame::fit_to_display() {
+    const int display = wxDisplay::GetFromWindow(this);
+    const wxRect area = wxDisplay(display == wxNOT_FOUND ? 0u : static_cast<unsigned>(display)).GetClientArea();
+    const wxSize wanted = GetSize();
+    if (wanted.GetWidth() > area.GetWidth() || wanted.GetHeight() > area.GetHeight()) {
+        SetSize(area);
+    } else {
+        Centre();
+    }
 }
 
 MainFrame::~MainFrame() {
@@ -919,7 +934,9 @@ void MainFrame::export_cooccurrence() {
         } else if (extension == "csv") {
             exporters::write_csv(path, exporters::cooccurrence_table(matrix, cooccurrence_->measure()));
         } else {
-            exporters::write_heatmap(path, exporters::cooccurrence_heatmap(matrix, cooccurrence_->measure()));
+            auto heatmap = exporters::cooccurrence_heatmap(matrix, cooccurrence_->measure());
+            label_cooccurrence_heatmap(heatmap, cooccurrence_->measure());
+            exporters::write_heatmap(path, heatmap);
         }
         SetStatusText(wxString::Format(_("Saved %s"), *chosen), message_field);
     } catch (const std::exception& error) {

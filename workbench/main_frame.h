@@ -159,6 +159,7 @@ private:
     std::vector<Coding> visible_codings(Id document);
     void show_tab(wxWindow* page);
     void grow_bottom_pane();
+    void fit_to_display();
     void show_pane(const char* name, bool shown);
     void reset_layout();
     void open_user_guide();

@@ -56,6 +56,10 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
         editor_->IndicatorSetOutlineAlpha(first_indicator + i, 90);
         editor_->IndicatorSetUnder(first_indicator + i, true);
     }
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        stripes_->fit_to(event.GetSize().GetWidth());
+        event.Skip();
+    });
     editor_->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& event) {
         stripes_->Refresh();
         if (caret_moved_) caret_moved_();
