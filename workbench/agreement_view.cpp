@@ -9,6 +9,8 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 
+#include <cmath>
+
 #include <algorithm>
 
 #include "coding/attributes.h"
@@ -21,7 +23,9 @@ const AgreementUnit units[] = {AgreementUnit::Character, AgreementUnit::Word, Ag
 
 wxString shown(const std::optional<double>& value, bool percent = false) {
     if (!value) return _("undefined");
-    return percent ? wxString::Format("%.1f %%", *value * 100.0) : wxString::Format("%.3f", *value);
+    // A value that rounds to zero is shown as 0, never as -0.000.
+    const double rounded = std::abs(*value) < 0.0005 ? 0.0 : *value;
+    return percent ? wxString::Format("%.1f %%", rounded * 100.0) : wxString::Format("%.3f", rounded);
 }
 
 wxString joined(const std::vector<std::string>& names) {

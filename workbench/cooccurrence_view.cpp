@@ -96,6 +96,9 @@ CooccurrenceOptions CooccurrenceView::relation() const {
 
 void CooccurrenceView::refresh(Project& project) {
     project_ = &project;
+    // A cell shown before belongs to the matrix before.
+    cell_caption_->SetLabel(_("Click a cell to see the segments behind it."));
+    segments_->show_segments(project, {});
     all_segments_ = load_segments(project, {});
     auto items = all_code_items(project);
     if (used_only_->GetValue()) {

@@ -123,6 +123,9 @@ bool CrosstabView::choose_attribute(Project& project, const std::string& name) {
 
 void CrosstabView::recompute() {
     if (!project_ || attributes_.empty() || attribute_->GetSelection() < 0) return;
+    // The cell shown belonged to the table before; it is not part of this one.
+    cell_caption_->SetLabel(_("Click a cell to see the segments behind it."));
+    segments_->show_segments(*project_, {});
     auto items = all_code_items(*project_);
     const auto attribute = parse_attribute(attributes_[static_cast<std::size_t>(attribute_->GetSelection())]);
     table_ = crosstab(*project_, items, {}, attribute, counts[std::max(0, count_->GetSelection())]);
