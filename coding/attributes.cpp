@@ -67,6 +67,13 @@ Id CoderDirectory::id_of(std::string_view name) const {
     return query.int64(0);
 }
 
+std::map<Id, std::string> CoderDirectory::names() const {
+    auto query = project_.db().prepare("SELECT id, name FROM coders");
+    std::map<Id, std::string> names;
+    while (query.step()) names.emplace(query.int64(0), query.text(1));
+    return names;
+}
+
 ProjectCounts count_contents(Project& project) {
     auto& db = project.db();
     ProjectCounts counts;

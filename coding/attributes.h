@@ -3,6 +3,7 @@
 // name them: a document attribute by its name ("municipality"), a participant
 // attribute behind the prefix "participant." ("participant.role"). Names and
 // values come in Danish order, so that Å follows Æ and Ø.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,8 @@ public:
     std::vector<std::string> with_codings() const;
     // NotFoundError naming `name` when no such coder exists.
     Id id_of(std::string_view name) const;
+    // Every coder's name by row.
+    std::map<Id, std::string> names() const;
 
 private:
     Project& project_;

@@ -3,7 +3,9 @@
 #include <wx/menu.h>
 
 #include <algorithm>
+#include <map>
 
+#include "coding/attributes.h"
 #include "coding/documents.h"
 #include "workbench/strings.h"
 
@@ -13,13 +15,14 @@ SegmentsList::SegmentsList(wxWindow* parent)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT) {
     AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, 190);
     AppendColumn(_("Speaker"), wxLIST_FORMAT_LEFT, 120);
+    AppendColumn(_("Coder"), wxLIST_FORMAT_LEFT, 110);
     AppendColumn(_("Segment"), wxLIST_FORMAT_LEFT, 900);
     Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& event) {
         const auto index = static_cast<std::size_t>(event.GetIndex());
-        if (index < segments_.size() && jump_) jump_(segments_[index].document, segments_[index].span);
+        if (index < rows_.size() && jump_) jump_(rows_[index].front().document, rows_[index].front().span);
     });
     Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent&) {
-        if (!quote_ || segments_.empty()) return;
+        if (!quote_ || rows_.empty()) return;
         wxMenu menu;
         const bool chosen = GetSelectedItemCount() > 0;
         menu.Append(1, chosen ? _("Add the chosen segments to a quote set…") : _("Add all these segments to a quote set…"));
@@ -29,10 +32,12 @@ SegmentsList::SegmentsList(wxWindow* parent)
 
 std::vector<Id> SegmentsList::codings() const {
     std::vector<Id> chosen, all;
-    for (long row = 0; row < GetItemCount() && static_cast<std::size_t>(row) < segments_.size(); ++row) {
-        const Id coding = segments_[static_cast<std::size_t>(row)].coding;
-        all.push_back(coding);
-        if (GetItemState(row, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED) chosen.push_back(coding);
+    for (long row = 0; row < GetItemCount() && static_cast<std::size_t>(row) < rows_.size(); ++row) {
+        const bool selected = GetItemState(row, wxLIST_STATE_SELECTED) & wxLIST_STATE_SELECTED;
+        for (const auto& segment : rows_[static_cast<std::size_t>(row)]) {
+            all.push_back(segment.coding);
+            if (selected) chosen.push_back(segment.coding);
+        }
     }
     return chosen.empty() ? all : chosen;
 }
@@ -48,16 +53,41 @@ void SegmentsList::show(Project& project, const CodeItem& item) {
 void SegmentsList::show_segments(Project& project, std::vector<Segment> segments) {
     Freeze();
     DeleteAllItems();
-    segments_ = std::move(segments);
+    rows_.clear();
+    // Segments come ordered by document and start; the same passage and code by
+    // another coder follows its first, or comes within the same start.
+    for (auto& segment : segments) {
+        auto same = std::find_if(rows_.rbegin(), rows_.rend(), [&](const std::vector<Segment>& row) {
+            const auto& first = row.front();
+            return first.document == segment.document && first.span.start == segment.span.start &&
+                   first.span.end == segment.span.end && first.code == segment.code;
+        });
+        if (same != rows_.rend()) {
+            same->push_back(std::move(segment));
+        } else {
+            rows_.push_back({std::move(segment)});
+        }
+    }
     DocumentStore documents(project);
-    for (const auto& segment : segments_) {
-        const long row = InsertItem(GetItemCount(), to_wx(documents.get(segment.document).name));
-        SetItem(row, 1, to_wx(segment.speaker));
-        std::string text = documents.excerpt(segment.document, segment.span);
+    const auto coder_names = CoderDirectory(project).names();
+    std::map<Id, std::string> document_names;
+    for (const auto& row : rows_) {
+        const auto& first = row.front();
+        auto name = document_names.find(first.document);
+        if (name == document_names.end()) name = document_names.emplace(first.document, documents.get(first.document).name).first;
+        const long item = InsertItem(GetItemCount(), to_wx(name->second));
+        SetItem(item, 1, to_wx(first.speaker));
+        wxString coders;
+        for (const auto& segment : row) {
+            const auto coder = coder_names.find(segment.coder);
+            coders += (coders.empty() ? "" : ", ") + (coder != coder_names.end() ? to_wx(coder->second) : wxString("?"));
+        }
+        SetItem(item, 2, coders);
+        std::string text = documents.excerpt(first.document, first.span);
         for (auto& c : text) {
             if (c == '\n') c = ' ';
         }
-        SetItem(row, 2, to_wx(text));
+        SetItem(item, 3, to_wx(text));
     }
     Thaw();
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Retrieved segments: every coding of the chosen code, with document,
-// speaker and text; double-click jumps to it in the transcript.
+// speaker, coder and text; double-click jumps to it in the transcript. One
+// passage coded alike by several coders is one row naming them all.
 #include <wx/listctrl.h>
 
 #include <functional>
@@ -23,7 +24,8 @@ public:
     std::vector<Id> codings() const;
 
 private:
-    std::vector<Segment> segments_;
+    // Each row's segments: one, or the same passage and code by several coders.
+    std::vector<std::vector<Segment>> rows_;
     std::function<void(Id, Span)> jump_;
     std::function<void(const std::vector<Id>&)> quote_;
 };

@@ -60,6 +60,7 @@ TEST_CASE("coders are found by name, and only those who coded are listed") {
     const CoderDirectory coders(project);
     CHECK(coders.with_codings() == std::vector<std::string>{"Øjvind", "Åse"});
     CHECK(coders.id_of("Åse") != coders.id_of("Øjvind"));
+    CHECK(coders.names().at(coders.id_of("Åse")) == "Åse");
     CHECK_THROWS_WITH_AS(coders.id_of("Åge"), "no coder named \"Åge\"", NotFoundError);
 
     const auto counts = count_contents(project);
