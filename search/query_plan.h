@@ -26,14 +26,17 @@ namespace fokus::search {
 
 // The index terms one word of the query finds.
 struct WordTerms {
-    std::vector<std::string> own;    // its own forms: full weight
-    std::vector<std::string> alike;  // spellings found by the skeleton: half weight
-    double idf = 0;                  // how rare, for ranking turns
+    std::vector<std::string> own;      // its own forms: full weight
+    std::vector<std::string> alike;    // spellings found by the skeleton: half weight
+    std::vector<std::string> damaged;  // spellings OCR makes (search/ocr_spellings.h): lower still
+    double idf = 0;                    // how rare, for ranking turns
 };
 
 class ResolvedQuery {
 public:
-    ResolvedQuery(const QueryNode& root, const Xapian::Database& db);
+    // With `ocr_spellings`, words not taken exactly also find the spellings
+    // OCR makes of them.
+    ResolvedQuery(const QueryNode& root, const Xapian::Database& db, bool ocr_spellings = true);
 
     const QueryNode& root() const { return root_; }
     // The word `index` of a Word, Prefix (0) or Phrase node.
@@ -45,7 +48,7 @@ public:
 
 private:
     Xapian::Query candidates(const QueryNode& node) const;
-    void resolve(const QueryNode& node, const Xapian::Database& db);
+    void resolve(const QueryNode& node, const Xapian::Database& db, bool ocr_spellings);
 
     const QueryNode& root_;
     std::map<std::pair<const QueryNode*, std::size_t>, WordTerms> words_;
@@ -67,6 +70,7 @@ public:
     struct Found {
         std::vector<Xapian::termpos> all;    // sorted, without repeats
         std::vector<Xapian::termpos> alike;  // those only of spellings found by the skeleton
+        std::vector<Xapian::termpos> damaged;  // those only of spellings OCR makes
     };
     const Found& of(const QueryNode& node, std::size_t index = 0) const;
     const ResolvedQuery& query() const { return query_; }
@@ -86,7 +90,7 @@ public:
     TurnPositions(const DocumentPositions& document, const IndexedTurn& turn) : document_(document), turn_(turn) {}
     // Sorted positions of the word within the turn.
     std::vector<Xapian::termpos> of(const QueryNode& node, std::size_t index = 0) const;
-    // Occurrences of every word of the query, the skeleton's spellings at half weight.
+    // Occurrences of every word of the query, other spellings weighing less.
     double weighted_count(const QueryNode& node, std::size_t index) const;
     const IndexedTurn& turn() const { return turn_; }
     const ResolvedQuery& query() const { return document_.query(); }
