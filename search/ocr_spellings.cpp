@@ -14,7 +14,7 @@ struct Readings {
 
 const std::array<Readings, 4>& readings() {
     static const std::array<Readings, 4> all = {{
-        {"æ", {"ae", "ee", "ze"}, {"e"}},
+        {"æ", {"ae", "ee", "ze", "eae", "aee", "eze"}, {"e"}},
         {"ø", {"oe", "g", "0"}, {"o", "e"}},
         {"å", {"aa", "d", "dd"}, {"a"}},
         {"l", {"i", "1"}, {}},

@@ -4,7 +4,7 @@
 // "sygefraveer" for sygefravær, "bgrn" for børn and "rddgiver" for rådgiver;
 // a query word stands for these too, ranked below its own forms.
 //
-// Each æ may be read as ae, ee, ze or e; each ø as oe, g, 0, o or e; each å as
+// Each æ may be read as ae, ee, ze (eae, aee, eze) or e; each ø as oe, g, 0, o or e; each å as
 // aa, d, dd or a; each l as i (a capital I) or 1. The readings that are common
 // letters themselves (æ as e, ø as o or e, å as a) are ambiguous: they make
 // real words of short ones ("før" as "for", "hør" as "her", "dør" as "der",

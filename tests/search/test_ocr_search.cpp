@@ -4,6 +4,7 @@
 // the clean and OCR texts word by word in Python; nothing here computes it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -202,6 +203,33 @@ TEST_CASE("damaged spellings rank below the word as written and say how they wer
     SearchOptions exact;
     exact.exact = true;
     CHECK(index.search("sygefraværet", exact).hits.size() == 1);
+}
+
+TEST_CASE("the spellings of a scanned report: æ, ø and å misread, in inflections and compounds") {
+    DanishProject danish;
+    const Id report = DocumentStore(danish.project)
+                          .add(transcript("Rapport", {{"A", "Sygefravaer, sygefraveer og sygefraveaersdage."},
+                                                      {"B", "Bgrn, afggrende, radgiver og rddgiver."},
+                                                      {"C", "Det var en lang dag for en bar bor."}}));
+    auto index = Index::open_for(danish.project);
+    SearchOptions options;
+    options.filter.documents = {report};
+    auto found = [&](const std::string& query) {
+        std::vector<std::string> matched;
+        for (const auto& hit : index.search(query, options).hits) matched.push_back(hit.match);
+        std::sort(matched.begin(), matched.end());
+        return matched;
+    };
+    CHECK(found("sygefravær") == std::vector<std::string>{"Sygefravaer", "sygefraveer"});
+    CHECK(found("sygefravær*") == std::vector<std::string>{"Sygefravaer", "sygefraveaersdage", "sygefraveer"});
+    CHECK(found("børn") == std::vector<std::string>{"Bgrn"});
+    CHECK(found("afgørende") == std::vector<std::string>{"afggrende"});
+    CHECK(found("rådgiver") == std::vector<std::string>{"radgiver", "rddgiver"});
+    // None of the plain words of the last turn is a misreading of these.
+    for (const auto* query : {"være", "længe", "før", "bør", "bår"}) {
+        CAPTURE(query);
+        CHECK(found(query).empty());
+    }
 }
 
 TEST_CASE("short words do not find the real words their misreadings make") {
