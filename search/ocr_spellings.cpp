@@ -17,7 +17,7 @@ const std::array<Readings, 4>& readings() {
         {"æ", {"ae", "ee", "ze", "eae", "aee", "eze"}, {"e"}},
         {"ø", {"oe", "g", "0"}, {"o", "e"}},
         {"å", {"aa", "d", "dd"}, {"a"}},
-        {"l", {"i", "1"}, {}},
+        {"l", {"1"}, {"i"}},
     }};
     return all;
 }

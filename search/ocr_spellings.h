@@ -4,16 +4,17 @@
 // "sygefraveer" for sygefravær, "bgrn" for børn and "rddgiver" for rådgiver;
 // a query word stands for these too, ranked below its own forms.
 //
-// Each æ may be read as ae, ee, ze (eae, aee, eze) or e; each ø as oe, g, 0, o or e; each å as
-// aa, d, dd or a; each l as i (a capital I) or 1. The readings that are common
-// letters themselves (æ as e, ø as o or e, å as a) are ambiguous: they make
-// real words of short ones ("før" as "for", "hør" as "her", "dør" as "der",
-// "måd" as "mad"), so a word they find must be at least
-// `shortest_ambiguous_word` letters long, and a prefix they are tried in at
-// least `shortest_ambiguous_prefix` ("møde*" would find "moderator"). The
-// others ("fgr", "pd", "vaere") are tried everywhere. Æ read as a is left out:
-// OCR seldom makes it, and it makes real words of many ("være" as "vare",
-// "svær" as "svar", "længe" as "lange").
+// Each æ may be read as ae, ee, ze (eae, aee, eze) or e; each ø as oe, g, 0,
+// o or e; each å as aa, d, dd or a; each l as 1 or i (a capital I). The
+// readings that are common letters themselves (æ as e, ø as o or e, å as a, l
+// as i) are ambiguous: they make real words of short ones ("før" as "for",
+// "hør" as "her", "dør" as "der", "måd" as "mad"), so a word they find must be
+// at least `shortest_ambiguous_word` letters long, and a prefix shorter than
+// `shortest_ambiguous_prefix` finds through them only forms of its word, no
+// compounds ("møde*" would find "moderator"). The others ("fgr", "pd",
+// "vaere") are tried everywhere. Æ read as a is left out: OCR seldom makes it,
+// and it makes real words of many ("være" as "vare", "svær" as "svar",
+// "længe" as "lange").
 #include <cstddef>
 #include <string>
 #include <string_view>
