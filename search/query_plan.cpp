@@ -13,8 +13,8 @@ namespace {
 
 // Spellings of a word found by its skeleton rank below the word itself.
 constexpr double alike_weight = 0.5;
-// And spellings OCR makes of it below those: "radgiver" may be how the
-// speaker's name for it was typed, "rddgiver" only a misreading.
+// Spellings OCR makes of it rank lower still: "radgiver" is how Danish is
+// often typed without æ, ø, å; "rddgiver" is only ever a misreading.
 constexpr double damaged_weight = 0.35;
 // A word of more index terms than this is found in a document by reading the
 // document's term list once rather than asking for each term's positions.
@@ -53,10 +53,12 @@ std::vector<std::string> words_spelt(const Xapian::Database& db, const std::vect
     for (const auto& spelling : spellings) {
         const auto prefix = terms::word(spelling.text);
         for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-            const std::string& word = *term;
-            if (!rest_fits(spelling, std::string_view(word).substr(prefix.size()))) continue;
-            if (spelling.ambiguous && ocr::letters_in(word) - 1 < ocr::shortest_ambiguous_word) continue;
-            if (std::none_of(known.begin(), known.end(), [&](const auto* terms) { return holds(*terms, word); })) found.push_back(word);
+            const std::string& word_term = *term;
+            if (!rest_fits(spelling, std::string_view(word_term).substr(prefix.size()))) continue;
+            if (spelling.ambiguous && ocr::letters_in(std::string_view(word_term).substr(1)) < ocr::shortest_ambiguous_word) continue;
+            if (std::none_of(known.begin(), known.end(), [&](const auto* terms) { return holds(*terms, word_term); })) {
+                found.push_back(word_term);
+            }
         }
     }
     return sorted_unique(std::move(found));
@@ -74,7 +76,7 @@ WordTerms word_terms(const Xapian::Database& db, const std::string& word, bool e
     WordTerms result{synonyms_of(db, keys.own), {}, {}, 0};
     for (const auto& term : synonyms_of(db, keys.alike)) {
         // A short word written plainly is likely a word of its own: "for", not "før".
-        if (plain(term) && ocr::letters_in(term) - 1 < ocr::shortest_ambiguous_word) continue;
+        if (plain(term) && ocr::letters_in(std::string_view(term).substr(1)) < ocr::shortest_ambiguous_word) continue;
         if (!holds(result.own, term)) result.alike.push_back(term);
     }
     if (ocr_spellings) {

@@ -3,7 +3,8 @@
 // word positions of each turn that match (internal to search/).
 //
 // Each word of the query stands for the index terms of the words it finds,
-// looked up once in the lexicon (stems, spellings without æ, ø, å, prefixes).
+// looked up once in the lexicon (stems, spellings without æ, ø, å, prefixes)
+// and the index's words (the spellings OCR makes of it, ocr_spellings.h).
 // Xapian then finds the candidate documents: every document that could hold
 // a matching turn, ranked. Each candidate's turns are checked by match_turn(),
 // which works on the turn's own positions and is the single definition of
