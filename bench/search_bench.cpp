@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
                 default: queries.push_back({token.lower, "\"" + token.lower + "\""}); filters.push_back("Kommune " + std::string(1, static_cast<char>('A' + i % 5)));
             }
         }
-        Latency fokus_latency, bare_latency, fts_latency;
+        Latency fokus_latency, no_ocr_latency, bare_latency, fts_latency;
         Xapian::QueryParser parser;
         parser.set_stemmer(Xapian::Stem("danish"));
         parser.set_database(bare);
@@ -190,6 +190,8 @@ int main(int argc, char** argv) {
             options.max_turns = 20;
             if (!filters[i].empty()) options.filter.attributes = {parse_condition("municipality=" + filters[i])};
             fokus_latency.add(bench::milliseconds_of([&] { index->search(queries[i].first, options); }));
+            options.ocr_spellings = false;
+            no_ocr_latency.add(bench::milliseconds_of([&] { index->search(queries[i].first, options); }));
             bare_latency.add(bench::milliseconds_of([&] {
                 bare_enquire.set_query(parser.parse_query(queries[i].first, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD));
                 const auto matches = bare_enquire.get_mset(0, 20);
@@ -215,6 +217,7 @@ int main(int argc, char** argv) {
                   << std::left << std::setw(14) << "" << std::right << std::setw(15) << "index MB/s" << std::setw(13) << "size"
                   << std::setw(13) << "median" << std::setw(13) << "p99" << "\n";
         print_row("Fokus", import_and_index_ms / 1000.0, megabytes, size_of(dir / "korpus.fokus.index"), fokus_latency);
+        print_row("Fokus --no-ocr", import_and_index_ms / 1000.0, megabytes, size_of(dir / "korpus.fokus.index"), no_ocr_latency);
         print_row("bare Xapian", bare_ms / 1000.0, megabytes, size_of(bare_path), bare_latency);
         print_row("SQLite FTS5", fts_ms / 1000.0, megabytes, size_of(fts_path), fts_latency);
         std::cout << std::setprecision(0) << "Fokus import and indexing: " << 100.0 * bare_ms / import_and_index_ms

@@ -20,7 +20,7 @@ struct SearchCommandOptions {
     std::string path, query, inside, outside, order = "relevance", code, level = "word";
     std::vector<std::string> filters, documents, speakers, codes, themes, coders;
     std::vector<std::size_t> chosen;
-    bool exact = false, json = false;
+    bool exact = false, no_ocr = false, json = false;
     int context = 60;
 };
 
@@ -36,6 +36,7 @@ void add_search_options(CLI::App& command, SearchCommandOptions& options) {
     auto* inside = command.add_option("--inside", options.inside, "Only hits inside codings of this code");
     command.add_option("--outside", options.outside, "Only hits outside codings of this code")->excludes(inside);
     command.add_flag("--exact", options.exact, "Find only what was typed (no stemming, no folding of æ, ø, å)");
+    command.add_flag("--no-ocr", options.no_ocr, "Find none of the spellings OCR makes of æ, ø, å and l (bgrn for børn, rddgiver for rådgiver)");
 }
 
 search::SearchOptions resolve(Project& project, const SearchCommandOptions& options) {
@@ -54,6 +55,7 @@ search::SearchOptions resolve(Project& project, const SearchCommandOptions& opti
     if (!options.inside.empty()) result.filter.inside = resolve_item(project, options.inside);
     if (!options.outside.empty()) result.filter.outside = resolve_item(project, options.outside);
     result.exact = options.exact;
+    result.ocr_spellings = !options.no_ocr;
     result.document_order = options.order == "document";
     result.context = options.context;
     return result;
@@ -123,6 +125,7 @@ void add_search_commands(CLI::App& app, Context& context) {
                     hits.push_back({{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", hit.speaker},
                                     {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
                                     {"match", hit.match}, {"after", hit.after}});
+                    if (!hit.other_spellings.empty()) hits.back()["other_spellings"] = hit.other_spellings;
                 }
                 print_json({{"hits", hits}, {"turns", result.matching_turns}, {"per_document", result.per_document},
                             {"per_municipality", result.per_municipality}, {"per_code", result.per_code}});
@@ -130,8 +133,9 @@ void add_search_commands(CLI::App& app, Context& context) {
             }
             std::size_t number = 0;
             for (const auto& hit : result.hits) {
-                std::cout << ++number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  "
-                          << hit.speaker << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»"
+                std::cout << ++number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  " << hit.speaker;
+                for (std::size_t i = 0; i < hit.other_spellings.size(); ++i) std::cout << (i == 0 ? "  spelt " : ", ") << hit.other_spellings[i];
+                std::cout << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»"
                           << one_line(hit.after) << "…\n";
             }
             std::cout << result.hits.size() << " hits in " << result.matching_turns << " turns\n";

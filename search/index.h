@@ -35,6 +35,9 @@ struct SearchFilter {
 struct SearchOptions {
     SearchFilter filter;
     bool exact = false;
+    // Words also find the spellings OCR and conversion to ASCII make of them
+    // ("bgrn" for børn, "sygefraveer" for sygefravær), ranked below their own.
+    bool ocr_spellings = true;
     bool document_order = false;
     int context = 60;  // characters each side
     // Turns wanted, best first (or first in document order); 0 for all.
@@ -51,6 +54,9 @@ struct Hit {
     std::string before;  // up to `context` characters of the text before the span
     std::string match;   // the text of the span, exactly
     std::string after;
+    // The words of the match found under another spelling than the query's
+    // ("radgiver", "rddgiver" for rådgiver), as written; empty when none.
+    std::vector<std::string> other_spellings;
 };
 
 struct SearchResult {

@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "search/ocr_spellings.h"
 #include "search/terms.h"
 
 namespace fokus::search {
@@ -12,6 +13,9 @@ namespace {
 
 // Spellings of a word found by its skeleton rank below the word itself.
 constexpr double alike_weight = 0.5;
+// Spellings OCR makes of it rank lower still: "radgiver" is how Danish is
+// often typed without æ, ø, å; "rddgiver" is only ever a misreading.
+constexpr double damaged_weight = 0.35;
 // A word of more index terms than this is found in a document by reading the
 // document's term list once rather than asking for each term's positions.
 constexpr std::size_t most_terms_looked_up = 32;
@@ -34,17 +38,59 @@ std::vector<std::string> synonyms_of(const Xapian::Database& db, const std::vect
     return sorted_unique(std::move(terms));
 }
 
-WordTerms word_terms(const Xapian::Database& db, const std::string& word, bool exact) {
-    if (exact) return WordTerms{{terms::word(word)}, {}, 0};
+bool holds(const std::vector<std::string>& sorted, const std::string& term) {
+    return std::binary_search(sorted.begin(), sorted.end(), term);
+}
+
+// The index's words that start with one of `spellings`, and of those the
+// ones where the part after it fits (`rest_fits(spelling, rest)`), unless
+// already among `known` (sorted).
+// An ambiguous spelling finds no word shorter than ocr::shortest_ambiguous_word.
+template <class RestFits>
+std::vector<std::string> words_spelt(const Xapian::Database& db, const std::vector<ocr::Spelling>& spellings,
+                                     const std::vector<const std::vector<std::string>*>& known, RestFits&& rest_fits) {
+    std::vector<std::string> found;
+    for (const auto& spelling : spellings) {
+        const auto prefix = terms::word(spelling.text);
+        for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+            const std::string& word_term = *term;
+            if (!rest_fits(spelling, std::string_view(word_term).substr(prefix.size()))) continue;
+            if (spelling.ambiguous && ocr::letters_in(std::string_view(word_term).substr(1)) < ocr::shortest_ambiguous_word) continue;
+            if (std::none_of(known.begin(), known.end(), [&](const auto* terms) { return holds(*terms, word_term); })) {
+                found.push_back(word_term);
+            }
+        }
+    }
+    return sorted_unique(std::move(found));
+}
+
+// Whether an index term is a word written plainly, without æ, ø, å, aa, ae, oe.
+bool plain(const std::string& term) {
+    const auto word = term.substr(1);
+    return terms::skeleton_of(word) == word;
+}
+
+WordTerms word_terms(const Xapian::Database& db, const std::string& word, bool exact, bool ocr_spellings) {
+    if (exact) return WordTerms{{terms::word(word)}, {}, {}, 0};
     const auto keys = terms::keys_of(word);
-    WordTerms result{synonyms_of(db, keys.own), {}, 0};
+    WordTerms result{synonyms_of(db, keys.own), {}, {}, 0};
     for (const auto& term : synonyms_of(db, keys.alike)) {
-        if (!std::binary_search(result.own.begin(), result.own.end(), term)) result.alike.push_back(term);
+        // A short word written plainly is likely a word of its own: "for", not "før".
+        if (plain(term) && ocr::letters_in(std::string_view(term).substr(1)) < ocr::shortest_ambiguous_word) continue;
+        if (!holds(result.own, term)) result.alike.push_back(term);
+    }
+    if (ocr_spellings) {
+        // The stem misread, with whatever makes it a form of the word read
+        // right: "sygefraveeret" for sygefraværet, since "sygefravær" + "et"
+        // has the stem of sygefravær.
+        const auto stem = terms::stem_of(word);
+        result.damaged = words_spelt(db, ocr::damaged_spellings(stem, true), {&result.own, &result.alike},
+                                     [&](const ocr::Spelling&, std::string_view rest) { return terms::stem_of(stem + std::string(rest)) == stem; });
     }
     return result;
 }
 
-WordTerms prefix_terms(const Xapian::Database& db, const std::string& word, bool exact) {
+WordTerms prefix_terms(const Xapian::Database& db, const std::string& word, bool exact, bool ocr_spellings) {
     const auto keys = terms::prefix_keys(word, exact);
     std::vector<std::string> found;
     for (const auto& prefix : keys.terms) found.insert(found.end(), db.allterms_begin(prefix), db.allterms_end(prefix));
@@ -53,13 +99,24 @@ WordTerms prefix_terms(const Xapian::Database& db, const std::string& word, bool
             found.insert(found.end(), db.synonyms_begin(*key), db.synonyms_end(*key));
         }
     }
-    return WordTerms{sorted_unique(std::move(found)), {}, 0};
+    WordTerms result{sorted_unique(std::move(found)), {}, {}, 0};
+    if (ocr_spellings && !exact) {
+        // Any word starting with a misreading, compounds too; but a short
+        // prefix misread as common letters finds only forms of the word
+        // ("ogsa" for også*, not "moderator" for møde*).
+        const bool long_prefix = ocr::letters_in(word) >= ocr::shortest_ambiguous_prefix;
+        const auto stem = terms::stem_of(word);
+        result.damaged = words_spelt(db, ocr::damaged_spellings(word, true), {&result.own}, [&](const ocr::Spelling& spelling, std::string_view rest) {
+            return !spelling.ambiguous || long_prefix || terms::stem_of(word + std::string(rest)) == stem;
+        });
+    }
+    return result;
 }
 
 double idf_of(const Xapian::Database& db, const WordTerms& terms) {
     const double documents = std::max<double>(1, db.get_doccount());
     double holding = 0;
-    for (const auto* list : {&terms.own, &terms.alike}) {
+    for (const auto* list : {&terms.own, &terms.alike, &terms.damaged}) {
         for (const auto& term : *list) holding += db.get_termfreq(term);
     }
     holding = std::min(holding, documents);
@@ -69,6 +126,7 @@ double idf_of(const Xapian::Database& db, const WordTerms& terms) {
 std::vector<std::string> every_term(const WordTerms& terms) {
     auto all = terms.own;
     all.insert(all.end(), terms.alike.begin(), terms.alike.end());
+    all.insert(all.end(), terms.damaged.begin(), terms.damaged.end());
     return all;
 }
 
@@ -177,25 +235,25 @@ std::vector<PositionRange> near_ranges(const QueryNode& node, const TurnPosition
 
 }  // namespace
 
-ResolvedQuery::ResolvedQuery(const QueryNode& root, const Xapian::Database& db) : root_(root) {
-    resolve(root, db);
+ResolvedQuery::ResolvedQuery(const QueryNode& root, const Xapian::Database& db, bool ocr_spellings) : root_(root) {
+    resolve(root, db, ocr_spellings);
     positive_words(root, positive_);
 }
 
-void ResolvedQuery::resolve(const QueryNode& node, const Xapian::Database& db) {
+void ResolvedQuery::resolve(const QueryNode& node, const Xapian::Database& db, bool ocr_spellings) {
     using Kind = QueryNode::Kind;
     auto add = [&](std::size_t index, WordTerms terms) {
         terms.idf = idf_of(db, terms);
         words_[{&node, index}] = std::move(terms);
     };
     switch (node.kind) {
-        case Kind::Word: add(0, word_terms(db, node.words.front(), node.exact)); break;
-        case Kind::Prefix: add(0, prefix_terms(db, node.words.front(), node.exact)); break;
+        case Kind::Word: add(0, word_terms(db, node.words.front(), node.exact, ocr_spellings)); break;
+        case Kind::Prefix: add(0, prefix_terms(db, node.words.front(), node.exact, ocr_spellings)); break;
         case Kind::Phrase:
-            for (std::size_t i = 0; i < node.words.size(); ++i) add(i, word_terms(db, node.words[i], node.exact));
+            for (std::size_t i = 0; i < node.words.size(); ++i) add(i, word_terms(db, node.words[i], node.exact, ocr_spellings));
             break;
         default:
-            for (const auto& child : node.children) resolve(*child, db);
+            for (const auto& child : node.children) resolve(*child, db, ocr_spellings);
     }
 }
 
@@ -214,12 +272,14 @@ Xapian::Query ResolvedQuery::candidates(const QueryNode& node) const {
         return Xapian::Query(op, groups.begin(), groups.end(), window);
     };
     switch (node.kind) {
-        case Kind::Word: {
+        case Kind::Word:
+        case Kind::Prefix: {
             const auto& terms = terms_of(node);
-            if (terms.alike.empty()) return any_of(terms.own);
-            return Xapian::Query(Xapian::Query::OP_OR, any_of(terms.own), Xapian::Query(alike_weight, any_of(terms.alike)));
+            auto query = any_of(terms.own);
+            if (!terms.alike.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(alike_weight, any_of(terms.alike)));
+            if (!terms.damaged.empty()) query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(damaged_weight, any_of(terms.damaged)));
+            return query;
         }
-        case Kind::Prefix: return any_of(terms_of(node).own);
         case Kind::Phrase: {
             std::vector<const WordTerms*> words;
             for (std::size_t i = 0; i < node.words.size(); ++i) words.push_back(&terms_of(node, i));
@@ -279,16 +339,17 @@ const DocumentPositions::Found& DocumentPositions::of(const QueryNode& node, std
     const auto& terms = query_.terms_of(node, index);
     Found found;
     found.all = positions_of(terms.own);
-    if (!terms.alike.empty()) {
-        found.alike = positions_of(terms.alike);
-        std::vector<Xapian::termpos> only_alike;
-        std::set_difference(found.alike.begin(), found.alike.end(), found.all.begin(), found.all.end(),
-                            std::back_inserter(only_alike));
-        found.alike = std::move(only_alike);
+    // The positions of `other` spellings not already found, added to all.
+    auto add_other = [&](const std::vector<std::string>& other, std::vector<Xapian::termpos>& only_other) {
+        if (other.empty()) return;
+        const auto positions = positions_of(other);
+        std::set_difference(positions.begin(), positions.end(), found.all.begin(), found.all.end(), std::back_inserter(only_other));
         auto all = std::move(found.all);
         found.all.clear();
-        std::merge(all.begin(), all.end(), found.alike.begin(), found.alike.end(), std::back_inserter(found.all));
-    }
+        std::merge(all.begin(), all.end(), only_other.begin(), only_other.end(), std::back_inserter(found.all));
+    };
+    add_other(terms.alike, found.alike);
+    add_other(terms.damaged, found.damaged);
     return found_.emplace(key, std::move(found)).first->second;
 }
 
@@ -307,7 +368,8 @@ std::vector<Xapian::termpos> TurnPositions::of(const QueryNode& node, std::size_
 double TurnPositions::weighted_count(const QueryNode& node, std::size_t index) const {
     const auto& found = document_.of(node, index);
     const auto alike = static_cast<double>(within(found.alike).size());
-    return static_cast<double>(within(found.all).size()) - alike + alike_weight * alike;
+    const auto damaged = static_cast<double>(within(found.damaged).size());
+    return static_cast<double>(within(found.all).size()) - alike - damaged + alike_weight * alike + damaged_weight * damaged;
 }
 
 std::optional<std::vector<PositionRange>> match_turn(const QueryNode& node, const TurnPositions& turn) {

@@ -3,7 +3,8 @@
 // word positions of each turn that match (internal to search/).
 //
 // Each word of the query stands for the index terms of the words it finds,
-// looked up once in the lexicon (stems, spellings without æ, ø, å, prefixes).
+// looked up once in the lexicon (stems, spellings without æ, ø, å, prefixes)
+// and the index's words (the spellings OCR makes of it, ocr_spellings.h).
 // Xapian then finds the candidate documents: every document that could hold
 // a matching turn, ranked. Each candidate's turns are checked by match_turn(),
 // which works on the turn's own positions and is the single definition of
@@ -26,14 +27,17 @@ namespace fokus::search {
 
 // The index terms one word of the query finds.
 struct WordTerms {
-    std::vector<std::string> own;    // its own forms: full weight
-    std::vector<std::string> alike;  // spellings found by the skeleton: half weight
-    double idf = 0;                  // how rare, for ranking turns
+    std::vector<std::string> own;      // its own forms: full weight
+    std::vector<std::string> alike;    // spellings found by the skeleton: half weight
+    std::vector<std::string> damaged;  // spellings OCR makes (search/ocr_spellings.h): lower still
+    double idf = 0;                    // how rare, for ranking turns
 };
 
 class ResolvedQuery {
 public:
-    ResolvedQuery(const QueryNode& root, const Xapian::Database& db);
+    // With `ocr_spellings`, words not taken exactly also find the spellings
+    // OCR makes of them.
+    ResolvedQuery(const QueryNode& root, const Xapian::Database& db, bool ocr_spellings = true);
 
     const QueryNode& root() const { return root_; }
     // The word `index` of a Word, Prefix (0) or Phrase node.
@@ -45,7 +49,7 @@ public:
 
 private:
     Xapian::Query candidates(const QueryNode& node) const;
-    void resolve(const QueryNode& node, const Xapian::Database& db);
+    void resolve(const QueryNode& node, const Xapian::Database& db, bool ocr_spellings);
 
     const QueryNode& root_;
     std::map<std::pair<const QueryNode*, std::size_t>, WordTerms> words_;
@@ -67,6 +71,7 @@ public:
     struct Found {
         std::vector<Xapian::termpos> all;    // sorted, without repeats
         std::vector<Xapian::termpos> alike;  // those only of spellings found by the skeleton
+        std::vector<Xapian::termpos> damaged;  // those only of spellings OCR makes
     };
     const Found& of(const QueryNode& node, std::size_t index = 0) const;
     const ResolvedQuery& query() const { return query_; }
@@ -86,7 +91,7 @@ public:
     TurnPositions(const DocumentPositions& document, const IndexedTurn& turn) : document_(document), turn_(turn) {}
     // Sorted positions of the word within the turn.
     std::vector<Xapian::termpos> of(const QueryNode& node, std::size_t index = 0) const;
-    // Occurrences of every word of the query, the skeleton's spellings at half weight.
+    // Occurrences of every word of the query, other spellings weighing less.
     double weighted_count(const QueryNode& node, std::size_t index) const;
     const IndexedTurn& turn() const { return turn_; }
     const ResolvedQuery& query() const { return document_.query(); }

@@ -160,8 +160,10 @@ public:
         return documents_.emplace(id, std::move(document)).first->second;
     }
 
-    // The hits of one matching turn; none when the inside/outside filter drops them all.
-    std::vector<Hit> hits_of(Id id, const IndexedTurn& turn, const std::vector<PositionRange>& ranges) {
+    // The hits of one matching turn; none when the inside/outside filter
+    // drops them all. `respelt`: positions (sorted) of words found under another spelling.
+    std::vector<Hit> hits_of(Id id, const IndexedTurn& turn, const std::vector<PositionRange>& ranges,
+                             const std::vector<Xapian::termpos>& respelt = {}) {
         const auto& document = info(id);
         const auto& text = text_of(id);
         auto disagrees = [&] {
@@ -175,6 +177,9 @@ public:
             wanted.push_back(range.first - turn.first_position);
             wanted.push_back(range.last - turn.first_position);
         }
+        for (const auto position : respelt) {
+            if (turn.holds(position)) wanted.push_back(position - turn.first_position);
+        }
         std::sort(wanted.begin(), wanted.end());
         wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
         const auto words = word_spans(text, turn, wanted);
@@ -184,11 +189,16 @@ public:
             return words[static_cast<std::size_t>(word - wanted.begin())];
         };
         std::vector<Span> spans;
+        std::vector<std::vector<Span>> respelt_spans;
         for (const auto& range : ranges) {
             const Span span{span_of(range.first).start, span_of(range.last).end};
             if (options_.filter.inside && !inside(span, *options_.filter.inside, document)) continue;
             if (options_.filter.outside && touches(span, *options_.filter.outside, document)) continue;
             spans.push_back(span);
+            auto& inner = respelt_spans.emplace_back();
+            for (auto at = std::lower_bound(respelt.begin(), respelt.end(), range.first); at != respelt.end() && *at <= range.last; ++at) {
+                inner.push_back(span_of(*at));
+            }
         }
         if (spans.empty()) return {};
         const std::int64_t context = std::max(0, options_.context);
@@ -198,9 +208,11 @@ public:
             return text.substr(begin, stop - begin);
         };
         std::vector<Hit> hits;
-        for (const auto& span : spans) {
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const auto& span = spans[i];
             hits.push_back(Hit{id, document.name, turn.turn, turn.speaker, span, slice(span.start - context, span.start),
-                               slice(span.start, span.end), slice(span.end, span.end + context)});
+                               slice(span.start, span.end), slice(span.end, span.end + context), {}});
+            for (const auto& word : respelt_spans[i]) hits.back().other_spellings.emplace_back(slice(word.start, word.end));
         }
         return hits;
     }
@@ -329,7 +341,7 @@ public:
         std::vector<MatchedTurn> matched;
         for (const auto& candidate : candidates) {
             if (limited && matched.size() > options_.max_turns) break;
-            auto hits = builder_.hits_of(record.document, *candidate.turn, candidate.ranges);
+            auto hits = builder_.hits_of(record.document, *candidate.turn, candidate.ranges, respelt(positions, *candidate.turn));
             if (!hits.empty()) matched.push_back({candidate.score, std::move(hits)});
         }
         return matched;
@@ -342,6 +354,21 @@ public:
     }
 
 private:
+    // Positions in the turn of words found under another spelling than the query's.
+    std::vector<Xapian::termpos> respelt(const DocumentPositions& positions, const IndexedTurn& turn) const {
+        std::vector<Xapian::termpos> found;
+        for (const auto& [node, index] : query_.words()) {
+            const auto& of = positions.of(*node, index);
+            for (const auto* list : {&of.alike, &of.damaged}) {
+                const auto from = std::lower_bound(list->begin(), list->end(), turn.first_position);
+                found.insert(found.end(), from, std::upper_bound(from, list->end(), turn.last_position()));
+            }
+        }
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        return found;
+    }
+
     std::size_t documents_seen_ = 0;
     std::size_t turns_seen_ = 0;
     const Xapian::Database& db_;
@@ -362,7 +389,7 @@ SearchResult run(Index::State& s, const QueryNode& parsed, const SearchOptions& 
     double turns_per_document = 0;
     // Returns as soon as enough turns are found.
     [&] {
-        const ResolvedQuery query(parsed, s.reader);
+        const ResolvedQuery query(parsed, s.reader, options.ocr_spellings);
         DocumentMatcher matcher(s.reader, query, builder, turn_filter, options);
         Xapian::Enquire enquire(s.reader);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.candidates(), filter_query(options.filter)));

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "search/ocr_spellings.h"
+
 namespace fokus::search::terms {
 namespace {
 
@@ -82,7 +84,13 @@ std::vector<std::pair<std::string, std::string>> lexicon_entries(const std::stri
 WordKeys keys_of(const std::string& lower) {
     WordKeys keys{{bounded(stem + stem_of(lower))}, {}};
     const auto folded_stem = stem_of(skeleton_of(lower));
-    for (auto key : {bounded(skeleton_stem + folded_stem), bounded(stem + folded_stem)}) {
+    std::vector<std::string> alike = {bounded(skeleton_stem + folded_stem)};
+    // Words written without æ, ø, å and without aa, ae, oe ("radgiver" for
+    // rådgiver), but not for æ, which the skeleton makes "a": "vare" is not
+    // "være", nor "lang" "længe". (Search leaves out the short ones: "for" is
+    // not "før".)
+    if (!ocr::has_ae(lower)) alike.push_back(bounded(stem + folded_stem));
+    for (auto& key : alike) {
         if (key != keys.own.front()) add_unique(keys.alike, std::move(key));
     }
     return keys;
@@ -92,7 +100,9 @@ PrefixKeys prefix_keys(const std::string& lower, bool exact_only) {
     PrefixKeys result{{word(lower)}, {}};
     if (exact_only) return result;
     const auto folded = skeleton_of(lower);
-    add_unique(result.terms, word(folded));
+    // Words starting so written plainly, when that is not likely a prefix
+    // of other words: "møde*" is not "mode*", nor "svær*" "svar*".
+    if (!ocr::has_ae(lower) && ocr::letters_in(lower) >= ocr::shortest_ambiguous_prefix) add_unique(result.terms, word(folded));
     result.keys.push_back(bounded(skeleton + folded));
     return result;
 }

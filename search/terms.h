@@ -18,7 +18,8 @@
 // The skeleton maps æ, ä, å and aa, ae to "a", and ø, ö and oe to "o", so that
 // "rådgiver", "raadgiver" and OCR's "radgiver" share one. A query word stands
 // for the words under its own stem (full weight) and those under the stem of
-// its skeleton as Y or Z (half weight), which makes the lookup symmetric.
+// its skeleton as Y or Z (half weight), which makes the lookup symmetric;
+// as Z only when its stem is long enough and has no æ (ocr_spellings.h).
 //
 // Boolean terms on each document, for filters (speaker, participant and
 // coding terms say that some turn has them; search checks the turn itself):

@@ -47,6 +47,9 @@ SearchPane::SearchPane(wxWindow* parent) : wxPanel(parent) {
     query_->ShowCancelButton(true);
     exact_ = new wxCheckBox(this, wxID_ANY, _("Exact"));
     exact_->SetToolTip(_("Only the words as typed: no other inflections, no spellings without æ, ø, å"));
+    ocr_ = new wxCheckBox(this, wxID_ANY, _("OCR spellings"));
+    ocr_->SetValue(true);
+    ocr_->SetToolTip(_("Also the spellings OCR makes of æ, ø, å and l (bgrn for børn, rddgiver for rådgiver), ranked below the words as typed"));
     municipality_ = new wxChoice(this, wxID_ANY);
     stage_ = new wxChoice(this, wxID_ANY);
     auto* go = new wxButton(this, wxID_ANY, _("Search"));
@@ -62,7 +65,8 @@ SearchPane::SearchPane(wxWindow* parent) : wxPanel(parent) {
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(query_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    top->Add(exact_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
+    top->Add(exact_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(ocr_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     top->Add(municipality_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(stage_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(go, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
@@ -105,6 +109,7 @@ void SearchPane::populate(Project& project) {
 search::SearchOptions SearchPane::options() const {
     search::SearchOptions options;
     options.exact = exact_->GetValue();
+    options.ocr_spellings = ocr_->GetValue();
     options.context = 70;
     if (const int chosen = municipality_->GetSelection(); chosen > 0) {
         options.filter.attributes.push_back(
@@ -128,10 +133,14 @@ void SearchPane::show(const search::SearchResult& result) {
     wxArrayString rows;
     rows.reserve(hits_.size());
     for (const auto& hit : hits_) {
+        // Words found under another spelling than the query's, named under the speaker.
+        wxString spelt;
+        for (const auto& word : hit.other_spellings) spelt += (spelt.empty() ? wxString() : wxString(", ")) + escape_html(word);
+        if (!spelt.empty()) spelt = "<br><i>" + wxString::Format(_("spelt %s"), spelt) + "</i>";
         // A concordance: the matches line up in one column, context either side.
         rows.push_back("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\"><tr>"
                        "<td width=\"17%\" nowrap><font color=\"#555555\" size=\"-1\">" + escape_html(hit.document_name) +
-                       (hit.speaker.empty() ? wxString() : "<br>" + escape_html(hit.speaker)) + "</font></td>"
+                       (hit.speaker.empty() ? wxString() : "<br>" + escape_html(hit.speaker)) + spelt + "</font></td>"
                        "<td width=\"38%\" align=\"right\" nowrap>" + escape_html(hit.before) + "</td>"
                        "<td nowrap><b><font bgcolor=\"#FFE08A\">" + escape_html(hit.match) + "</font></b>" +
                        escape_html(hit.after) + "</td></tr></table>");

@@ -50,6 +50,7 @@ private:
 
     wxSearchCtrl* query_;
     wxCheckBox* exact_;
+    wxCheckBox* ocr_;
     wxChoice* municipality_;
     wxChoice* stage_;
     wxChoice* level_;
