@@ -26,7 +26,7 @@ struct QuotesOptions {
     Id quote = 0;
     int position = 0;
     std::string group_by = "arranged";
-    std::string attribution = "({speaker})";
+    std::string attribution;  // the project's when empty
     bool drop_speakers = false;
     bool no_cut_marks = false;
     bool with_codes = false;
@@ -130,6 +130,16 @@ void add_quote_commands(CLI::App& app, Context& context) {
         const auto set = store.resolve(options->set);
         store.rename(set.id, options->name);
         std::cout << "Renamed " << text::quote(set.name) << " to " << text::quote(store.get(set.id).name) << '\n';
+    });
+
+    auto* attribution = quotes->add_subcommand(
+        "attribution", "Show the project's attribution template for quotations, or with TEMPLATE keep a new one");
+    attribution->add_option("TEMPLATE", options->attribution, "e.g. \"({role}, {municipality})\"");
+    attribution->callback([&context, options] {
+        auto project = context.open(options->path, !options->attribution.empty());
+        QuoteSetStore store(project);
+        if (!options->attribution.empty()) store.set_attribution_template(options->attribution);
+        std::cout << store.attribution_template() << '\n';
     });
 
     auto* remove_set = quotes->add_subcommand("delete", "Delete a quote set and its quotes (the codings stay)");
@@ -236,8 +246,8 @@ void add_quote_commands(CLI::App& app, Context& context) {
         ->capture_default_str();
     exported->add_option("--attribution", options->attribution,
                          "Attribution template over {speaker}, {participant}, {document}, {code} and attributes, "
-                         "e.g. \"({role}, {municipality})\"; a missing value is left out with its text")
-        ->capture_default_str();
+                         "e.g. \"({role}, {municipality})\"; a missing value is left out with its text "
+                         "(default: the project's, as the workbench keeps it, else \"({speaker})\")");
     exported->add_flag("--drop-speakers", options->drop_speakers, "Leave speaker labels out of the quotations");
     exported->add_flag("--no-cut-marks", options->no_cut_marks, "Do not mark a quote cut from a longer turn with (...)");
     exported->add_flag("--with-codes", options->with_codes, "Add a line with each quote's codes");
@@ -247,13 +257,14 @@ void add_quote_commands(CLI::App& app, Context& context) {
                                                                                           : options->format);
         exporters::QuoteExportOptions export_options;
         export_options.grouping = exporters::parse_grouping(options->group_by);
-        export_options.attribution = options->attribution;
-        AttributionTemplate checked(options->attribution);
+        AttributionTemplate checked(options->attribution.empty() ? std::string("{speaker}") : options->attribution);
         export_options.text.keep_speakers = !options->drop_speakers;
         export_options.text.mark_cuts = !options->no_cut_marks;
         export_options.with_codes = options->with_codes;
         export_options.with_comments = options->with_comments;
         auto project = context.open(options->path, false);
+        export_options.attribution =
+            options->attribution.empty() ? QuoteSetStore(project).attribution_template() : options->attribution;
         const auto set = QuoteSetStore(project).resolve(options->set);
         exporters::export_quote_set(project, set.id, options->file, format, export_options);
         std::cout << "Wrote " << set.quotes << (set.quotes == 1 ? " quote" : " quotes") << " to " << options->file << '\n';

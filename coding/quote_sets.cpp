@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "attribution.h"
 #include "codes.h"
 #include "codings.h"
 #include "collation.h"
@@ -233,6 +234,24 @@ void QuoteSetStore::set_comment(Id id, std::string_view comment) {
     const std::string cleaned = clean_comment(comment);
     project_.act("comment on a quote", [&] {
         project_.db().prepare("UPDATE quotes SET note = ? WHERE id = ?").bind_all(cleaned, id).run();
+    });
+}
+
+std::string QuoteSetStore::attribution_template() const {
+    auto query = project_.db().prepare("SELECT value FROM project_info WHERE key = 'attribution_template'");
+    return query.step() ? query.text(0) : std::string("({speaker})");
+}
+
+void QuoteSetStore::set_attribution_template(std::string_view pattern) {
+    const std::string cleaned = text::to_nfc(pattern, "the attribution template");
+    AttributionTemplate checked(cleaned);  // InputError naming what is wrong with it
+    if (cleaned == attribution_template()) return;
+    project_.act("set the attribution template", [&] {
+        project_.db()
+            .prepare("INSERT INTO project_info(key, value) VALUES ('attribution_template', ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+            .bind_all(cleaned)
+            .run();
     });
 }
 

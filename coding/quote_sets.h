@@ -64,6 +64,11 @@ public:
     // Moves a quote to `position` (1-based) within its set; the others close up.
     void move_quote(Id quote, int position);
     void set_comment(Id quote, std::string_view comment);
+
+    // The project's attribution template for quotations, "({speaker})" until
+    // one is chosen; a new one is checked, then kept as one action.
+    std::string attribution_template() const;
+    void set_attribution_template(std::string_view pattern);
     void set_span(Id quote, Span span);
 
 private:

@@ -45,6 +45,7 @@ const char* const action_label_patterns[] = {
     wxTRANSLATE("move a quote in \"%s\""),
     wxTRANSLATE("comment on a quote"),
     wxTRANSLATE("change the span of a quote"),
+    wxTRANSLATE("set the attribution template"),
     wxTRANSLATE("import \"%s\""),
     wxTRANSLATE("rename document \"%s\""),
     wxTRANSLATE("delete document \"%s\""),

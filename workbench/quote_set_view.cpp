@@ -87,9 +87,9 @@ QuoteSetView::QuoteSetView(wxWindow* parent) : wxPanel(parent) {
 
     sets_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill_quotes(); });
     grouping_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { fill_quotes(); });
-    attribution_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { fill_quotes(); });
+    attribution_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { keep_attribution(); });
     attribution_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
-        fill_quotes();
+        keep_attribution();
         event.Skip();
     });
     new_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { make_set(); });
@@ -142,6 +142,22 @@ void QuoteSetView::refresh(Project& project) {
         if (chosen && set_list_[i].id == *chosen) selection = static_cast<int>(i);
     }
     sets_->SetSelection(selection);
+    const wxString kept = to_wx(QuoteSetStore(project).attribution_template());
+    if (attribution_->GetValue() != kept && !attribution_->HasFocus()) attribution_->ChangeValue(kept);
+    fill_quotes();
+}
+
+void QuoteSetView::keep_attribution() {
+    if (!project_) return;
+    try {
+        QuoteSetStore store(*project_);
+        if (from_wx(attribution_->GetValue()) != store.attribution_template()) {
+            store.set_attribution_template(from_wx(attribution_->GetValue()));
+            if (changed_) changed_(_("Kept the attribution template in the project (Ctrl+Z undoes)"));
+        }
+    } catch (const std::exception&) {
+        // An unfinished template is shown as such by fill_quotes, and kept once it is whole.
+    }
     fill_quotes();
 }
 

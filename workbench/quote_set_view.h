@@ -40,6 +40,8 @@ public:
 
 private:
     void fill_quotes();
+    // Keeps a changed, well-formed template in the project, then shows the quotes with it.
+    void keep_attribution();
     void changed(const wxString& message);
     std::optional<Quote> selected_quote() const;
     void make_set();

@@ -107,6 +107,38 @@ TEST_CASE("quotes export writes a grouped document with attributions and a table
     CHECK(testing::read_file(docx).substr(0, 2) == "PK");
 }
 
+TEST_CASE("the project keeps its attribution template, used by export unless another is given, and undone as a step") {
+    testing::ScratchDir dir;
+    const auto path = coded_project(dir);
+    REQUIRE(run_cli(dir, {"quotes", path, "create", "Rapport"}).exit_code == 0);
+    REQUIRE(run_cli(dir, {"quotes", path, "add", "Rapport", "--code", "Motivation"}).exit_code == 0);
+    CHECK(run_cli(dir, {"quotes", path, "attribution"}).out == "({speaker})\n");
+    const auto kept = run_cli(dir, {"quotes", path, "attribution", "– {speaker} i {municipality}"});
+    REQUIRE(kept.exit_code == 0);
+    CHECK(kept.out == "– {speaker} i {municipality}\n");
+
+    const auto markdown = (dir / "rapport.md").string();
+    REQUIRE(run_cli(dir, {"quotes", path, "export", "Rapport", markdown}).exit_code == 0);
+    const auto text = testing::read_file(markdown);
+    CHECK(text.find("– Rådgiver 1 i Kommune B") != std::string::npos);
+    CHECK(text.find("– Rådgiver 2 i Kommune B") != std::string::npos);
+    // Given on the command line, a template is used for that export only.
+    REQUIRE(run_cli(dir, {"quotes", path, "export", "Rapport", markdown, "--attribution", "«{speaker}»"}).exit_code == 0);
+    CHECK(testing::read_file(markdown).find("«Rådgiver 1»") != std::string::npos);
+    CHECK(run_cli(dir, {"quotes", path, "attribution"}).out == "– {speaker} i {municipality}\n");
+
+    // A broken template is refused, naming it, and nothing changes.
+    const auto before = state_of(path);
+    const auto broken = run_cli(dir, {"quotes", path, "attribution", "({rolle"});
+    CHECK(broken.exit_code != 0);
+    CHECK(broken.err.find("({rolle") != std::string::npos);
+    CHECK(state_of(path) == before);
+    CHECK(run_cli(dir, {"quotes", path, "attribution"}).out == "– {speaker} i {municipality}\n");
+
+    REQUIRE(run_cli(dir, {"undo", path}).exit_code == 0);
+    CHECK(run_cli(dir, {"quotes", path, "attribution"}).out == "({speaker})\n");
+}
+
 TEST_CASE("bad input is refused with the value named and the project left unchanged") {
     testing::ScratchDir dir;
     const auto path = coded_project(dir);
