@@ -191,9 +191,19 @@ public:
     // none in context; returns how many there are.
     std::size_t count_turn(Id id, const IndexedTurn& turn, const std::vector<PositionRange>& ranges, SearchResult& result) {
         const auto& document = info(id);
-        const bool coded = std::any_of(document.codings.begin(), document.codings.end(),
-                                       [&](const CodedSpan& coding) { return overlap(coding.span, turn.body); });
-        const bool need_spans = coded || options_.filter.inside || options_.filter.outside;
+        // Codings over the whole of the turn's speech hold every hit; only
+        // those that cover part of it need the hits' spans.
+        std::vector<Id> whole;
+        std::vector<CodedSpan> partial;
+        for (const auto& coding : document.codings) {
+            if (!overlap(coding.span, turn.body)) continue;
+            if (coding.span.start <= turn.body.start && turn.body.end <= coding.span.end) {
+                if (!holds(whole, coding.code)) whole.push_back(coding.code);
+            } else {
+                partial.push_back(coding);
+            }
+        }
+        const bool need_spans = !partial.empty() || options_.filter.inside || options_.filter.outside;
         const auto spans = need_spans ? spans_of(id, turn, ranges) : std::vector<Span>{};
         const std::size_t hits = need_spans ? spans.size() : ranges.size();
         if (hits == 0) return 0;
@@ -201,7 +211,17 @@ public:
         ++result.matching_turns;
         result.per_document[document.name] += static_cast<int>(hits);
         if (!document.municipality.empty()) result.per_municipality[document.municipality] += static_cast<int>(hits);
-        for (const auto& span : spans) count_codes(span, document, result);
+        for (const Id code : whole) result.per_code[code_names_[code]] += static_cast<int>(hits);
+        std::vector<Id> counted;
+        for (const auto& span : spans) {
+            counted = whole;
+            for (const auto& coding : partial) {
+                if (overlap(coding.span, span) && !holds(counted, coding.code)) {
+                    counted.push_back(coding.code);
+                    ++result.per_code[code_names_[coding.code]];
+                }
+            }
+        }
         return hits;
     }
 
