@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <exception>
 #include <optional>
+#include <thread>
 
 #include "coding/documents.h"
 #include "coding/sqlite.h"
@@ -385,9 +387,86 @@ DocumentMatches match_document(const Xapian::Database& db, const ResolvedQuery& 
     return matches;
 }
 
+// Adds the counts of `part` (of other documents) to `whole`.
+void add_counts(SearchResult& whole, const SearchResult& part) {
+    whole.total += part.total;
+    whole.matching_turns += part.matching_turns;
+    for (const auto& [name, count] : part.per_document) whole.per_document[name] += count;
+    for (const auto& [name, count] : part.per_municipality) whole.per_municipality[name] += count;
+    for (const auto& [name, count] : part.per_code) whole.per_code[name] += count;
+}
+
+// Counts every hit of the candidate documents numbered in `documents`,
+// putting none in context, with a connection to the project and a reader of
+// the index of its own: so that two of these can count at once.
+SearchResult count_documents(Project& project, const Xapian::Database& db, const QueryNode& parsed, const SearchOptions& options,
+                             const std::vector<Xapian::docid>& documents) {
+    SearchResult counted;
+    HitBuilder builder(project, options);
+    TurnFilter turn_filter(project, options.filter);
+    const ResolvedQuery query(parsed, db);
+    for (const auto id : documents) {
+        const auto matches = match_document(db, query, db.get_document(id), id, builder, turn_filter, options);
+        for (const auto& matched : matches.turns) {
+            builder.count_turn(matches.record.document, matches.record.turns[matched.turn], matched.ranges, counted);
+        }
+    }
+    return counted;
+}
+
+// The counts over every hit, the candidate documents shared between this
+// thread and one more when the machine has a second core.
+SearchResult count_all(Index::State& s, const QueryNode& parsed, const SearchOptions& options) {
+    Xapian::Enquire enquire(s.reader);
+    const ResolvedQuery query(parsed, s.reader);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.candidates(), filter_query(options.filter)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<Xapian::docid> documents;
+    const auto candidates = enquire.get_mset(0, std::max<Xapian::doccount>(1, s.reader.get_doccount()));
+    for (auto candidate = candidates.begin(); candidate != candidates.end(); ++candidate) documents.push_back(*candidate);
+    // Inside an action the project's changes are not yet visible to another connection.
+    if (std::thread::hardware_concurrency() < 2 || documents.size() < 64 || s.project.acting()) {
+        return count_documents(s.project, s.reader, parsed, options, documents);
+    }
+    const std::vector<Xapian::docid> second_half(documents.begin() + static_cast<std::ptrdiff_t>(documents.size() / 2), documents.end());
+    documents.resize(documents.size() / 2);
+    SearchResult second;
+    std::exception_ptr failure;
+    std::thread helper([&] {
+        try {
+            auto project = Project::open(s.project.path(), Project::Access::ReadOnly);
+            const Xapian::Database reader(s.path.string());
+            second = count_documents(project, reader, parsed, options, second_half);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    SearchResult first;
+    try {
+        first = count_documents(s.project, s.reader, parsed, options, documents);
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (failure) std::rethrow_exception(failure);
+    add_counts(first, second);
+    return first;
+}
+
 // The query run on an index brought up to date: the hits of the page in
 // context, to `each` or into the result, and the counts.
 SearchResult run(Index::State& s, const QueryNode& parsed, const SearchOptions& options, const HitSink& each) {
+    if (options.count_all && options.limit != 0) {
+        // The page first, as soon as it is found; then every hit counted.
+        auto page_only = options;
+        page_only.count_all = false;
+        auto result = run(s, parsed, page_only, each);
+        auto counted = count_all(s, parsed, options);
+        counted.hits = std::move(result.hits);
+        counted.complete = result.complete;
+        return counted;
+    }
     SearchResult result;
     HitBuilder builder(s.project, options);
     TurnFilter turn_filter(s.project, options.filter);
