@@ -187,7 +187,8 @@ int main(int argc, char** argv) {
         sqlite3_prepare_v2(fts, "SELECT snippet(t, 0, '[', ']', '…', 12) FROM t WHERE t MATCH ? LIMIT 20", -1, &select, nullptr);
         for (std::size_t i = 0; i < queries.size(); ++i) {
             search::SearchOptions options;
-            options.max_turns = 20;
+            options.limit = 20;
+            options.count_all = false;
             if (!filters[i].empty()) options.filter.attributes = {parse_condition("municipality=" + filters[i])};
             fokus_latency.add(bench::milliseconds_of([&] { index->search(queries[i].first, options); }));
             options.ocr_spellings = false;

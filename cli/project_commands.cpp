@@ -16,7 +16,8 @@
 namespace fokus::cli {
 namespace {
 
-nlohmann::json document_json(DocumentStore& documents, const Document& document) {
+nlohmann::json document_json(DocumentStore& documents, const Document& document, std::int64_t turns,
+                             const std::map<std::string, std::string>& attributes) {
     nlohmann::json speakers = nlohmann::json::array();
     for (const auto& speaker : documents.speakers(document.id)) {
         speakers.push_back({{"label", speaker.label}, {"turns", speaker.turns}});
@@ -27,8 +28,8 @@ nlohmann::json document_json(DocumentStore& documents, const Document& document)
             {"length", document.length},
             {"source", document.source_name},
             {"imported_at", document.imported_at},
-            {"attributes", documents.attributes(document.id)},
-            {"turns", documents.turns(document.id).size()},
+            {"attributes", attributes},
+            {"turns", turns},
             {"speakers", speakers}};
 }
 
@@ -43,7 +44,12 @@ void print_info(Project& project, bool json) {
     const auto participants = counts.participants;
     if (json) {
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& document : all) list.push_back(document_json(documents, document));
+        const auto turns = documents.turn_counts();
+        auto attributes = documents.all_attributes();
+        for (const auto& document : all) {
+            const auto counted = turns.find(document.id);
+            list.push_back(document_json(documents, document, counted == turns.end() ? 0 : counted->second, attributes[document.id]));
+        }
         print_json({{"name", project.name()},
                     {"path", project.path().string()},
                     {"guid", project.guid()},
@@ -59,10 +65,13 @@ void print_info(Project& project, bool json) {
     std::cout << "Project   " << project.name() << "  (" << project.path().string() << ")\n"
               << "Documents " << all.size() << ", codes " << codes << ", codings " << codings << ", coders "
               << coders << ", memos " << memos << ", participants " << participants << '\n';
+    const auto turns = documents.turn_counts();
+    auto attributes = documents.all_attributes();
     for (const auto& document : all) {
+        const auto counted = turns.find(document.id);
         std::cout << "  " << document.id << "  " << document.name << "  [" << document.format << ", "
-                  << document.length << " characters, " << documents.turns(document.id).size() << " turns]";
-        for (const auto& [name, value] : documents.attributes(document.id)) std::cout << "  " << name << "=" << value;
+                  << document.length << " characters, " << (counted == turns.end() ? 0 : counted->second) << " turns]";
+        for (const auto& [name, value] : attributes[document.id]) std::cout << "  " << name << "=" << value;
         std::cout << '\n';
     }
 }

@@ -20,8 +20,9 @@ struct SearchCommandOptions {
     std::string path, query, inside, outside, order = "relevance", code, level = "word";
     std::vector<std::string> filters, documents, speakers, codes, themes, coders;
     std::vector<std::size_t> chosen;
-    bool exact = false, no_ocr = false, json = false;
+    bool exact = false, no_ocr = false, json = false, all = false, counts_only = false;
     int context = 60;
+    std::size_t limit = 100, offset = 0;
 };
 
 void add_search_options(CLI::App& command, SearchCommandOptions& options) {
@@ -103,6 +104,87 @@ void print_counts(const char* heading, const std::map<std::string, int>& counts)
     for (const auto& [name, count] : counts) std::cout << "  " << count << "  " << name << '\n';
 }
 
+nlohmann::json hit_json(const search::Hit& hit) {
+    nlohmann::json json = {{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", hit.speaker},
+                           {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
+                           {"match", hit.match}, {"after", hit.after}};
+    if (!hit.other_spellings.empty()) json["other_spellings"] = hit.other_spellings;
+    return json;
+}
+
+void print_hit(std::size_t number, const search::Hit& hit) {
+    std::cout << number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  " << hit.speaker;
+    for (std::size_t i = 0; i < hit.other_spellings.size(); ++i) std::cout << (i == 0 ? "  spelt " : ", ") << hit.other_spellings[i];
+    std::cout << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»" << one_line(hit.after) << "…\n";
+}
+
+// The whole list, the page asked for, or none (only the counts).
+search::SearchOptions paged(search::SearchOptions options, const SearchCommandOptions& command) {
+    options.offset = command.offset;
+    options.limit = command.all ? 0 : command.limit;
+    if (command.counts_only) {
+        options.offset = 0;
+        options.limit = 1;
+    }
+    return options;
+}
+
+// Hits are written as they are found, never all held: text one to a line
+// pair, JSON as one document whose "hits" array is written element by element.
+void run_search(search::Index& index, Project& project, const SearchCommandOptions& options, IndexReport& report) {
+    const auto search_options = paged(resolve(project, options), options);
+    std::size_t number = options.counts_only ? 0 : search_options.offset;
+    bool first = true;
+    if (options.json && !options.counts_only) std::cout << "{\n\"hits\": [";
+    const auto result = index.search(options.query, search_options, [&](search::Hit&& hit) {
+        ++number;
+        if (options.counts_only) return;
+        if (options.json) {
+            std::cout << (first ? "\n" : ",\n") << hit_json(hit).dump();
+            first = false;
+        } else {
+            print_hit(number, hit);
+            // The first page is on the screen while the counts are made.
+            if (number == search_options.offset + 1 || number % 100 == 0) std::cout << std::flush;
+        }
+    });
+    report.damage(index);
+    const std::size_t shown = options.counts_only ? 0 : number - search_options.offset;
+    if (options.json) {
+        nlohmann::json rest = {{"total", result.total}, {"turns", result.matching_turns}, {"offset", search_options.offset},
+                               {"shown", shown}, {"complete", result.complete},
+                               {"per_document", result.per_document}, {"per_municipality", result.per_municipality},
+                               {"per_code", result.per_code}};
+        if (options.counts_only) {
+            rest.erase("offset");
+            rest.erase("shown");
+            rest.erase("complete");
+            print_json(rest);
+            return;
+        }
+        std::cout << (first ? "]" : "\n]");
+        for (auto item = rest.begin(); item != rest.end(); ++item) std::cout << ",\n\"" << item.key() << "\": " << item.value().dump();
+        std::cout << "\n}\n";
+        return;
+    }
+    if (options.counts_only) {
+        std::cout << result.total << " hits in " << result.matching_turns << " turns\n";
+    } else if (shown == 0) {
+        std::cout << (result.total == 0 ? std::string("No hits") : "No hits after the first " + std::to_string(search_options.offset))
+                  << "; " << result.total << " hits in " << result.matching_turns << " turns\n";
+    } else if (shown == result.total) {
+        std::cout << result.total << " hits in " << result.matching_turns << " turns\n";
+    } else {
+        std::cout << "Hits " << search_options.offset + 1 << "-" << search_options.offset + shown << " of " << result.total
+                  << " in " << result.matching_turns << " turns";
+        if (!result.complete) std::cout << " (--offset " << search_options.offset + shown << " for more, --all for every hit)";
+        std::cout << '\n';
+    }
+    print_counts("Per document", result.per_document);
+    print_counts("Per municipality", result.per_municipality);
+    print_counts("Per code", result.per_code);
+}
+
 }  // namespace
 
 void add_search_commands(CLI::App& app, Context& context) {
@@ -112,36 +194,16 @@ void add_search_commands(CLI::App& app, Context& context) {
         add_search_options(*command, *options);
         command->add_option("--order", options->order, "relevance or document")->check(CLI::IsMember({"relevance", "document"}));
         command->add_option("--context", options->context, "Characters of context each side")->check(CLI::Range(0, 2000));
+        auto* limit = command->add_option("--limit", options->limit, "Hits to show (a page)")->check(CLI::PositiveNumber)->capture_default_str();
+        command->add_option("--offset", options->offset, "Hits to pass over before the page")->capture_default_str();
+        command->add_flag("--all", options->all, "Every hit, written as found")->excludes(limit);
+        command->add_flag("--counts-only", options->counts_only, "Only the number of hits and the counts per document, municipality and code");
         add_json_flag(*command, options->json);
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
             IndexReport report;
             auto index = open_index(project, report);
-            const auto result = index.search(options->query, resolve(project, *options));
-            report.damage(index);
-            if (options->json) {
-                nlohmann::json hits = nlohmann::json::array();
-                for (const auto& hit : result.hits) {
-                    hits.push_back({{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", hit.speaker},
-                                    {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
-                                    {"match", hit.match}, {"after", hit.after}});
-                    if (!hit.other_spellings.empty()) hits.back()["other_spellings"] = hit.other_spellings;
-                }
-                print_json({{"hits", hits}, {"turns", result.matching_turns}, {"per_document", result.per_document},
-                            {"per_municipality", result.per_municipality}, {"per_code", result.per_code}});
-                return;
-            }
-            std::size_t number = 0;
-            for (const auto& hit : result.hits) {
-                std::cout << ++number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  " << hit.speaker;
-                for (std::size_t i = 0; i < hit.other_spellings.size(); ++i) std::cout << (i == 0 ? "  spelt " : ", ") << hit.other_spellings[i];
-                std::cout << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»"
-                          << one_line(hit.after) << "…\n";
-            }
-            std::cout << result.hits.size() << " hits in " << result.matching_turns << " turns\n";
-            print_counts("Per document", result.per_document);
-            print_counts("Per municipality", result.per_municipality);
-            print_counts("Per code", result.per_code);
+            run_search(index, project, *options, report);
         });
     }
     {
@@ -155,7 +217,13 @@ void add_search_commands(CLI::App& app, Context& context) {
             auto project = context.open(options->path);
             IndexReport report;
             auto index = open_index(project, report);
-            const auto result = index.search(options->query, resolve(project, *options));
+            // Only the spans are needed, not the text around them; and only
+            // as far as the last hit chosen.
+            auto search_options = resolve(project, *options);
+            search_options.context = 0;
+            search_options.count_all = false;
+            if (!options->chosen.empty()) search_options.limit = *std::max_element(options->chosen.begin(), options->chosen.end());
+            const auto result = index.search(options->query, search_options);
             report.damage(index);
             const auto code = CodeStore(project).resolve(options->code);
             const auto made = search::code_hits(project, result.hits, code.id, search::parse_level(options->level), options->chosen);

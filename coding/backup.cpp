@@ -67,6 +67,8 @@ void copy_database(sql::Connection& from, const fs::path& to) {
     const int finished = sqlite3_backup_finish(copy);
     if (stepped != SQLITE_DONE) target.fail("copying the project to " + to.string(), stepped);
     if (finished != SQLITE_OK) target.fail("finishing the backup " + to.string(), finished);
+    // A copy of one moment is whole: not open for changes, whatever the original is.
+    target.prepare("DELETE FROM project_info WHERE key = ?").bind_all(schema::open_for_changes_key).run();
     // A backup is a single file: no write-ahead log beside it.
     target.exec("PRAGMA journal_mode = DELETE");
 }

@@ -65,20 +65,29 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
         while (query.step()) table.values.push_back(query.text(0));
         text::sort_danish(table.values);
     }
-    std::vector<std::string> value_of(segments.size());
+    // Each segment's column, looked up once for a run of segments of the
+    // same document or participant (they come in document order); a
+    // segment without a value goes to a column "" added at the end.
+    std::vector<std::size_t> column_of_segment(segments.size());
     bool missing = false;
+    std::optional<std::optional<Id>> last_key;
+    std::size_t last_column = 0;
     for (std::size_t s = 0; s < segments.size(); ++s) {
-        value_of[s] = lookup.value_of(segments[s]);
-        missing = missing || value_of[s].empty();
+        const auto key = attribute.of == AttributeCondition::Of::Document ? std::optional<Id>(segments[s].document)
+                                                                          : segments[s].participant;
+        if (!last_key || *last_key != key) {
+            const auto value = lookup.value_of(segments[s]);
+            missing = missing || value.empty();
+            last_column = static_cast<std::size_t>(std::find(table.values.begin(), table.values.end(), value) - table.values.begin());
+            last_key = key;
+        }
+        column_of_segment[s] = last_column;
     }
     if (missing) table.values.push_back("");
     const auto columns = table.values.size();
     table.cells.assign(items.size() * columns, 0);
     table.row_totals.assign(items.size(), 0);
     table.column_totals.assign(columns, 0);
-    auto column_of = [&](const std::string& value) {
-        return static_cast<std::size_t>(std::find(table.values.begin(), table.values.end(), value) - table.values.begin());
-    };
     // Distinct units per cell, row, column and overall (codings are distinct
     // already, so sets are only needed for documents and participants).
     std::vector<std::set<Id>> cell_units(items.size() * columns);
@@ -88,7 +97,7 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
     for (std::size_t s = 0; s < segments.size(); ++s) {
         const auto unit = unit_of(segments[s], count);
         if (!unit) continue;
-        const auto column = column_of(value_of[s]);
+        const auto column = column_of_segment[s];
         bool counted = false;
         for (std::size_t row = 0; row < items.size(); ++row) {
             if (!holds(items[row], segments[s])) continue;

@@ -222,10 +222,25 @@ std::vector<Turn> DocumentStore::turns(Id id) const {
     return result;
 }
 
+std::map<Id, std::int64_t> DocumentStore::turn_counts() const {
+    auto query = project_.db().prepare("SELECT document_id, count(*) FROM turns GROUP BY document_id");
+    std::map<Id, std::int64_t> counts;
+    while (query.step()) counts.emplace(query.int64(0), query.int64(1));
+    return counts;
+}
+
+std::map<Id, std::map<std::string, std::string>> DocumentStore::all_attributes() const {
+    auto query = project_.db().prepare("SELECT document_id, name, value FROM document_attributes");
+    std::map<Id, std::map<std::string, std::string>> result;
+    while (query.step()) result[query.int64(0)].emplace(query.text(1), query.text(2));
+    return result;
+}
+
 std::vector<Speaker> DocumentStore::speakers(Id id) const {
     auto query = project_.db().prepare(
-        "SELECT s.id, s.label, s.participant_id, (SELECT count(*) FROM turns t WHERE t.speaker_id = s.id) "
-        "FROM speakers s WHERE s.document_id = ? ORDER BY s.id");
+        "SELECT s.id, s.label, s.participant_id, coalesce(counted.turns, 0) FROM speakers s "
+        "LEFT JOIN (SELECT speaker_id, count(*) AS turns FROM turns WHERE document_id = ?1 GROUP BY speaker_id) counted "
+        "ON counted.speaker_id = s.id WHERE s.document_id = ?1 ORDER BY s.id");
     query.bind_all(id);
     std::vector<Speaker> result;
     while (query.step()) {

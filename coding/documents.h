@@ -96,6 +96,10 @@ public:
     void remove_attribute(Id id, std::string_view name);
 
     std::vector<Turn> turns(Id id) const;
+    // How many turns each document has, from the index alone (documents without turns absent).
+    std::map<Id, std::int64_t> turn_counts() const;
+    // Every document's attributes, read at once.
+    std::map<Id, std::map<std::string, std::string>> all_attributes() const;
     std::vector<Speaker> speakers(Id id) const;
 
 private:

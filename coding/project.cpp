@@ -41,14 +41,46 @@ bool is_busy(const DatabaseError& error) {
                        "the project is being changed by another program; try again when it has finished");
 }
 
+// Whether a program has the project open for changes (holds the WriterLock
+// below): a shared lock is refused while it does. The lock goes with the
+// process, so one that crashed holds nothing.
+bool someone_is_changing(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    ::close(fd);  // releases the shared lock, if taken
+    return held;
+}
+
+// Whether the file must be checked whole before it is used: when the last
+// program to change it did not close it (its mark is still there with no such
+// program running), or when the file is shorter than its header says. A
+// project closed cleanly opens without reading more than it needs; the full
+// check is `fokus-cli check`, and the workbench's after opening.
+bool needs_checking(sql::Connection& db, const fs::path& path, bool holding_writer_lock) {
+    const auto header = schema::read_header(path);
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (!error && header.page_count > 0 &&
+        size < static_cast<std::uintmax_t>(header.page_count) * header.page_size) {
+        return true;
+    }
+    auto mark = db.prepare("SELECT 1 FROM project_info WHERE key = ?");
+    mark.bind_all(schema::open_for_changes_key);
+    if (!mark.step()) return false;
+    // Opened for changes ourselves, the mark is a predecessor's that never closed.
+    return holding_writer_lock || !someone_is_changing(path);
+}
+
 // Reads only, so a refused file is left exactly as it was.
-void check_is_fokus_project(sql::Connection& db, const fs::path& path) {
+void check_is_fokus_project(sql::Connection& db, const fs::path& path, bool holding_writer_lock) {
     std::int64_t application = 0;
     std::int64_t version = 0;
     try {
         application = db.scalar_int("PRAGMA application_id");
         version = db.scalar_int("PRAGMA user_version");
-        if (application == schema::application_id && version <= schema::current_version()) {
+        if (application == schema::application_id && version <= schema::current_version() &&
+            needs_checking(db, path, holding_writer_lock)) {
             auto check = db.prepare("PRAGMA quick_check");
             check.step();
             if (const auto verdict = check.text(0); verdict != "ok") {
@@ -119,6 +151,22 @@ private:
 struct Project::State {
     State(fs::path file, sql::Connection connection, bool read_only_access = false)
         : path(std::move(file)), db(std::move(connection)), read_only(read_only_access) {}
+    ~State() {
+        if (!marked_open) return;
+        try {
+            db.prepare("DELETE FROM project_info WHERE key = ?").bind_all(schema::open_for_changes_key).run();
+        } catch (...) {
+            // Left marked, the project is checked when next opened: the safe side.
+        }
+    }
+    // Marks the project open for changes until this State closes it.
+    void mark_open() {
+        db.prepare("INSERT OR REPLACE INTO project_info(key, value) VALUES (?, ?)")
+            .bind_all(schema::open_for_changes_key, now_utc())
+            .run();
+        marked_open = true;
+    }
+    bool marked_open = false;
     std::unique_ptr<WriterLock> writer_lock;  // destroyed after the connection below is closed
     fs::path path;
     sql::Connection db;
@@ -191,7 +239,7 @@ Project Project::open(const fs::path& path, Access access) {
         read_only);
     state->writer_lock = std::move(lock);
     try {
-        check_is_fokus_project(state->db, path);
+        check_is_fokus_project(state->db, path, state->writer_lock != nullptr);
     } catch (const ProjectError& error) {
         const bool unreadable = error.reason() == ProjectError::Reason::Damaged || error.reason() == ProjectError::Reason::NotAProject;
         const auto advice = unreadable ? backups::restore_advice(path) : std::string();
@@ -204,6 +252,7 @@ Project Project::open(const fs::path& path, Access access) {
         } else {
             configure(state->db);
             schema::migrate(state->db, schema::current_version());
+            state->mark_open();
         }
     } catch (const DatabaseError& error) {
         if (is_busy(error)) refuse_in_use(path);

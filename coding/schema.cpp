@@ -55,6 +55,11 @@ FileHeader read_header(const std::filesystem::path& path) {
     if (!found.sqlite) return found;
     found.user_version = big_endian_at(60);
     found.application_id = big_endian_at(68);
+    const auto page_size = (static_cast<std::uint32_t>(static_cast<unsigned char>(header[16])) << 8) |
+                           static_cast<unsigned char>(header[17]);
+    found.page_size = page_size == 1 ? 65536 : page_size;
+    // The page count at 28 holds only when "version-valid-for" (92) equals the change counter (24).
+    if (big_endian_at(92) == big_endian_at(24)) found.page_count = big_endian_at(28);
     return found;
 }
 

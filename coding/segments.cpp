@@ -1,6 +1,7 @@
 #include "segments.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "codes.h"
 #include "error.h"
@@ -21,22 +22,35 @@ std::string id_list(const std::vector<Id>& ids) {
 }
 
 struct TurnInfo {
+    Id document;
     Id id;
     Span span;
-    std::string speaker;
+    std::optional<Id> speaker;
+};
+
+// Every turn, by document and start, from an index that holds all this
+// needs (turns_for_segments); the speakers are read apart, and a label is
+// copied only for a segment that starts in the speaker's turn.
+std::vector<TurnInfo> load_turns(Project& project) {
+    std::vector<TurnInfo> turns;
+    turns.reserve(static_cast<std::size_t>(project.db().scalar_int("SELECT count(*) FROM turns")));
+    auto query = project.db().prepare("SELECT document_id, id, start, end, speaker_id FROM turns ORDER BY document_id, start");
+    while (query.step()) {
+        turns.push_back(TurnInfo{query.int64(0), query.int64(1), Span{query.int64(2), query.int64(3)}, query.optional_int64(4)});
+    }
+    return turns;
+}
+
+struct SpeakerInfo {
+    std::string label;
     std::optional<Id> participant;
 };
 
-std::map<Id, std::vector<TurnInfo>> load_turns(Project& project) {
-    auto query = project.db().prepare(
-        "SELECT t.document_id, t.id, t.start, t.end, coalesce(s.label, ''), s.participant_id "
-        "FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id ORDER BY t.document_id, t.start");
-    std::map<Id, std::vector<TurnInfo>> turns;
-    while (query.step()) {
-        turns[query.int64(0)].push_back(
-            TurnInfo{query.int64(1), Span{query.int64(2), query.int64(3)}, query.text(4), query.optional_int64(5)});
-    }
-    return turns;
+std::map<Id, SpeakerInfo> load_speakers(Project& project) {
+    auto query = project.db().prepare("SELECT id, label, participant_id FROM speakers");
+    std::map<Id, SpeakerInfo> speakers;
+    while (query.step()) speakers.emplace(query.int64(0), SpeakerInfo{query.text(1), query.optional_int64(2)});
+    return speakers;
 }
 
 }  // namespace
@@ -101,34 +115,51 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
     std::string sql = "SELECT id, document_id, code_id, start, end, coder_id FROM codings WHERE 1";
     if (!filter.documents.empty()) sql += " AND document_id IN (" + id_list(filter.documents) + ")";
     if (!filter.coders.empty()) sql += " AND coder_id IN (" + id_list(filter.coders) + ")";
-    sql += " ORDER BY document_id, start, end, id";
-    auto query = project.db().prepare(sql);
-    const auto turns = load_turns(project);
     std::vector<AttributeLookup> lookups;
     for (const auto& condition : filter.attributes) lookups.emplace_back(project, condition.of, condition.name);
     std::vector<Segment> segments;
-    while (query.step()) {
-        Segment segment{query.int64(0), query.int64(1), query.int64(2), Span{query.int64(3), query.int64(4)},
-                        query.int64(5), std::nullopt, {}, std::nullopt};
-        if (const auto found = turns.find(segment.document); found != turns.end()) {
-            const auto& in_document = found->second;
-            auto after = std::upper_bound(in_document.begin(), in_document.end(), segment.span.start,
-                                          [](std::int64_t start, const TurnInfo& turn) { return start < turn.span.start; });
-            if (after != in_document.begin() && std::prev(after)->span.end > segment.span.start) {
-                const auto& turn = *std::prev(after);
-                segment.turn = turn.id;
-                segment.speaker = turn.speaker;
-                segment.participant = turn.participant;
+    {
+        auto query = project.db().prepare(sql);
+        while (query.step()) {
+            segments.push_back(Segment{query.int64(0), query.int64(1), query.int64(2), Span{query.int64(3), query.int64(4)},
+                                       query.int64(5), std::nullopt, {}, std::nullopt});
+        }
+    }
+    // Sorted here rather than by SQLite, which would sort them in a temporary tree.
+    std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) {
+        return std::tie(a.document, a.span.start, a.span.end, a.coding) < std::tie(b.document, b.span.start, b.span.end, b.coding);
+    });
+    // Segments and turns both in order of document and start: one walk finds
+    // the turn where each segment starts.
+    const auto turns = load_turns(project);
+    const auto speakers = load_speakers(project);
+    auto turn = turns.begin();
+    for (auto& segment : segments) {
+        auto before = [&](const TurnInfo& t) {
+            return t.document < segment.document || (t.document == segment.document && t.span.start <= segment.span.start);
+        };
+        while (turn != turns.end() && std::next(turn) != turns.end() && before(*std::next(turn))) ++turn;
+        if (turn == turns.end() || turn->document != segment.document || turn->span.start > segment.span.start ||
+            turn->span.end <= segment.span.start) {
+            continue;
+        }
+        segment.turn = turn->id;
+        if (turn->speaker) {
+            if (const auto speaker = speakers.find(*turn->speaker); speaker != speakers.end()) {
+                segment.speaker = speaker->second.label;
+                segment.participant = speaker->second.participant;
             }
         }
-        bool passes = true;
-        for (std::size_t i = 0; i < lookups.size() && passes; ++i) {
+    }
+    if (lookups.empty()) return segments;
+    std::erase_if(segments, [&](const Segment& segment) {
+        for (std::size_t i = 0; i < lookups.size(); ++i) {
             const auto value = lookups[i].value_of(segment);
             const auto& allowed = filter.attributes[i].values;
-            passes = std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+            if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) return true;
         }
-        if (passes) segments.push_back(std::move(segment));
-    }
+        return false;
+    });
     return segments;
 }
 

@@ -6,6 +6,7 @@
 #include "coding/error.h"
 #include "coding/output_file.h"
 #include "coding/project.h"
+#include "coding/schema.h"
 #include "coding/sqlite.h"
 
 namespace fokus {
@@ -39,6 +40,7 @@ SharingReport leave_out(sql::Connection& copy, const SharingOptions& options) {
     }
     // Last, since the journal's triggers record the deletions above.
     copy.exec("DELETE FROM undo_log; DELETE FROM change_journal; DELETE FROM merge_origins;");
+    copy.prepare("DELETE FROM project_info WHERE key = ?").bind_all(schema::open_for_changes_key).run();
     transaction.commit();
     return report;
 }

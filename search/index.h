@@ -40,9 +40,14 @@ struct SearchOptions {
     bool ocr_spellings = true;
     bool document_order = false;
     int context = 60;  // characters each side
-    // Turns wanted, best first (or first in document order); 0 for all.
-    // With a limit the hits and counts cover only the turns returned.
-    std::size_t max_turns = 0;
+    // The page of hits wanted: `limit` hits (0 for all) after the first
+    // `offset`, in the order of the whole list. Pages of one query on one
+    // state of the project join up into the whole list.
+    std::size_t offset = 0;
+    std::size_t limit = 0;
+    // Whether the total and the counts cover every hit (one pass over all
+    // matching turns, without the text around each hit); else only the page.
+    bool count_all = true;
 };
 
 struct Hit {
@@ -59,16 +64,22 @@ struct Hit {
     std::vector<std::string> other_spellings;
 };
 
+// The order of the list: by relevance, documents in the order of theirs and
+// each document's turns in the order of theirs; in document order, documents
+// as imported and turns as they come. A turn's hits are in text order.
 struct SearchResult {
-    std::vector<Hit> hits;
+    std::vector<Hit> hits;  // the page (empty when the hits went to a callback)
+    // Counted over every hit when SearchOptions::count_all, else over the page.
+    std::size_t total = 0;                        // hits
+    std::size_t matching_turns = 0;               // turns holding hits
     std::map<std::string, int> per_document;      // by document name
     std::map<std::string, int> per_municipality;  // by the document attribute "municipality"
     std::map<std::string, int> per_code;          // hits overlapping a coding of the code, by code name
-    // Turns holding hits: exact when complete, else an estimate from the
-    // documents looked into and Xapian's estimate of those matching.
-    std::size_t matching_turns = 0;
-    bool complete = true;  // false when max_turns cut the hits short
+    bool complete = true;  // false when hits follow the page
 };
+
+// Receives the hits of a page one at a time, in order, so that no list of them need be held.
+using HitSink = std::function<void(Hit&&)>;
 
 struct UpdateReport {
     std::size_t reindexed = 0;  // documents whose text or turns changed, added or removed
@@ -104,6 +115,8 @@ public:
     // InputError for a malformed query; FileError naming the index for
     // trouble with the index itself.
     SearchResult search(const std::string& query, const SearchOptions& options);
+    // The same, each hit of the page given to `each` as found instead of kept.
+    SearchResult search(const std::string& query, const SearchOptions& options, const HitSink& each);
 
     struct State;  // defined inside search/ only
 

@@ -648,7 +648,7 @@ std::optional<search::SearchResult> MainFrame::run_search(const std::string& que
             if (index_->rebuilt()) SetStatusText(_("The search index was built from the project."), message_field);
         }
         auto result = index_->search(query, options);
-        SetStatusText(wxString::Format(_("\"%s\": %zu hits"), to_wx(query), result.hits.size()), message_field);
+        if (options.count_all) SetStatusText(wxString::Format(_("\"%s\": %zu hits"), to_wx(query), result.total), message_field);
         return result;
     } catch (const std::exception& error) {
         report(error);

@@ -86,6 +86,22 @@ SearchPane::SearchPane(wxWindow* parent) : wxPanel(parent) {
         if (!choose_code_) return;
         if (const auto chosen = choose_code_()) code_hits(*chosen);
     });
+    // Scrolling, the wheel or the keys to the end of the list load the next page.
+    for (const auto type : {wxEVT_SCROLLWIN_BOTTOM, wxEVT_SCROLLWIN_LINEDOWN, wxEVT_SCROLLWIN_PAGEDOWN,
+                            wxEVT_SCROLLWIN_THUMBTRACK, wxEVT_SCROLLWIN_THUMBRELEASE}) {
+        list_->Bind(type, [this](wxScrollWinEvent& event) {
+            event.Skip();
+            CallAfter([this] { load_more_at_end(); });
+        });
+    }
+    list_->Bind(wxEVT_MOUSEWHEEL, [this](wxMouseEvent& event) {
+        event.Skip();
+        CallAfter([this] { load_more_at_end(); });
+    });
+    list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) {
+        event.Skip();
+        CallAfter([this] { load_more_at_end(); });
+    });
     list_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent& event) {
         const auto index = static_cast<std::size_t>(event.GetSelection());
         if (index < hits_.size() && jump_) jump_(hits_[index].document, hits_[index].span);
@@ -122,17 +138,52 @@ search::SearchOptions SearchPane::options() const {
     return options;
 }
 
+// Hits loaded at a time: more than fill the pane, few enough to show at once.
+constexpr std::size_t page_size = 200;
+
 void SearchPane::run(const std::string& query) {
     if (to_wx(query) != query_->GetValue()) query_->ChangeValue(to_wx(query));
     if (query.empty() || !search_) return;
-    if (const auto result = search_(query, options())) show(*result);
+    query_text_ = query;
+    query_options_ = options();
+    auto page = query_options_;
+    page.limit = page_size;
+    page.count_all = false;
+    const auto result = search_(query, page);
+    if (!result) return;
+    hits_.clear();
+    list_->Clear();
+    append(*result);
+    total_ = hits_.size();
+    if (complete_) {
+        show_counts(*result);
+        return;
+    }
+    summary_->SetLabel(wxString::Format(_("%zu hits shown; counting all…"), hits_.size()));
+    // The first page is on the screen before every hit is counted.
+    CallAfter([this, query] {
+        if (query != query_text_) return;
+        auto counting = query_options_;
+        counting.limit = 1;
+        if (const auto counted = search_(query, counting)) show_counts(*counted);
+    });
 }
 
-void SearchPane::show(const search::SearchResult& result) {
-    hits_ = result.hits;
+void SearchPane::load_more_at_end() {
+    if (complete_ || hits_.empty() || !search_) return;
+    if (list_->GetVisibleRowsEnd() < list_->GetItemCount()) return;
+    auto page = query_options_;
+    page.offset = hits_.size();
+    page.limit = page_size;
+    page.count_all = false;
+    if (const auto result = search_(query_text_, page)) append(*result);
+}
+
+void SearchPane::append(const search::SearchResult& result) {
+    complete_ = result.complete;
     wxArrayString rows;
-    rows.reserve(hits_.size());
-    for (const auto& hit : hits_) {
+    rows.reserve(result.hits.size());
+    for (const auto& hit : result.hits) {
         // Words found under another spelling than the query's, named under the speaker.
         wxString spelt;
         for (const auto& word : hit.other_spellings) spelt += (spelt.empty() ? wxString() : wxString(", ")) + escape_html(word);
@@ -145,9 +196,13 @@ void SearchPane::show(const search::SearchResult& result) {
                        "<td nowrap><b><font bgcolor=\"#FFE08A\">" + escape_html(hit.match) + "</font></b>" +
                        escape_html(hit.after) + "</td></tr></table>");
     }
-    list_->Clear();
+    hits_.insert(hits_.end(), result.hits.begin(), result.hits.end());
     list_->Append(rows);
-    wxString summary = wxString::Format(wxPLURAL("%zu hit", "%zu hits", hits_.size()), hits_.size()) +
+}
+
+void SearchPane::show_counts(const search::SearchResult& result) {
+    total_ = result.total;
+    wxString summary = wxString::Format(wxPLURAL("%zu hit", "%zu hits", result.total), result.total) +
                        wxString::Format(wxPLURAL(" in %zu document", " in %zu documents", result.per_document.size()),
                                         result.per_document.size());
     for (const auto& [municipality, count] : result.per_municipality) {
@@ -165,7 +220,15 @@ void SearchPane::code_hits(Id code) {
         chosen.push_back(static_cast<std::size_t>(item) + 1);
     }
     const auto level = static_cast<search::HitLevel>(std::max(0, level_->GetSelection()));
-    code_(hits_, level, chosen, code);
+    if (!chosen.empty() || complete_) {
+        code_(hits_, level, chosen, code);
+        return;
+    }
+    // All hits, beyond those loaded: their places only, without the text around them.
+    auto every = query_options_;
+    every.context = 0;
+    every.count_all = false;
+    if (const auto all = search_(query_text_, every)) code_(all->hits, level, {}, code);
 }
 
 }  // namespace fokus::workbench

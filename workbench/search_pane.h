@@ -1,7 +1,8 @@
 #pragma once
-// The search pane: a query with filters, every hit in its context with the
-// match marked, counts per document and municipality, and coding of all or
-// chosen hits as one undoable step.
+// The search pane: a query with filters, the hits in their context with the
+// match marked, a page at a time (the next page loaded when the list is
+// scrolled to its end), counts per document and municipality over every hit,
+// and coding of all or chosen hits as one undoable step.
 #include <wx/panel.h>
 
 #include <functional>
@@ -41,12 +42,16 @@ public:
     void on_choose_code(std::function<std::optional<Id>()> callback) { choose_code_ = std::move(callback); }
     void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
 
-    std::size_t hit_count() const { return hits_.size(); }
+    // Hits found in all, not only those loaded.
+    std::size_t hit_count() const { return total_; }
     void focus_query();
 
 private:
     search::SearchOptions options() const;
-    void show(const search::SearchResult& result);
+    void append(const search::SearchResult& result);
+    void show_counts(const search::SearchResult& result);
+    // Loads the next page when the list shows its last row.
+    void load_more_at_end();
 
     wxSearchCtrl* query_;
     wxCheckBox* exact_;
@@ -56,7 +61,11 @@ private:
     wxChoice* level_;
     wxStaticText* summary_;
     wxSimpleHtmlListBox* list_;
-    std::vector<search::Hit> hits_;
+    std::vector<search::Hit> hits_;  // those loaded
+    std::string query_text_;          // of the hits shown
+    search::SearchOptions query_options_;
+    bool complete_ = true;            // every hit loaded
+    std::size_t total_ = 0;
     std::vector<std::string> municipalities_;
     std::vector<std::string> stages_;
     std::function<std::optional<search::SearchResult>(const std::string&, const search::SearchOptions&)> search_;

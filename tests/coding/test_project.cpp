@@ -1,4 +1,6 @@
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <optional>
 
@@ -9,6 +11,7 @@
 #include "coding/error.h"
 #include "coding/project.h"
 #include "coding/sqlite.h"
+#include "damage.h"
 #include "fixtures.h"
 #include "scratch.h"
 
@@ -141,4 +144,100 @@ TEST_CASE("a second program changing the project is refused at once, while reade
     CHECK(reader.name() == "én skriver");
     writer.reset();
     CHECK_NOTHROW(Project::open(path));
+}
+
+namespace {
+
+// Damage that only a check of the whole file finds: the page of the memos
+// table (which opening does not read) made of no known kind.
+void damage_memos_page(const std::filesystem::path& path) {
+    const auto page = testing::root_page_of(path, "memos");
+    auto bytes = testing::read_file(path);
+    bytes[static_cast<std::size_t>(page.offset)] = '\x00';
+    testing::write_file(path, bytes);
+}
+
+// A program that opens the project for changes and dies without closing it.
+void crash_while_open(const std::filesystem::path& path) {
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        try {
+            auto project = Project::open(path);
+            project.set_coder("Åse");
+            ::_exit(0);  // no destructor runs, as in a crash
+        } catch (...) {
+            ::_exit(1);
+        }
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
+
+bool marked_open(const std::filesystem::path& path) {
+    sql::Connection db(path.string(), sql::Connection::Mode::ReadOnly);
+    return db.scalar_int("SELECT count(*) FROM project_info WHERE key = 'open_for_changes'") == 1;
+}
+
+}  // namespace
+
+TEST_CASE("a project closed cleanly opens without the full check; one left open by a crash is checked first") {
+    testing::ScratchDir dir;
+    const auto path = dir / "kommune-ø.fokus";
+    {
+        auto project = Project::create(path);
+        testing::add_focus_group(project);
+        CHECK(marked_open(path));  // while open for changes
+    }
+    CHECK_FALSE(marked_open(path));
+    damage_memos_page(path);
+    const auto damaged = testing::read_file(path);
+
+    SUBCASE("closed cleanly: opening reads only what it needs, so this damage goes unseen until a check") {
+        { auto project = Project::open(path, Project::Access::ReadOnly); }
+        { auto project = Project::open(path); }
+        sql::Connection db(path.string(), sql::Connection::Mode::ReadOnly);
+        auto quick = db.prepare("PRAGMA quick_check");
+        REQUIRE(quick.step());
+        CHECK(quick.text(0) != "ok");
+    }
+    SUBCASE("left open by a crash: every open checks the file and refuses it as damaged, until it is repaired") {
+        crash_while_open(path);
+        CHECK(marked_open(path));
+        for (const auto access : {Project::Access::ReadOnly, Project::Access::ReadWrite}) {
+            try {
+                Project::open(path, access);
+                FAIL("a damaged project left open by a crash was opened");
+            } catch (const ProjectError& error) {
+                CHECK(error.reason() == ProjectError::Reason::Damaged);
+                CHECK(std::string(error.what()).find("damaged") != std::string::npos);
+            }
+        }
+        CHECK(marked_open(path));
+    }
+    SUBCASE("open for changes in a running program: a reader does not take that for a crash") {
+        auto writer = Project::open(path);
+        CHECK(marked_open(path));
+        auto reader = Project::open(path, Project::Access::ReadOnly);
+        CHECK(reader.name() == "kommune-ø");
+    }
+    CHECK_FALSE(damaged.empty());
+}
+
+TEST_CASE("a sound project left open by a crash passes the check, opens, and is marked closed again") {
+    testing::ScratchDir dir;
+    const auto path = dir / "bikva-æble.fokus";
+    {
+        auto project = Project::create(path);
+        testing::add_focus_group(project);
+    }
+    crash_while_open(path);
+    CHECK(marked_open(path));
+    {
+        auto project = Project::open(path);
+        CHECK(CodeStore(project).resolve("Motivation").name == "Motivation");
+    }
+    CHECK_FALSE(marked_open(path));
 }

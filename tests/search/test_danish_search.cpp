@@ -176,7 +176,8 @@ TEST_CASE("hits in context carry exact spans and the text around them") {
     CHECK(std::is_sorted(in_order.hits.begin(), in_order.hits.end(), [](const Hit& a, const Hit& b) {
         return std::tie(a.document, a.span.start) < std::tie(b.document, b.span.start);
     }));
-    ordered.max_turns = 1;
+    ordered.limit = 2;
+    ordered.count_all = false;
     const auto first = index.search("tid", ordered);
     CHECK(matches(first) == std::multiset<std::string>{"tid", "tiden"});  // both in the first turn holding "tid"
     CHECK_FALSE(first.complete);

@@ -160,3 +160,42 @@ TEST_CASE("malformed queries are refused with the problem and its position") {
     CHECK_THROWS_WITH_AS(index.search("rådgiver ()", {}), "the brackets hold nothing at position 11 of the query", InputError);
     CHECK_THROWS_AS(parse_level("afsnit"), InputError);
 }
+
+TEST_CASE("the counts over every hit are the same whether the page is small or holds every hit, over many documents") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "mange-søstre.fokus");
+    DocumentStore documents(project);
+    const auto tryghed = CodeStore(project).resolve("Faglig tryghed").id;
+    const std::vector<std::string> words = {"søsterskab", "rådgiveren", "ærlighed", "og", "tryghed", "åbenhed", "blåbær"};
+    std::size_t expected = 0;
+    for (int d = 0; d < 80; ++d) {
+        NewDocument document;
+        document.name = "Fokusgruppe " + std::to_string(d) + " på Ærø";
+        document.format = "txt";
+        document.attributes = {{"municipality", d % 2 ? "Kommune Å" : "Kommune Ø"}};
+        for (int w = 0; w < 40; ++w) {
+            const auto& word = words[static_cast<std::size_t>((d + w * w) % 7)];
+            if (word == "søsterskab") ++expected;
+            document.text += word + (w % 9 == 8 ? ".\n" : " ");
+        }
+        const Id id = documents.add(document);
+        CodingStore(project).add(id, tryghed, Span{0, 60});
+    }
+    auto index = Index::open_for(project);
+    SearchOptions every;
+    const auto whole = index.search("søsterskab", every);
+    REQUIRE(whole.hits.size() == expected);
+    SearchOptions page;
+    page.limit = 5;
+    page.offset = 3;
+    const auto paged = index.search("søsterskab", page);
+    CHECK(paged.hits.size() == 5);
+    CHECK(paged.hits.front().span == whole.hits[3].span);
+    CHECK(paged.total == expected);
+    CHECK(paged.matching_turns == whole.matching_turns);
+    CHECK(paged.per_document == whole.per_document);
+    CHECK(paged.per_municipality == whole.per_municipality);
+    CHECK(paged.per_code == whole.per_code);
+    CHECK(paged.per_code.at("Faglig tryghed") > 0);
+    CHECK_FALSE(paged.complete);
+}

@@ -66,3 +66,94 @@ TEST_CASE("search names the spelling OCR made of a word, and --no-ocr and --exac
         CHECK(nlohmann::json::parse(plain.out)["hits"].size() == 1);
     }
 }
+
+namespace {
+
+// Three transcripts in which "søsterskab" comes often, among other words of
+// æ, ø and å, so that a search for it has many hits over many turns.
+void write_paging_project(const std::filesystem::path& path, std::vector<std::string>& texts) {
+    auto project = Project::create(path);
+    DocumentStore documents(project);
+    const std::vector<std::string> words = {"søsterskab", "rådgiveren", "ærlighed", "og", "Søsterskab", "tryghed", "åbenhed",
+                                            "søsterskab,", "blåbær", "søsterskaber"};
+    for (int d = 0; d < 3; ++d) {
+        std::vector<std::pair<std::string, std::string>> turns;
+        for (int t = 0; t < 25; ++t) {
+            std::string speech;
+            for (int w = 0; w < 12; ++w) speech += (w ? " " : "") + words[static_cast<std::size_t>((d * 7 + t * 3 + w * w) % 10)];
+            turns.push_back({t % 2 ? "Borger" : "Rådgiver", speech + "."});
+        }
+        const auto document = testing::transcript("Kommune " + std::string(1, static_cast<char>('A' + d)) + ", søstre", turns,
+                                                  {{"municipality", "Kommune " + std::string(1, static_cast<char>('A' + d))}});
+        texts.push_back(document.text);
+        documents.add(document);
+    }
+}
+
+// Words of the text lower-cased, split at anything that is not a letter:
+// a count that owes nothing to the search's own word breaking.
+std::size_t count_word(const std::string& text, const std::string& wanted) {
+    std::size_t found = 0;
+    std::string word;
+    auto flush = [&] {
+        if (text::fold_case(word) == wanted) ++found;
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (std::isalpha(byte) || byte >= 0x80) {
+            word += text[i];
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("search in pages: --limit and --offset pages join into the --all list, and the total is every hit") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "søstre.fokus").string();
+    std::vector<std::string> texts;
+    write_paging_project(path, texts);
+    std::size_t expected = 0;
+    for (const auto& text : texts) expected += count_word(text, "søsterskab");
+    REQUIRE(expected > 60);
+
+    for (const std::string order : {"relevance", "document"}) {
+        CAPTURE(order);
+        auto all = run_cli(dir, {"search", path, "søsterskab", "--exact", "--all", "--json", "--order", order});
+        REQUIRE(all.exit_code == 0);
+        const auto every = nlohmann::json::parse(all.out);  // streamed, and still one JSON document
+        REQUIRE(every["hits"].size() == expected);
+        CHECK(every["total"] == expected);
+        CHECK(every["complete"] == true);
+        std::size_t per_document = 0;
+        for (const auto& [name, count] : every["per_document"].items()) per_document += count.get<std::size_t>();
+        CHECK(per_document == expected);
+
+        nlohmann::json joined = nlohmann::json::array();
+        for (std::size_t offset = 0; offset < expected; offset += 7) {
+            auto page = run_cli(dir, {"search", path, "søsterskab", "--exact", "--json", "--order", order, "--limit", "7",
+                                      "--offset", std::to_string(offset)});
+            REQUIRE(page.exit_code == 0);
+            const auto result = nlohmann::json::parse(page.out);
+            CHECK(result["total"] == expected);
+            CHECK(result["per_document"] == every["per_document"]);  // counts cover every hit, whatever the page
+            CHECK(result["per_municipality"] == every["per_municipality"]);
+            CHECK(result["complete"] == (offset + 7 >= expected));
+            for (const auto& hit : result["hits"]) joined.push_back(hit);
+        }
+        CHECK(joined == every["hits"]);
+    }
+
+    // The default page is 100 hits; text says which hits are shown and how to see more.
+    auto text = run_cli(dir, {"search", path, "søsterskab", "--exact", "--limit", "5", "--offset", "10"});
+    CHECK(text.out.rfind("11  ", 0) == 0);
+    CHECK(text.out.find("Hits 11-15 of " + std::to_string(expected)) != std::string::npos);
+    auto counts = run_cli(dir, {"search", path, "søsterskab", "--exact", "--counts-only", "--json"});
+    CHECK(nlohmann::json::parse(counts.out)["total"] == expected);
+    CHECK(run_cli(dir, {"search", path, "søsterskab", "--limit", "5", "--all"}).exit_code == 2);
+}
