@@ -2,6 +2,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "cli/context.h"
 #include "coding/codebook.h"
@@ -16,7 +17,15 @@
 namespace fokus::cli {
 namespace {
 
+// Speaker turns and unlabelled passages (turns with no speaker) of a document.
+std::pair<std::size_t, std::size_t> units_of(DocumentStore& documents, Id document) {
+    std::size_t turns = 0, passages = 0;
+    for (const auto& turn : documents.turns(document)) ++(turn.speaker ? turns : passages);
+    return {turns, passages};
+}
+
 nlohmann::json document_json(DocumentStore& documents, const Document& document) {
+    const auto [turns, passages] = units_of(documents, document.id);
     nlohmann::json speakers = nlohmann::json::array();
     for (const auto& speaker : documents.speakers(document.id)) {
         speakers.push_back({{"label", speaker.label}, {"turns", speaker.turns}});
@@ -28,7 +37,8 @@ nlohmann::json document_json(DocumentStore& documents, const Document& document)
             {"source", document.source_name},
             {"imported_at", document.imported_at},
             {"attributes", documents.attributes(document.id)},
-            {"turns", documents.turns(document.id).size()},
+            {"turns", turns},
+            {"passages", passages},
             {"speakers", speakers}};
 }
 
@@ -60,8 +70,9 @@ void print_info(Project& project, bool json) {
               << "Documents " << all.size() << ", codes " << codes << ", codings " << codings << ", coders "
               << coders << ", memos " << memos << ", participants " << participants << '\n';
     for (const auto& document : all) {
+        const auto [turns, passages] = units_of(documents, document.id);
         std::cout << "  " << document.id << "  " << document.name << "  [" << document.format << ", "
-                  << document.length << " characters, " << documents.turns(document.id).size() << " turns]";
+                  << document.length << " characters, " << turns << " turns, " << passages << " unlabelled passages]";
         for (const auto& [name, value] : documents.attributes(document.id)) std::cout << "  " << name << "=" << value;
         std::cout << '\n';
     }

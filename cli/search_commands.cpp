@@ -120,7 +120,7 @@ void add_search_commands(CLI::App& app, Context& context) {
             if (options->json) {
                 nlohmann::json hits = nlohmann::json::array();
                 for (const auto& hit : result.hits) {
-                    hits.push_back({{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", hit.speaker},
+                    hits.push_back({{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", speaker_json(hit.speaker)},
                                     {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
                                     {"match", hit.match}, {"after", hit.after}});
                 }
@@ -131,7 +131,7 @@ void add_search_commands(CLI::App& app, Context& context) {
             std::size_t number = 0;
             for (const auto& hit : result.hits) {
                 std::cout << ++number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  "
-                          << hit.speaker << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»"
+                          << speaker_text(hit.speaker) << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»"
                           << one_line(hit.after) << "…\n";
             }
             std::cout << result.hits.size() << " hits in " << result.matching_turns << " turns\n";

@@ -2,6 +2,8 @@
 // Documents: the imported, NFC-normalised text of each transcript, its
 // attributes (municipality, BIKVA stage, interview form...) and its speaker
 // turns. Importers hand a NewDocument to add(); nothing else writes text.
+// Every character belongs to a unit: add() stores text outside the turns given
+// as unlabelled passages, turns with no speaker (see passages.h).
 #include <map>
 #include <optional>
 #include <string>
@@ -45,7 +47,7 @@ struct NewDocument {
 
 struct Turn {
     Id id = 0;
-    std::optional<Id> speaker;
+    std::optional<Id> speaker;  // none for an unlabelled passage (or a speaker removed)
     std::string speaker_label;
     Span span;
     std::int64_t body_start = 0;
