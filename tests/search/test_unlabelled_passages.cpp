@@ -10,6 +10,7 @@
 #include "coding/schema.h"
 #include "coding/sqlite.h"
 #include "coding/text.h"
+#include "importers/anonymity.h"
 #include "importers/batch.h"
 #include "scratch.h"
 #include "search/index.h"
@@ -174,4 +175,38 @@ TEST_CASE("a project made before unlabelled passages is upgraded on open, and it
     CHECK(found.hits[0].span.start == code_point_at(text, "skovsnegleø"));
     CHECK(found.hits[0].speaker.empty());
     CHECK(index.search("Evaluering", {}).hits.size() == 1);
+}
+
+TEST_CASE("pseudonymising a name in a passage moves the passage and the turns after it with the text") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "navne.fokus");
+    NewDocument document;
+    document.name = "Referat";
+    document.format = "txt";
+    document.text = "Referat ved Mette på Ærø\nInterviewer: Hvordan gik mødet?\nBorger 1: Godt, tak.";
+    document.turns = {NewTurn{"Interviewer", Span{25, 56}, 38, std::nullopt}, NewTurn{"Borger 1", Span{57, 77}, 67, std::nullopt}};
+    DocumentStore documents(project);
+    const Id id = documents.add(document);
+    importers::AnonymityOptions options;
+    options.names = {"Mette"};
+    options.kinds = {importers::FindingKind::Name};
+    const auto found = importers::check_anonymity(project, options, {id});
+    REQUIRE(found.size() == 1);
+    CHECK(importers::pseudonymise(project, found, {{"Mette", "Rådgiver 3"}}) == 1);
+    // "Rådgiver 3" is 5 code points longer than "Mette" (Python: len("Rådgiver 3") - len("Mette")).
+    const auto turns = documents.turns(id);
+    REQUIRE(turns.size() == 3);
+    CHECK(turns[0].span == Span{0, 29});
+    CHECK_FALSE(turns[0].speaker.has_value());
+    CHECK(documents.excerpt(id, turns[0].span) == "Referat ved Rådgiver 3 på Ærø");
+    CHECK(turns[1].span == Span{30, 61});
+    CHECK(turns[2].span == Span{62, 82});
+    // The name in a passage makes no speaker.
+    CHECK(documents.speakers(id).size() == 2);
+    auto index = Index::open_for(project);
+    const auto hits = index.search("\"Rådgiver 3\"", {});
+    REQUIRE(hits.hits.size() == 1);
+    CHECK(hits.hits[0].span == Span{12, 22});
+    CHECK(hits.hits[0].speaker.empty());
+    CHECK(index.search("Mette", {}).hits.empty());
 }
