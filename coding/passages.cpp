@@ -56,6 +56,10 @@ std::int64_t add_unlabelled_passages(sql::Connection& db) {
         auto all = db.prepare("SELECT id FROM documents ORDER BY id");
         while (all.step()) documents.push_back(all.int64(0));
     }
+    return add_unlabelled_passages(db, documents);
+}
+
+std::int64_t add_unlabelled_passages(sql::Connection& db, const std::vector<Id>& documents) {
     auto text_of = db.prepare("SELECT text FROM documents WHERE id = ?");
     auto turns_of = db.prepare("SELECT start, end FROM turns WHERE document_id = ?");
     auto add = db.prepare("INSERT INTO turns(document_id, speaker_id, start, body_start, end) VALUES (?, NULL, ?, ?, ?)");

@@ -23,5 +23,8 @@ std::vector<Span> unlabelled_passages(std::string_view text, std::vector<Span> c
 // Adds the passages of every stored document that lacks them; returns how
 // many were added. The upgrade to schema version 8 runs it once.
 std::int64_t add_unlabelled_passages(sql::Connection& db);
+// The same for some documents only: after undo or redo of a step recorded
+// before the upgrade, whose changeset knows nothing of passages.
+std::int64_t add_unlabelled_passages(sql::Connection& db, const std::vector<Id>& documents);
 
 }  // namespace fokus

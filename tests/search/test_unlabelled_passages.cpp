@@ -6,6 +6,7 @@
 #include "cli_runner.h"
 #include "coding/codes.h"
 #include "coding/documents.h"
+#include "coding/history.h"
 #include "coding/project.h"
 #include "coding/schema.h"
 #include "coding/sqlite.h"
@@ -175,6 +176,14 @@ TEST_CASE("a project made before unlabelled passages is upgraded on open, and it
     CHECK(found.hits[0].span.start == code_point_at(text, "skovsnegleø"));
     CHECK(found.hits[0].speaker.empty());
     CHECK(index.search("Evaluering", {}).hits.size() == 1);
+
+    // Undone and redone, the import recorded before the upgrade comes back with its passages.
+    History history(project);
+    CHECK(history.undo().label == "import \"referat-med-indledning\"");
+    CHECK(index.search("skovsnegleø", {}).hits.empty());
+    history.redo();
+    CHECK(documents.turns(1).size() == 8);
+    CHECK(index.search("skovsnegleø", {}).hits.size() == 1);
 }
 
 TEST_CASE("pseudonymising a name in a passage moves the passage and the turns after it with the text") {
