@@ -39,6 +39,11 @@ CLI::Option* add_json_flag(CLI::App& command, bool& json);
 
 void print_json(const nlohmann::json& value);
 
+// The speaker of a unit for people, and in JSON (null): an unlabelled passage
+// has none, and is never shown as if someone said it.
+inline std::string speaker_text(const std::string& label) { return label.empty() ? "(no speaker)" : label; }
+inline nlohmann::json speaker_json(const std::string& label) { return label.empty() ? nlohmann::json() : nlohmann::json(label); }
+
 // Asks on the terminal; false when stdin is not a terminal.
 bool confirm(const std::string& question);
 

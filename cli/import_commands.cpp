@@ -23,6 +23,7 @@ void add_import(CLI::App& app, Context& context) {
         std::string path, manifest, participants;
         std::vector<std::string> files, speaker_patterns;
         bool only_patterns = false;
+        std::string speakers = "auto";
         bool force = false, replace_invalid = false, json = false;
     };
     auto options = std::make_shared<Options>();
@@ -41,12 +42,19 @@ void add_import(CLI::App& app, Context& context) {
                         "A further speaker label pattern: an ICU regular expression matched at the start of a paragraph, "
                         "group 1 being the label, e.g. \"^(Deltager [A-Z])\\s*:\" (repeat for several)");
     command->add_flag("--only-these-patterns", options->only_patterns, "Use only the given speaker patterns, not the defaults");
+    command
+        ->add_option("--speakers", options->speakers,
+                     "auto: find speaker labels where a file reads as a transcript (default); off: import every file as a "
+                     "document of unlabelled passages, without speakers")
+        ->check(CLI::IsMember({"auto", "off"}));
     add_json_flag(*command, options->json);
     command->callback([&context, options] {
         auto project = context.open(options->path);
         importers::BatchOptions batch;
         batch.transcript.turns.extra_labels = options->speaker_patterns;
         batch.transcript.turns.only_these = options->only_patterns;
+        batch.transcript.turns.detection =
+            options->speakers == "off" ? importers::SpeakerDetection::Off : importers::SpeakerDetection::Auto;
         batch.manifest = options->manifest;
         batch.participants = options->participants;
         batch.force = options->force;
@@ -76,10 +84,20 @@ void add_import(CLI::App& app, Context& context) {
         if (options->json) {
             nlohmann::json failed = nlohmann::json::array();
             for (const auto& failure : report.failed) failed.push_back({{"file", failure.file}, {"reason", failure.reason}});
-            print_json({{"imported", report.imported}, {"skipped", report.skipped}, {"failed", failed},
-                        {"warnings", report.warnings}});
+            nlohmann::json documents = nlohmann::json::array();
+            for (const auto& document : report.documents) {
+                documents.push_back({{"file", document.file},
+                                     {"turns", document.turns},
+                                     {"speakers", document.speakers},
+                                     {"passages", document.passages},
+                                     {"found", importers::describe(document)}});
+            }
+            print_json({{"imported", report.imported}, {"documents", documents}, {"skipped", report.skipped},
+                        {"failed", failed}, {"warnings", report.warnings}});
         } else {
-            for (const auto& file : report.imported) std::cout << "Imported " << file << '\n';
+            for (const auto& document : report.documents) {
+                std::cout << "Imported " << document.file << ": " << importers::describe(document) << '\n';
+            }
             for (const auto& file : report.skipped) std::cout << "Skipped " << file << " (already imported; --force imports it again)\n";
             for (const auto& warning : report.warnings) std::cout << "Warning: " << warning << '\n';
             std::cout << report.imported.size() << " imported, " << report.skipped.size() << " skipped, "

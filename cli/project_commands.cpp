@@ -16,7 +16,7 @@
 namespace fokus::cli {
 namespace {
 
-nlohmann::json document_json(DocumentStore& documents, const Document& document, std::int64_t turns,
+nlohmann::json document_json(DocumentStore& documents, const Document& document, const DocumentStore::UnitCounts& units,
                              const std::map<std::string, std::string>& attributes) {
     nlohmann::json speakers = nlohmann::json::array();
     for (const auto& speaker : documents.speakers(document.id)) {
@@ -29,7 +29,8 @@ nlohmann::json document_json(DocumentStore& documents, const Document& document,
             {"source", document.source_name},
             {"imported_at", document.imported_at},
             {"attributes", attributes},
-            {"turns", turns},
+            {"turns", units.turns},
+            {"passages", units.passages},
             {"speakers", speakers}};
 }
 
@@ -44,11 +45,9 @@ void print_info(Project& project, bool json) {
     const auto participants = counts.participants;
     if (json) {
         nlohmann::json list = nlohmann::json::array();
-        const auto turns = documents.turn_counts();
+        auto units = documents.unit_counts();
         auto attributes = documents.all_attributes();
-        for (const auto& document : all) {
-            const auto counted = turns.find(document.id);
-            list.push_back(document_json(documents, document, counted == turns.end() ? 0 : counted->second, attributes[document.id]));
+        for (const auto& document : all) list.push_back(document_json(documents, document, units[document.id], attributes[document.id]));
         }
         print_json({{"name", project.name()},
                     {"path", project.path().string()},
@@ -65,12 +64,13 @@ void print_info(Project& project, bool json) {
     std::cout << "Project   " << project.name() << "  (" << project.path().string() << ")\n"
               << "Documents " << all.size() << ", codes " << codes << ", codings " << codings << ", coders "
               << coders << ", memos " << memos << ", participants " << participants << '\n';
-    const auto turns = documents.turn_counts();
+    auto units = documents.unit_counts();
     auto attributes = documents.all_attributes();
     for (const auto& document : all) {
-        const auto counted = turns.find(document.id);
+        const auto& counted = units[document.id];
         std::cout << "  " << document.id << "  " << document.name << "  [" << document.format << ", "
-                  << document.length << " characters, " << (counted == turns.end() ? 0 : counted->second) << " turns]";
+                  << document.length << " characters, " << counted.turns << " turns, " << counted.passages
+                  << " unlabelled passages]";
         for (const auto& [name, value] : attributes[document.id]) std::cout << "  " << name << "=" << value;
         std::cout << '\n';
     }

@@ -105,7 +105,7 @@ void print_counts(const char* heading, const std::map<std::string, int>& counts)
 }
 
 nlohmann::json hit_json(const search::Hit& hit) {
-    nlohmann::json json = {{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", hit.speaker},
+    nlohmann::json json = {{"document", hit.document_name}, {"document_id", hit.document}, {"turn", hit.turn}, {"speaker", speaker_json(hit.speaker)},
                            {"start", hit.span.start}, {"end", hit.span.end}, {"before", hit.before},
                            {"match", hit.match}, {"after", hit.after}};
     if (!hit.other_spellings.empty()) json["other_spellings"] = hit.other_spellings;
@@ -113,7 +113,7 @@ nlohmann::json hit_json(const search::Hit& hit) {
 }
 
 void print_hit(std::size_t number, const search::Hit& hit) {
-    std::cout << number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  " << hit.speaker;
+    std::cout << number << "  " << hit.document_name << "  " << hit.span.start << "-" << hit.span.end << "  " << speaker_text(hit.speaker);
     for (std::size_t i = 0; i < hit.other_spellings.size(); ++i) std::cout << (i == 0 ? "  spelt " : ", ") << hit.other_spellings[i];
     std::cout << "\n    …" << one_line(hit.before) << "«" << one_line(hit.match) << "»" << one_line(hit.after) << "…\n";
 }

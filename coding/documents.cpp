@@ -6,6 +6,7 @@
 #include "collation.h"
 #include "error.h"
 #include "identity.h"
+#include "passages.h"
 #include "project.h"
 #include "sqlite.h"
 #include "text.h"
@@ -81,6 +82,14 @@ Id DocumentStore::add(NewDocument document) {
                              std::to_string(length) + ")");
         }
     }
+    // Text outside every turn is stored as unlabelled passages, so that all of it is searched and coded by unit.
+    std::vector<Span> covered;
+    for (const auto& turn : document.turns) covered.push_back(turn.span);
+    for (const auto& passage : unlabelled_passages(document.text, std::move(covered))) {
+        document.turns.push_back(NewTurn{{}, passage, passage.start, std::nullopt});
+    }
+    std::stable_sort(document.turns.begin(), document.turns.end(),
+                     [](const NewTurn& a, const NewTurn& b) { return a.span.start < b.span.start; });
     {
         auto existing = project_.db().prepare("SELECT 1 FROM documents WHERE name = ?");
         existing.bind_all(document.name);
@@ -222,10 +231,11 @@ std::vector<Turn> DocumentStore::turns(Id id) const {
     return result;
 }
 
-std::map<Id, std::int64_t> DocumentStore::turn_counts() const {
-    auto query = project_.db().prepare("SELECT document_id, count(*) FROM turns GROUP BY document_id");
-    std::map<Id, std::int64_t> counts;
-    while (query.step()) counts.emplace(query.int64(0), query.int64(1));
+std::map<Id, DocumentStore::UnitCounts> DocumentStore::unit_counts() const {
+    auto query = project_.db().prepare(
+        "SELECT document_id, count(speaker_id), count(*) - count(speaker_id) FROM turns GROUP BY document_id");
+    std::map<Id, UnitCounts> counts;
+    while (query.step()) counts.emplace(query.int64(0), UnitCounts{query.int64(1), query.int64(2)});
     return counts;
 }
 

@@ -2,6 +2,8 @@
 // Documents: the imported, NFC-normalised text of each transcript, its
 // attributes (municipality, BIKVA stage, interview form...) and its speaker
 // turns. Importers hand a NewDocument to add(); nothing else writes text.
+// Every character belongs to a unit: add() stores text outside the turns given
+// as unlabelled passages, turns with no speaker (see passages.h).
 #include <map>
 #include <optional>
 #include <string>
@@ -45,7 +47,7 @@ struct NewDocument {
 
 struct Turn {
     Id id = 0;
-    std::optional<Id> speaker;
+    std::optional<Id> speaker;  // none for an unlabelled passage (or a speaker removed)
     std::string speaker_label;
     Span span;
     std::int64_t body_start = 0;
@@ -96,8 +98,13 @@ public:
     void remove_attribute(Id id, std::string_view name);
 
     std::vector<Turn> turns(Id id) const;
-    // How many turns each document has, from the index alone (documents without turns absent).
-    std::map<Id, std::int64_t> turn_counts() const;
+    // How many speaker turns and unlabelled passages each document has, from
+    // the index alone (documents with neither absent).
+    struct UnitCounts {
+        std::int64_t turns = 0;
+        std::int64_t passages = 0;
+    };
+    std::map<Id, UnitCounts> unit_counts() const;
     // Every document's attributes, read at once.
     std::map<Id, std::map<std::string, std::string>> all_attributes() const;
     std::vector<Speaker> speakers(Id id) const;

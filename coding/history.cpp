@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "error.h"
+#include "passages.h"
 #include "identity.h"
 #include "project.h"
 #include "sqlite.h"
@@ -97,12 +98,19 @@ void apply(Project& project, const HistoryStep& step, bool invert, const char* v
         data = inverted.data;
         size = inverted.size;
     }
+    const auto journal_before = db.scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal");
     const int rc = sqlite3changeset_apply(db.handle(), size, data, nullptr, on_conflict, nullptr);
     if (rc == SQLITE_ABORT || rc == SQLITE_CONSTRAINT) {
         throw InputError(std::string("cannot ") + verb + " \"" + step.label +
                          "\": the project has been changed since in a way that conflicts with it");
     }
     if (rc != SQLITE_OK) db.fail(std::string(verb) + " of \"" + step.label + "\"", rc);
+    // A step recorded before unlabelled passages (schema 8) brings back text without them.
+    std::vector<Id> changed;
+    auto touched = db.prepare("SELECT DISTINCT document_id FROM change_journal WHERE seq > ? AND what IN ('document', 'turns')");
+    touched.bind_all(journal_before);
+    while (touched.step()) changed.push_back(touched.int64(0));
+    add_unlabelled_passages(db, changed);
     auto mark = db.prepare("UPDATE undo_log SET undone = ? WHERE id = ?");
     mark.bind_all(invert ? 1 : 0, step.id).run();
 }

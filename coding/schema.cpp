@@ -7,6 +7,7 @@
 
 #include "embedded.h"
 #include "error.h"
+#include "passages.h"
 #include "sqlite.h"
 
 namespace fokus {
@@ -37,6 +38,14 @@ const std::map<int, std::string_view>& migrations() {
         return result;
     }();
     return by_version;
+}
+
+// The steps of an upgrade that SQL alone cannot take, run right after the
+// script of their version.
+void run_step_after(sql::Connection& db, int version) {
+    // Version 8: every character of a document belongs to a unit, a speaker
+    // turn or an unlabelled passage; passages need the text split in lines.
+    if (version == 8) add_unlabelled_passages(db);
 }
 
 }  // namespace
@@ -70,7 +79,10 @@ void migrate(sql::Connection& db, int target) {
     if (from >= target) return;
     sql::Transaction transaction(db);
     for (const auto& [version, script] : migrations()) {
-        if (version > from && version <= target) db.exec(script);
+        if (version > from && version <= target) {
+            db.exec(script);
+            run_step_after(db, version);
+        }
     }
     db.exec("PRAGMA application_id = " + std::to_string(application_id));
     db.exec("PRAGMA user_version = " + std::to_string(target));

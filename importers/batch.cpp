@@ -7,6 +7,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/participants.h"
+#include "coding/passages.h"
 #include "coding/project.h"
 #include "coding/text.h"
 #include "importers/manifest.h"
@@ -21,7 +22,35 @@ std::string lower(std::string text) {
     return text;
 }
 
+ImportedDocument findings_of(const std::string& file, const NewDocument& document) {
+    ImportedDocument found{file};
+    std::set<std::string> labels;
+    std::vector<Span> covered;
+    for (const auto& turn : document.turns) {
+        covered.push_back(turn.span);
+        if (turn.speaker.empty()) continue;
+        ++found.turns;
+        labels.insert(turn.speaker);
+    }
+    found.speakers = labels.size();
+    found.passages = unlabelled_passages(document.text, std::move(covered)).size();
+    return found;
+}
+
+std::string counted(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
 }  // namespace
+
+std::string describe(const ImportedDocument& document) {
+    if (document.turns == 0) {
+        return "no speaker labels: imported as a document (" + counted(document.passages, "passage", "passages") + ")";
+    }
+    std::string text = counted(document.turns, "turn", "turns") + ", " + counted(document.speakers, "speaker", "speakers");
+    if (document.passages > 0) text += ", " + counted(document.passages, "unlabelled passage", "unlabelled passages");
+    return text;
+}
 
 std::vector<std::filesystem::path> transcript_files(const std::vector<std::filesystem::path>& inputs) {
     std::vector<std::filesystem::path> files;
@@ -101,6 +130,7 @@ BatchReport import_files(Project& project, const std::vector<std::filesystem::pa
                 }
             });
             report.imported.push_back(name);
+            report.documents.push_back(findings_of(name, transcript.document));
             for (const auto& warning : transcript.warnings) report.warnings.push_back(name + ": " + warning);
         } catch (const Error& error) {
             report.failed.push_back(BatchFailure{name, error.what()});

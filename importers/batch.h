@@ -31,8 +31,21 @@ struct BatchFailure {
     std::string reason;
 };
 
+// What one imported file was read as: speaker turns, or only unlabelled passages.
+struct ImportedDocument {
+    std::string file;
+    std::size_t turns = 0;     // speaker turns
+    std::size_t speakers = 0;  // distinct speaker labels
+    std::size_t passages = 0;  // unlabelled passages: paragraphs outside every turn
+};
+
+// "214 turns, 6 speakers, 2 unlabelled passages", or "no speaker labels:
+// imported as a document (37 passages)".
+std::string describe(const ImportedDocument& document);
+
 struct BatchReport {
     std::vector<std::string> imported;
+    std::vector<ImportedDocument> documents;  // one for each of `imported`, in its order
     std::vector<std::string> skipped;  // already in the project
     std::vector<BatchFailure> failed;
     std::vector<std::string> warnings;

@@ -19,8 +19,9 @@ namespace fokus::search {
 inline constexpr const char* project_key = "fokus.project";
 inline constexpr const char* journal_key = "fokus.journal";
 // The layout of terms and records; an index of another layout is built anew.
+// Layout 4: a document's unlabelled passages are units of their own.
 inline constexpr const char* layout_key = "fokus.layout";
-inline constexpr const char* layout = "3";
+inline constexpr const char* layout = "4";
 // Value slot holding the document's place in document order.
 inline constexpr Xapian::valueno document_order_slot = 0;
 

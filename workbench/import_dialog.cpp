@@ -29,6 +29,10 @@ ImportDialog::ImportDialog(wxWindow* parent)
     names_ = new wxTextCtrl(this, wxID_ANY);
     names_->SetHint(_("e.g. Mette, Lars, Birgitte"));
     again_ = new wxCheckBox(this, wxID_ANY, _("Import again files that are already in the project"));
+    speakers_ = new wxCheckBox(this, wxID_ANY, _("Find speaker labels where a file reads as a transcript"));
+    speakers_->SetValue(true);
+    speakers_->SetToolTip(_("Turn off for reports and other documents without speakers: every paragraph is then "
+                            "imported as an unlabelled passage."));
 
     auto* file_buttons = new wxBoxSizer(wxVERTICAL);
     file_buttons->Add(add_files_button, 0, wxEXPAND | wxBOTTOM, 4);
@@ -56,6 +60,7 @@ ImportDialog::ImportDialog(wxWindow* parent)
                                  _("After the import, the new transcripts are checked for CPR numbers, phone numbers, "
                                    "e-mail and street addresses, and the names above, for you to review.")),
                 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    column->Add(speakers_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
     column->Add(again_, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
     column->Add(CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 8);
     SetSizer(column);
@@ -112,6 +117,7 @@ importers::BatchOptions ImportDialog::options() const {
     options.manifest = from_wx(manifest_->GetPath());
     options.participants = from_wx(participants_->GetPath());
     options.force = again_->GetValue();
+    options.transcript.turns.detection = speakers_->GetValue() ? importers::SpeakerDetection::Auto : importers::SpeakerDetection::Off;
     return options;
 }
 

@@ -36,6 +36,7 @@ private:
     wxFilePickerCtrl* participants_;
     wxTextCtrl* names_;
     wxCheckBox* again_;
+    wxCheckBox* speakers_;
 };
 
 }  // namespace fokus::workbench

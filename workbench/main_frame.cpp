@@ -1032,6 +1032,13 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
     wxString summary = wxString::Format(_("%zu imported, %zu already in the project, %zu failed."), outcome.imported.size(),
                                         outcome.skipped.size(), outcome.failed.size());
     if (outcome.cancelled) summary = _("Stopped on request; the files imported so far are in the project.") + "\n" + summary;
+    for (const auto& document : outcome.documents) {
+        summary += "\n" + (document.turns == 0 ? wxString::Format(_("%s: no speaker labels, imported as a document (%zu passages)"),
+                                                                  to_wx(document.file), document.passages)
+                                               : wxString::Format(_("%s: %zu turns, %zu speakers, %zu unlabelled passages"),
+                                                                  to_wx(document.file), document.turns, document.speakers,
+                                                                  document.passages));
+    }
     for (const auto& failed : outcome.failed) summary += "\n" + to_wx(failed.file) + ": " + to_wx(failed.reason);
     inform(summary);
     if (!added.empty()) {

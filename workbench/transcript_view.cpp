@@ -112,6 +112,7 @@ void TranscriptView::style_turns(const std::vector<Turn>& turns) {
     const auto& text = positions_->text();
     bool tinted = false;
     for (const auto& turn : turns) {
+        if (!turn.speaker && turn.body_start == turn.span.start) continue;  // an unlabelled passage: plain text
         int start = positions_->to_editor(turn.span.start);
         const int end = positions_->to_editor(turn.span.end);
         if (tinted) {

@@ -116,3 +116,37 @@ TEST_CASE("a manifest naming a file that is not imported stops the batch with th
           std::string::npos);
     CHECK(nlohmann::json::parse(run_cli(dir, {"info", path, "--json"}).out)["documents"].empty());
 }
+
+TEST_CASE("import says per file what it found, and --speakers off imports a transcript without speakers") {
+    testing::ScratchDir dir;
+    const std::string file = std::string(FOKUS_SOURCE_DIR) + "/sample-transcripts/bikva-3-ledere.txt";
+    // The file's 73 lines, counted with Python: a title, then 72 labelled turns of 4 speakers.
+    const auto found = (dir / "fundet.fokus").string();
+    run_cli(dir, {"new", found});
+    const auto auto_import = run_cli(dir, {"import", found, file});
+    REQUIRE(auto_import.exit_code == 0);
+    CHECK(auto_import.out.find("Imported bikva-3-ledere.txt: 72 turns, 4 speakers, 1 unlabelled passage\n") == 0);
+
+    const auto plain = (dir / "uden-talere.fokus").string();
+    run_cli(dir, {"new", plain});
+    const auto off = run_cli(dir, {"import", plain, file, "--speakers", "off", "--json"});
+    REQUIRE(off.exit_code == 0);
+    const auto report = nlohmann::json::parse(off.out);
+    REQUIRE(report["documents"].size() == 1);
+    CHECK(report["documents"][0]["file"] == "bikva-3-ledere.txt");
+    CHECK(report["documents"][0]["turns"] == 0);
+    CHECK(report["documents"][0]["passages"] == 73);
+    CHECK(report["documents"][0]["found"] == "no speaker labels: imported as a document (73 passages)");
+    const auto info = nlohmann::json::parse(run_cli(dir, {"info", plain, "--json"}).out);
+    CHECK(info["documents"][0]["speakers"].empty());
+    CHECK(info["documents"][0]["turns"] == 0);
+    CHECK(info["documents"][0]["passages"] == 73);
+    CHECK(run_cli(dir, {"info", plain}).out.find("0 turns, 73 unlabelled passages]") != std::string::npos);
+    CHECK(run_cli(dir, {"participants", plain}).out == "0 participants\n");
+    // The words of every line are found, with no speaker.
+    const auto hits = nlohmann::json::parse(run_cli(dir, {"search", plain, "nervøse", "--json"}).out);
+    REQUIRE(hits["hits"].size() == 1);
+    CHECK(hits["hits"][0]["speaker"].is_null());
+
+    CHECK(run_cli(dir, {"import", plain, file, "--speakers", "måske"}).exit_code == 2);
+}

@@ -63,3 +63,19 @@ TEST_CASE("the .pdf fixture: the hyphenated compound joined, Danish letters from
     REQUIRE(document.turns.size() == 1);
     CHECK(document.turns[0].speaker == "Rådgiver 1");
 }
+
+TEST_CASE("a report's headings, notes and captions ending in a colon are no speakers, in .txt and .docx") {
+    for (const char* name : {"rapport-regioner.txt", "rapport-regioner.docx"}) {
+        CAPTURE(name);
+        const auto document = read_transcript(fixtures / name).document;
+        CHECK(document.turns.empty());
+        for (const char* line : {"Region: Nordjylland", "Anm.: Tre kommuner", "Myndighed: Region Sjælland",
+                                 "Befolkningstal: 592.000", "Tabel 3: Antal forebyggende", "Kilde: Egne beregninger"}) {
+            CHECK_MESSAGE(document.text.find(line) != std::string::npos, line);
+        }
+    }
+    // Read with detection off, a transcript has no speakers either.
+    TranscriptOptions off;
+    off.turns.detection = SpeakerDetection::Off;
+    CHECK(read_transcript(fixtures / "samtale.docx", off).document.turns.empty());
+}

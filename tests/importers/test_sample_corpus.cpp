@@ -39,7 +39,12 @@ TEST_CASE("the sample corpus imports whole: 13 documents with attributes, turns 
     std::set<std::string> speakers;
     for (const auto& speaker : documents.speakers(citizens.id)) speakers.insert(speaker.label);
     CHECK(speakers == std::set<std::string>{"Interviewer", "Borger 1", "Borger 2", "Borger 3", "Borger 4", "Borger 5"});
-    const auto turns = documents.turns(citizens.id);
+    // The title and the header lines before the first label are unlabelled passages, no one's turn.
+    auto turns = documents.turns(citizens.id);
+    REQUIRE_FALSE(turns.empty());
+    CHECK(documents.excerpt(citizens.id, turns[0].span) == "BIKVA trin 1: Gruppeinterview med borgere om den koordinerende sagsbehandler, Kommune C, 4. februar 2025");
+    CHECK_FALSE(turns[0].speaker.has_value());
+    std::erase_if(turns, [](const Turn& turn) { return !turn.speaker; });
     for (std::size_t i = 1; i < turns.size(); ++i) CHECK(turns[i].speaker_label != turns[i - 1].speaker_label);
     CHECK(documents.excerpt(citizens.id, Span{turns[0].body_start, turns[0].body_start + 9}) == "Velkommen");
 

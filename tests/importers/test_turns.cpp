@@ -127,3 +127,69 @@ TEST_CASE("find_speaker_label: the label and where the speech starts") {
     CHECK(label->body_start == 12);
     CHECK_FALSE(find_speaker_label("Det er sådan: vi har for mange sager."));
 }
+
+TEST_CASE("the headings, notes and captions of a report are no speakers") {
+    const auto parsed = parse_turns(paragraphs({
+        "Kortlægning af forebyggelsesindsatser i de fem regioner",
+        "Anm.: Tre kommuner besvarede kun dele af skemaet. Deres svar indgår, hvor de foreligger.",
+        "Region: Hovedstaden",
+        "Myndighed: Region Hovedstaden, Center for Sundhed",
+        "Befolkningstal: 1.870.000",
+        "Region Hovedstaden har det største antal indsatser, men også de største forskelle mellem kommunerne.",
+        "Region: Nordjylland",
+        "Myndighed: Region Nordjylland, Sundhedsplanlægning",
+        "Befolkningstal: 592.000",
+        "Nordjylland skiller sig ud ved en fælles tværfaglig indgang for forældre, der er bekymrede for deres barn.",
+        "Tabel 3: Antal forebyggende indsatser fordelt på målgruppe og region, 2024",
+        "Kilde: Spørgeskemaundersøgelse blandt kommuner og regioner, oktober 2024.",
+        "Figur 2: Andel kommuner med en særlig indsats for unge med angst, pct.",
+        "Kontakt: Sundhedsstyrelsen, Islands Brygge 67, 2300 København S",
+    }));
+    CHECK(parsed.turns.empty());
+}
+
+TEST_CASE("labels in a list of fields are no speakers: what follows them is no speech") {
+    // None of these words is known to head a line: the shape of the list decides.
+    std::vector<std::string> lines = {"Oversigt over tilbuddene på Ærø og Læsø"};
+    for (const auto* place : {"Ærø", "Læsø", "Fanø"}) {
+        lines.push_back(std::string("Område: ") + place);
+        lines.push_back("Ansvarlig: Børneforvaltningen");
+        lines.push_back("Budget: 4,2 mio.");
+    }
+    CHECK(parse_turns(paragraphs(lines)).turns.empty());
+}
+
+TEST_CASE("two lone labels far apart in running text are no speakers") {
+    std::vector<std::string> lines = {"Hovedpointe: Samarbejdet mellem rådgivere og skoler virker godt i de fleste kommuner."};
+    for (int i = 0; i < 14; ++i) lines.push_back("Afsnit " + std::to_string(i) + " om børnenes trivsel på øerne og i byerne.");
+    lines.push_back("Erfaring: Medarbejderne oplever større tryghed, når de får faglig sparring.");
+    CHECK(parse_turns(paragraphs(lines)).turns.empty());
+}
+
+TEST_CASE("a short transcript keeps a speaker who speaks once") {
+    const std::vector<std::string> lines = {"Interviewer: Velkommen, vil I fortælle om jeres arbejde på Ærø?",
+                                            "Borger 1: Jeg har boet på Ærø i mange år.", "Borger 2: Jeg er ny her, og det er svært.",
+                                            "Borger 1: Det forstår jeg godt, det var det også for mig."};
+    const auto parsed = parse_turns(paragraphs(lines));
+    REQUIRE(parsed.turns.size() == 4);
+    CHECK(parsed.turns[0].speaker == "Interviewer");
+    CHECK(parsed.turns[2].speaker == "Borger 2");
+
+    // With detection off the same lines have no speakers.
+    TurnPatterns off;
+    off.detection = SpeakerDetection::Off;
+    CHECK(parse_turns(paragraphs(lines), off).turns.empty());
+}
+
+TEST_CASE("a role that speaks once in a long text is a speaker; a user's own pattern always counts") {
+    std::vector<std::string> lines = {"Interviewer: Tak fordi I ville være med i dag, vi starter med en runde."};
+    for (int i = 0; i < 6; ++i) lines.push_back("Så fortæller de om børnenes trivsel og om skolen på øen.");
+    lines.push_back("Deltager Å: ja");
+    for (int i = 0; i < 6; ++i) lines.push_back("Og mere om sagsbehandlingen.");
+    TurnPatterns patterns;
+    patterns.extra_labels = {"^(Deltager \\p{Lu})\\s*:"};
+    const auto parsed = parse_turns(paragraphs(lines), patterns);
+    REQUIRE(parsed.turns.size() == 2);
+    CHECK(parsed.turns[0].speaker == "Interviewer");
+    CHECK(parsed.turns[1].speaker == "Deltager Å");
+}

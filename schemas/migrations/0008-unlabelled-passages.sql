@@ -1,0 +1,6 @@
+-- Schema version 8: every character of a document belongs to a searchable
+-- unit. Text outside every speaker turn (a header, a preamble before the first
+-- label, text between turns, a document without labels) is stored as turns
+-- with no speaker, one per paragraph: unlabelled passages, with start =
+-- body_start. The upgrade adds them to the documents already stored (a step
+-- in C++, coding/passages.cpp, since it splits the text into lines).
