@@ -119,7 +119,10 @@ void add_cooccur(CLI::App& app, Context& context) {
     command->callback([&context, options] {
         auto project = context.open(options->path, false);
         const CooccurrenceOptions relation{parse_relation(options->relation), options->distance};
-        const auto segments = load_segments(project, options->filter(project));
+        // The matrix needs the turns only to relate codings by turn; a cell's list names the speakers.
+        const bool needs_turns = relation.relation == Relation::SameTurn || !options->cell.empty();
+        const auto segments =
+            load_segments(project, options->filter(project), needs_turns ? SegmentDetail::Turns : SegmentDetail::CodingsOnly);
         if (!options->cell.empty()) {
             const auto [row, column] = split_cell(options->cell, ':', "CODE:CODE");
             const auto pairs = cooccurring_pairs(segments, resolve_item(project, row), resolve_item(project, column), relation);

@@ -78,7 +78,8 @@ void add_matrix_export_commands(CLI::App& app, Context& context) {
             }
         } else {
             const CooccurrenceOptions relation{parse_relation(options->relation), options->distance};
-            const auto matrix = cooccurrence(load_segments(project, filter), items, relation);
+            const auto detail = relation.relation == Relation::SameTurn ? SegmentDetail::Turns : SegmentDetail::CodingsOnly;
+            const auto matrix = cooccurrence(load_segments(project, filter, detail), items, relation);
             const auto measure = exporters::parse_cooccurrence_measure(options->measure);
             if (image) {
                 exporters::write_heatmap(options->output, exporters::cooccurrence_heatmap(matrix, measure));

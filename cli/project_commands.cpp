@@ -48,7 +48,6 @@ void print_info(Project& project, bool json) {
         auto units = documents.unit_counts();
         auto attributes = documents.all_attributes();
         for (const auto& document : all) list.push_back(document_json(documents, document, units[document.id], attributes[document.id]));
-        }
         print_json({{"name", project.name()},
                     {"path", project.path().string()},
                     {"guid", project.guid()},

@@ -54,7 +54,9 @@ double Crosstab::column_percent(std::size_t row, std::size_t column) const {
 
 Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const SegmentFilter& filter,
                   const AttributeCondition& attribute, CrosstabCount count) {
-    const auto segments = load_segments(project, filter);
+    // Turns are read only when the columns or the count are of participants.
+    const bool of_participants = attribute.of == AttributeCondition::Of::Participant || count == CrosstabCount::Participants;
+    const auto segments = load_segments(project, filter, of_participants ? SegmentDetail::Turns : SegmentDetail::CodingsOnly);
     const AttributeLookup lookup(project, attribute.of, attribute.name);
     Crosstab table{attribute, count, items, {}, {}, {}, {}, 0};
     {

@@ -111,7 +111,24 @@ std::string AttributeLookup::value_of(const Segment& segment) const {
     return found == values_.end() ? std::string() : found->second;
 }
 
-std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter) {
+namespace {
+
+// Leaves out the segments whose attribute values the filter does not allow.
+void drop_filtered_out(std::vector<Segment>& segments, const std::vector<AttributeLookup>& lookups, const SegmentFilter& filter) {
+    if (lookups.empty()) return;
+    std::erase_if(segments, [&](const Segment& segment) {
+        for (std::size_t i = 0; i < lookups.size(); ++i) {
+            const auto value = lookups[i].value_of(segment);
+            const auto& allowed = filter.attributes[i].values;
+            if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) return true;
+        }
+        return false;
+    });
+}
+
+}  // namespace
+
+std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter, SegmentDetail detail) {
     std::string sql = "SELECT id, document_id, code_id, start, end, coder_id FROM codings WHERE 1";
     if (!filter.documents.empty()) sql += " AND document_id IN (" + id_list(filter.documents) + ")";
     if (!filter.coders.empty()) sql += " AND coder_id IN (" + id_list(filter.coders) + ")";
@@ -129,6 +146,13 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
     std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) {
         return std::tie(a.document, a.span.start, a.span.end, a.coding) < std::tie(b.document, b.span.start, b.span.end, b.coding);
     });
+    const bool of_participants = std::any_of(filter.attributes.begin(), filter.attributes.end(), [](const AttributeCondition& c) {
+        return c.of == AttributeCondition::Of::Participant;
+    });
+    if (detail == SegmentDetail::CodingsOnly && !of_participants) {
+        drop_filtered_out(segments, lookups, filter);
+        return segments;
+    }
     // Segments and turns both in order of document and start: one walk finds
     // the turn where each segment starts.
     const auto turns = load_turns(project);
@@ -151,15 +175,7 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
             }
         }
     }
-    if (lookups.empty()) return segments;
-    std::erase_if(segments, [&](const Segment& segment) {
-        for (std::size_t i = 0; i < lookups.size(); ++i) {
-            const auto value = lookups[i].value_of(segment);
-            const auto& allowed = filter.attributes[i].values;
-            if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) return true;
-        }
-        return false;
-    });
+    drop_filtered_out(segments, lookups, filter);
     return segments;
 }
 

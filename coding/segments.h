@@ -45,8 +45,14 @@ struct Segment {
     std::optional<Id> participant;
 };
 
-// Segments passing the filter, ordered by document and start.
-std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter);
+// What a segment carries beyond its coding: the turn it starts in, with its
+// speaker and participant, or nothing, for an analysis that does not use them
+// (reading every turn is most of the loading on a large project).
+enum class SegmentDetail { Turns, CodingsOnly };
+
+// Segments passing the filter, ordered by document and start. A filter on a
+// participant's attribute reads the turns whatever `detail` says.
+std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter, SegmentDetail detail = SegmentDetail::Turns);
 
 // The value of a document or participant attribute for one segment; empty when absent.
 class AttributeLookup {
