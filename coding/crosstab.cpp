@@ -1,6 +1,7 @@
 #include "crosstab.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "collation.h"
@@ -96,13 +97,28 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
     std::vector<std::set<Id>> row_units(items.size());
     std::vector<std::set<Id>> column_units(columns);
     std::set<Id> all_units;
+    // The rows each code belongs to, found once rather than for every segment.
+    std::map<Id, std::vector<std::size_t>> rows_of_code;
+    for (std::size_t row = 0; row < items.size(); ++row) {
+        for (const Id code : items[row].codes) {
+            auto& rows = rows_of_code[code];
+            if (rows.empty() || rows.back() != row) rows.push_back(row);
+        }
+    }
+    const std::vector<std::size_t> no_rows;
+    const std::vector<std::size_t>* rows = &no_rows;
+    std::optional<Id> rows_for;
     for (std::size_t s = 0; s < segments.size(); ++s) {
         const auto unit = unit_of(segments[s], count);
         if (!unit) continue;
         const auto column = column_of_segment[s];
+        if (rows_for != segments[s].code) {
+            const auto found = rows_of_code.find(segments[s].code);
+            rows = found == rows_of_code.end() ? &no_rows : &found->second;
+            rows_for = segments[s].code;
+        }
         bool counted = false;
-        for (std::size_t row = 0; row < items.size(); ++row) {
-            if (!holds(items[row], segments[s])) continue;
+        for (const std::size_t row : *rows) {
             counted = true;
             if (count == CrosstabCount::Codings) {
                 ++table.cells[row * columns + column];

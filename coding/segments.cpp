@@ -134,18 +134,29 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
     if (!filter.coders.empty()) sql += " AND coder_id IN (" + id_list(filter.coders) + ")";
     std::vector<AttributeLookup> lookups;
     for (const auto& condition : filter.attributes) lookups.emplace_back(project, condition.of, condition.name);
-    std::vector<Segment> segments;
+    // The codings sorted here, as small rows, rather than by SQLite, which
+    // would sort them in a temporary tree; then made into segments in order.
+    struct Row {
+        Id document;
+        Span span;
+        Id coding;
+        Id code;
+        Id coder;
+    };
+    std::vector<Row> rows;
     {
         auto query = project.db().prepare(sql);
         while (query.step()) {
-            segments.push_back(Segment{query.int64(0), query.int64(1), query.int64(2), Span{query.int64(3), query.int64(4)},
-                                       query.int64(5), std::nullopt, {}, std::nullopt});
+            rows.push_back(Row{query.int64(1), Span{query.int64(3), query.int64(4)}, query.int64(0), query.int64(2), query.int64(5)});
         }
     }
-    // Sorted here rather than by SQLite, which would sort them in a temporary tree.
-    std::sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) {
+    const auto in_order = [](const Row& a, const Row& b) {
         return std::tie(a.document, a.span.start, a.span.end, a.coding) < std::tie(b.document, b.span.start, b.span.end, b.coding);
-    });
+    };
+    if (!std::is_sorted(rows.begin(), rows.end(), in_order)) std::sort(rows.begin(), rows.end(), in_order);
+    std::vector<Segment> segments;
+    segments.reserve(rows.size());
+    for (const auto& row : rows) segments.push_back(Segment{row.coding, row.document, row.code, row.span, row.coder, std::nullopt, {}, std::nullopt});
     const bool of_participants = std::any_of(filter.attributes.begin(), filter.attributes.end(), [](const AttributeCondition& c) {
         return c.of == AttributeCondition::Of::Participant;
     });

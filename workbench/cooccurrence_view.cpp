@@ -99,7 +99,10 @@ void CooccurrenceView::refresh(Project& project) {
     // A cell shown before belongs to the matrix before.
     cell_caption_->SetLabel(_("Click a cell to see the segments behind it."));
     segments_->show_segments(project, {});
-    all_segments_ = load_segments(project, {});
+    // The matrix needs the turns only to relate codings by turn; a cell's
+    // list, which names the speakers, reads them when it is first opened.
+    segments_have_turns_ = relation().relation == Relation::SameTurn;
+    all_segments_ = load_segments(project, {}, segments_have_turns_ ? SegmentDetail::Turns : SegmentDetail::CodingsOnly);
     auto items = all_code_items(project);
     if (used_only_->GetValue()) {
         std::vector<CodeItem> used;
@@ -139,6 +142,10 @@ void CooccurrenceView::show_cell(std::size_t row, std::size_t column) {
     if (!project_ || row >= matrix_.items.size() || column >= matrix_.items.size()) return;
     const auto& first = matrix_.items[row];
     const auto& second = matrix_.items[column];
+    if (!segments_have_turns_) {
+        all_segments_ = load_segments(*project_, {});
+        segments_have_turns_ = true;
+    }
     std::vector<Segment> listed;
     if (row == column) {
         for (const auto& segment : all_segments_) {

@@ -49,6 +49,7 @@ private:
     wxStaticText* cell_caption_;
     SegmentsList* segments_;
     std::vector<Segment> all_segments_;
+    bool segments_have_turns_ = false;
     CooccurrenceMatrix matrix_;
     exporters::Heatmap heatmap_;
     exporters::HeatmapImage image_;
