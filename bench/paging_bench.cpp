@@ -61,14 +61,6 @@ Run run(const std::vector<std::string>& command, int runs = 3) {
     return found[found.size() / 2];
 }
 
-void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
-double peak_memory_megabytes() {
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    }
-    return 0;
-}
 
 void row(const std::string& what, const Run& now, const Run& before) {
     std::cout << std::left << std::setw(52) << what << std::right << std::fixed << std::setprecision(0) << std::setw(9)
@@ -104,9 +96,9 @@ int main(int argc, char** argv) {
             search::SearchOptions counted = page;
             counted.count_all = true;
             search::SearchResult all;
-            reset_peak_memory();
+            bench::reset_peak_memory();
             const double counts_ms = bench::median_milliseconds(3, [&] { all = index.search("og", counted); });
-            const double counts_peak = peak_memory_megabytes();
+            const double counts_peak = bench::peak_memory_megabytes();
             std::cout << std::fixed << std::setprecision(1) << "  first page of 100 hits for og:        " << page_ms << " ms ("
                       << first.hits.size() << " hits)\n"
                       << "  the same with the total and counts:   " << counts_ms << " ms, peak memory " << std::setprecision(0)

@@ -63,17 +63,6 @@ std::string first_letters(const std::string& word, std::size_t count) {
     return word.substr(0, end);
 }
 
-// The most memory the process has held (VmHWM) since reset_peak_memory().
-void reset_peak_memory() {
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
-double peak_memory_megabytes() {
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    }
-    return 0;
-}
 
 }  // namespace
 
@@ -118,15 +107,15 @@ int main(int argc, char** argv) {
         corpus.shrink_to_fit();
         fs::remove_all(search::Index::path_for(project));
         std::optional<search::Index> index;
-        reset_peak_memory();
+        bench::reset_peak_memory();
         const double index_ms = bench::milliseconds_of([&] { index.emplace(search::Index::open_for(project)); });
-        const double index_peak = peak_memory_megabytes();
+        const double index_peak = bench::peak_memory_megabytes();
         const double megabytes = static_cast<double>(stats.bytes) / 1e6;
 
         // Bare Xapian.
         const fs::path bare_path = dir / "bare.xapian";
         Xapian::WritableDatabase bare(bare_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        reset_peak_memory();
+        bench::reset_peak_memory();
         const double bare_ms = bench::milliseconds_of([&] {
             Xapian::TermGenerator generator;
             generator.set_stemmer(Xapian::Stem("danish"));
@@ -138,7 +127,7 @@ int main(int argc, char** argv) {
             }
             bare.commit();
         });
-        const double bare_peak = peak_memory_megabytes();
+        const double bare_peak = bench::peak_memory_megabytes();
 
         // SQLite FTS5.
         const fs::path fts_path = dir / "fts5.sqlite";

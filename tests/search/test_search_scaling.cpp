@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "bench/timing.h"
 #include "coding/codes.h"
 #include "coding/documents.h"
 #include "search/index.h"
@@ -53,15 +54,6 @@ std::vector<double> sizes_in_mebibytes() {
     return sizes;
 }
 
-void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
-
-double peak_memory_megabytes() {
-    std::ifstream status("/proc/self/status");
-    for (std::string line; std::getline(status, line);) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-    }
-    return 0;
-}
 
 // One word: "å" repeated, which folding turns into "a", "aa" into "a" again.
 std::string one_word(std::size_t bytes) {
@@ -121,7 +113,7 @@ Run index_search_and_code(const std::string& speech, const std::string& query, s
     Project project = Project::create(dir / "stor.fokus");
     DocumentStore(project).add(testing::transcript("Kommune Ø, én lang tur", {{"Borger 1", speech}}));
     const Id code = CodeStore(project).resolve("Faglig tryghed").id;
-    reset_peak_memory();
+    bench::reset_peak_memory();
     const auto start = std::chrono::steady_clock::now();
     const double processor_start = processor_seconds();
     auto index = search::Index::open_for(project);
@@ -130,7 +122,7 @@ Run index_search_and_code(const std::string& speech, const std::string& query, s
     const auto result = index.search(query, options);
     const auto coded = search::code_hits(project, result.hits, code, search::HitLevel::Sentence);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    const Run run{processor_seconds() - processor_start, took.count(), peak_memory_megabytes()};
+    const Run run{processor_seconds() - processor_start, took.count(), bench::peak_memory_megabytes()};
     CHECK(result.hits.size() == expected_hits);
     CHECK(coded.size() == expected_hits);
     return run;
