@@ -192,6 +192,9 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         SetStatusText(message, message_field);
     });
     search_->on_jump(jump);
+    search_->on_hits_changed([this] {
+        if (const auto document = transcript_->document()) transcript_->mark_hits(search_->hit_spans_in(*document));
+    });
     cooccurrence_->on_jump(jump);
     crosstab_->on_jump(jump);
     bikva_->on_jump(jump);
@@ -267,6 +270,7 @@ void MainFrame::open_document(Id id) {
         DocumentStore documents(project_);
         const auto document = documents.get(id);
         transcript_->show(document, documents.text(id), documents.turns(id), visible_codings(id), CodeStore(project_).all());
+        transcript_->mark_hits(search_->hit_spans_in(id));
         documents_->mark(id);
         SetStatusText(to_wx(document.name), message_field);
         update_status();

@@ -198,6 +198,15 @@ void SearchPane::append(const search::SearchResult& result) {
     }
     hits_.insert(hits_.end(), result.hits.begin(), result.hits.end());
     list_->Append(rows);
+    if (hits_changed_) hits_changed_();
+}
+
+std::vector<Span> SearchPane::hit_spans_in(Id document) const {
+    std::vector<Span> spans;
+    for (const auto& hit : hits_) {
+        if (hit.document == document) spans.push_back(hit.span);
+    }
+    return spans;
 }
 
 void SearchPane::show_counts(const search::SearchResult& result) {

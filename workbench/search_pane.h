@@ -42,6 +42,11 @@ public:
     void on_choose_code(std::function<std::optional<Id>()> callback) { choose_code_ = std::move(callback); }
     void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
 
+    // Called when the hits shown change: a new search, or another page.
+    void on_hits_changed(std::function<void()> callback) { hits_changed_ = std::move(callback); }
+    // The spans of the hits shown that lie in one document.
+    std::vector<Span> hit_spans_in(Id document) const;
+
     // Hits found in all, not only those loaded.
     std::size_t hit_count() const { return total_; }
     void focus_query();
@@ -62,6 +67,7 @@ private:
     wxStaticText* summary_;
     wxSimpleHtmlListBox* list_;
     std::vector<search::Hit> hits_;  // those loaded
+    std::function<void()> hits_changed_;
     std::string query_text_;          // of the hits shown
     search::SearchOptions query_options_;
     bool complete_ = true;            // every hit loaded

@@ -16,6 +16,7 @@ enum Style { body = 0, label = 1, timestamp = 2, isolated_body = 3 };
 constexpr int alternate_turn_marker = 1;
 constexpr int first_indicator = 8;  // below are the lexers'
 constexpr int indicator_count = 24;
+constexpr int search_hit_indicator = first_indicator + indicator_count;
 
 bool is_timestamp_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c == '[' || c == ']' || c == '(' || c == ')' || c == '.'; }
 
@@ -56,6 +57,11 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
         editor_->IndicatorSetOutlineAlpha(first_indicator + i, 90);
         editor_->IndicatorSetUnder(first_indicator + i, true);
     }
+    editor_->IndicatorSetStyle(search_hit_indicator, wxSTC_INDIC_ROUNDBOX);
+    editor_->IndicatorSetForeground(search_hit_indicator, wxColour(255, 200, 40));
+    editor_->IndicatorSetAlpha(search_hit_indicator, 110);
+    editor_->IndicatorSetOutlineAlpha(search_hit_indicator, 200);
+    editor_->IndicatorSetUnder(search_hit_indicator, true);
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         stripes_->fit_to(event.GetSize().GetWidth());
         event.Skip();
@@ -206,6 +212,16 @@ void TranscriptView::select(Span span) {
     // Show the passage a third of the way down, with its context above it.
     const int line = editor_->VisibleFromDocLine(editor_->LineFromPosition(start));
     editor_->SetFirstVisibleLine(std::max(0, line - editor_->LinesOnScreen() / 3));
+}
+
+void TranscriptView::mark_hits(const std::vector<Span>& spans) {
+    editor_->SetIndicatorCurrent(search_hit_indicator);
+    editor_->IndicatorClearRange(0, editor_->GetLength());
+    if (!positions_) return;
+    for (const auto& span : spans) {
+        const int start = positions_->to_editor(span.start);
+        editor_->IndicatorFillRange(start, positions_->to_editor(span.end) - start);
+    }
 }
 
 std::optional<wxPoint> TranscriptView::screen_point_of(std::int64_t position) const {

@@ -43,6 +43,8 @@ public:
     std::optional<Id> document() const { return document_; }
 
     wxStyledTextCtrl* editor() { return editor_; }
+    // Marks the hits of the last search in this document, as a highlighter would.
+    void mark_hits(const std::vector<Span>& spans);
     // Where on the screen the middle of the character at `position` (code points) is drawn.
     std::optional<wxPoint> screen_point_of(std::int64_t position) const;
     void on_caret_moved(std::function<void()> callback) { caret_moved_ = std::move(callback); }
