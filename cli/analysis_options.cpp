@@ -4,6 +4,8 @@
 #include "coding/attributes.h"
 #include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/segments.h"
+#include "coding/text.h"
 
 namespace fokus::cli {
 
@@ -22,7 +24,18 @@ void add_analysis_options(CLI::App& command, AnalysisOptions& options) {
 
 SegmentFilter AnalysisOptions::filter(Project& project) const {
     SegmentFilter filter;
-    for (const auto& condition : filters) filter.attributes.push_back(parse_condition(condition));
+    const AttributeCatalogue attributes(project);
+    for (const auto& condition : filters) {
+        filter.attributes.push_back(parse_condition(condition));
+        // A misspelt attribute would match nothing, and look like a finding.
+        const auto& parsed = filter.attributes.back();
+        const std::string name = (parsed.of == AttributeCondition::Of::Participant ? std::string(participant_attribute_prefix) : "") + parsed.name;
+        if (attributes.exists(name)) continue;
+        std::string known;
+        for (const auto& one : attributes.all()) known += (known.empty() ? "" : ", ") + one;
+        throw NotFoundError("no document or participant has the attribute " + text::quote(name) +
+                            (known.empty() ? std::string() : "; known attributes: " + known));
+    }
     DocumentStore store(project);
     for (const auto& document : documents) filter.documents.push_back(store.resolve(document).id);
     for (const auto& coder : coders) {

@@ -263,6 +263,11 @@ void add_quote_commands(CLI::App& app, Context& context) {
         export_options.with_codes = options->with_codes;
         export_options.with_comments = options->with_comments;
         auto project = context.open(options->path, false);
+        if (!options->attribution.empty()) {
+            for (const auto& name : QuoteSetStore(project).unknown_placeholders(options->attribution)) {
+                std::cerr << "Note: no document or participant has {" << name << "}; it is left out of every attribution\n";
+            }
+        }
         export_options.attribution =
             options->attribution.empty() ? QuoteSetStore(project).attribution_template() : options->attribution;
         const auto set = QuoteSetStore(project).resolve(options->set);

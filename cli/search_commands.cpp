@@ -11,6 +11,7 @@
 #include "coding/codes.h"
 #include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/text.h"
 #include "search/index.h"
 
 namespace fokus::cli {
@@ -51,6 +52,15 @@ search::SearchOptions resolve(Project& project, const SearchCommandOptions& opti
     result.filter.coders = segments.coders;
     result.filter.attributes = segments.attributes;
     result.filter.speakers = options.speakers;
+    if (!options.speakers.empty()) {
+        // A misspelt label would find nothing, and look like a finding.
+        const auto labels = DocumentStore(project).speaker_labels();
+        for (const auto& speaker : options.speakers) {
+            if (std::find(labels.begin(), labels.end(), speaker) != labels.end()) continue;
+            throw NotFoundError("no document has a speaker labelled " + text::quote(speaker) +
+                                " (labels are matched exactly, as they are written)");
+        }
+    }
     for (const auto& code : options.codes) result.filter.codes.push_back(resolve_item(project, code));
     for (const auto& theme : options.themes) result.filter.codes.push_back(resolve_item(project, "theme:" + theme));
     if (!options.inside.empty()) result.filter.inside = resolve_item(project, options.inside);
@@ -131,6 +141,12 @@ search::SearchOptions paged(search::SearchOptions options, const SearchCommandOp
 
 // Hits are written as they are found, never all held: text one to a line
 // pair, JSON as one document whose "hits" array is written element by element.
+// "1 hit in 1 turn", "12 hits in 5 turns": a turn here is a speaker turn or an unlabelled passage.
+std::string units_text(std::size_t turns) { return std::to_string(turns) + (turns == 1 ? " turn" : " turns"); }
+std::string hits_in_units(const search::SearchResult& result) {
+    return std::to_string(result.total) + (result.total == 1 ? " hit in " : " hits in ") + units_text(result.matching_turns);
+}
+
 void run_search(search::Index& index, Project& project, const SearchCommandOptions& options, IndexReport& report) {
     const auto search_options = paged(resolve(project, options), options);
     std::size_t number = options.counts_only ? 0 : search_options.offset;
@@ -168,15 +184,15 @@ void run_search(search::Index& index, Project& project, const SearchCommandOptio
         return;
     }
     if (options.counts_only) {
-        std::cout << result.total << " hits in " << result.matching_turns << " turns\n";
+        std::cout << hits_in_units(result) << '\n';
     } else if (shown == 0) {
         std::cout << (result.total == 0 ? std::string("No hits") : "No hits after the first " + std::to_string(search_options.offset))
-                  << "; " << result.total << " hits in " << result.matching_turns << " turns\n";
+                  << "; " << hits_in_units(result) << '\n';
     } else if (shown == result.total) {
-        std::cout << result.total << " hits in " << result.matching_turns << " turns\n";
+        std::cout << hits_in_units(result) << '\n';
     } else {
         std::cout << "Hits " << search_options.offset + 1 << "-" << search_options.offset + shown << " of " << result.total
-                  << " in " << result.matching_turns << " turns";
+                  << " in " << units_text(result.matching_turns);
         if (!result.complete) std::cout << " (--offset " << search_options.offset + shown << " for more, --all for every hit)";
         std::cout << '\n';
     }
@@ -194,8 +210,12 @@ void add_search_commands(CLI::App& app, Context& context) {
         add_search_options(*command, *options);
         command->add_option("--order", options->order, "relevance or document")->check(CLI::IsMember({"relevance", "document"}));
         command->add_option("--context", options->context, "Characters of context each side")->check(CLI::Range(0, 2000));
-        auto* limit = command->add_option("--limit", options->limit, "Hits to show (a page)")->check(CLI::PositiveNumber)->capture_default_str();
-        command->add_option("--offset", options->offset, "Hits to pass over before the page")->capture_default_str();
+        auto* limit = command->add_option("--limit", options->limit, "Hits to show (a page), from 1")
+                          ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}).description(""))
+                          ->capture_default_str();
+        command->add_option("--offset", options->offset, "Hits to pass over before the page")
+            ->check(CLI::Range(std::size_t{0}, std::size_t{1'000'000'000}).description(""))
+            ->capture_default_str();
         command->add_flag("--all", options->all, "Every hit, written as found")->excludes(limit);
         command->add_flag("--counts-only", options->counts_only, "Only the number of hits and the counts per document, municipality and code");
         add_json_flag(*command, options->json);

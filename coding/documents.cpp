@@ -231,6 +231,13 @@ std::vector<Turn> DocumentStore::turns(Id id) const {
     return result;
 }
 
+std::vector<std::string> DocumentStore::speaker_labels() const {
+    auto query = project_.db().prepare("SELECT DISTINCT label FROM speakers ORDER BY label");
+    std::vector<std::string> labels;
+    while (query.step()) labels.push_back(query.text(0));
+    return labels;
+}
+
 std::map<Id, DocumentStore::UnitCounts> DocumentStore::unit_counts() const {
     auto query = project_.db().prepare(
         "SELECT document_id, count(speaker_id), count(*) - count(speaker_id) FROM turns GROUP BY document_id");

@@ -98,6 +98,8 @@ public:
     void remove_attribute(Id id, std::string_view name);
 
     std::vector<Turn> turns(Id id) const;
+    // Every speaker label used in any document, each once.
+    std::vector<std::string> speaker_labels() const;
     // How many speaker turns and unlabelled passages each document has, from
     // the index alone (documents with neither absent).
     struct UnitCounts {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "attribution.h"
+#include "attributes.h"
 #include "codes.h"
 #include "codings.h"
 #include "collation.h"
@@ -242,9 +243,31 @@ std::string QuoteSetStore::attribution_template() const {
     return query.step() ? query.text(0) : std::string("({speaker})");
 }
 
+std::vector<std::string> QuoteSetStore::unknown_placeholders(std::string_view pattern) const {
+    const AttributionTemplate checked(pattern);  // InputError naming what is wrong with its braces
+    const AttributeCatalogue attributes(project_);
+    const std::vector<std::string> built_in = {"speaker", "participant", "document", "code"};
+    std::vector<std::string> unknown;
+    for (const auto& name : checked.names()) {
+        const bool known = std::find(built_in.begin(), built_in.end(), name) != built_in.end() || attributes.exists(name) ||
+                           (name.rfind("document.", 0) == 0 && attributes.exists(name.substr(9))) ||
+                           attributes.exists(std::string(participant_attribute_prefix) + name) ||
+                           (name.rfind(participant_attribute_prefix, 0) == 0 && attributes.exists(name));
+        if (!known) unknown.push_back(name);
+    }
+    return unknown;
+}
+
 void QuoteSetStore::set_attribution_template(std::string_view pattern) {
     const std::string cleaned = text::to_nfc(pattern, "the attribution template");
-    AttributionTemplate checked(cleaned);  // InputError naming what is wrong with it
+    // The project's template is used for every export: a misspelt name in it
+    // would leave every attribution out without a word.
+    if (const auto unknown = unknown_placeholders(cleaned); !unknown.empty()) {
+        std::string known = "speaker, participant, document, code";
+        for (const auto& name : AttributeCatalogue(project_).all()) known += ", " + name;
+        throw InputError("the attribution template " + text::quote(cleaned) + " names {" + unknown.front() +
+                         "}, which no document or participant has; known: " + known);
+    }
     if (cleaned == attribution_template()) return;
     project_.act("set the attribution template", [&] {
         project_.db()

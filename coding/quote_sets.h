@@ -69,6 +69,11 @@ public:
     // one is chosen; a new one is checked, then kept as one action.
     std::string attribution_template() const;
     void set_attribution_template(std::string_view pattern);
+    // The placeholders of a template that name nothing a quote in this project
+    // can have: neither {speaker}, {participant}, {document}, {code}, nor an
+    // attribute some document or participant has (also as document.NAME or
+    // participant.NAME). InputError naming the template when a brace is unclosed.
+    std::vector<std::string> unknown_placeholders(std::string_view pattern) const;
     void set_span(Id quote, Span span);
 
 private:

@@ -134,6 +134,18 @@ TEST_CASE("the project keeps its attribution template, used by export unless ano
     CHECK(broken.err.find("({rolle") != std::string::npos);
     CHECK(state_of(path) == before);
     CHECK(run_cli(dir, {"quotes", path, "attribution"}).out == "– {speaker} i {municipality}\n");
+    // So is a misspelt placeholder, which would leave every attribution out.
+    const auto misspelt = run_cli(dir, {"quotes", path, "attribution", "({speeker}, {municipality})"});
+    CHECK(misspelt.exit_code != 0);
+    CHECK(misspelt.err.find("names {speeker}, which no document or participant has") != std::string::npos);
+    CHECK(state_of(path) == before);
+    // For one export it is said, and the export goes on.
+    const auto noted = run_cli(dir, {"quotes", path, "export", "Rapport", markdown, "--attribution", "({kommune})"});
+    CHECK(noted.exit_code == 0);
+    CHECK(noted.err.find("no document or participant has {kommune}") != std::string::npos);
+    // Attributes of documents and participants, bare or with their prefix, are known.
+    CHECK(run_cli(dir, {"quotes", path, "attribution", "({document.municipality}, {interview_form})"}).exit_code == 0);
+    REQUIRE(run_cli(dir, {"undo", path}).exit_code == 0);
 
     REQUIRE(run_cli(dir, {"undo", path}).exit_code == 0);
     CHECK(run_cli(dir, {"quotes", path, "attribution"}).out == "({speaker})\n");

@@ -39,6 +39,23 @@ TEST_CASE("search --json, a rebuilt index reported on stderr, and reindex") {
     CHECK(bad.err.find("needs a distance") != std::string::npos);
 }
 
+TEST_CASE("a filter on an attribute or a speaker that no document has is refused, not answered with no hits") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "fokusgrupper.fokus").string();
+    { testing::DanishProject made(path); }
+    const auto attribute = run_cli(dir, {"search", path, "tid", "--filter", "kommune=Kommune B"});
+    CHECK(attribute.exit_code == 1);
+    CHECK(attribute.err.find("no document or participant has the attribute \"kommune\"; known attributes: ") != std::string::npos);
+    CHECK(attribute.err.find("municipality") != std::string::npos);
+    const auto speaker = run_cli(dir, {"search", path, "tid", "--speaker", "Borger 9"});
+    CHECK(speaker.exit_code == 1);
+    CHECK(speaker.err.find("no document has a speaker labelled \"Borger 9\"") != std::string::npos);
+    CHECK(run_cli(dir, {"search", path, "tid", "--offset", "-1"}).exit_code == 2);
+    CHECK(run_cli(dir, {"search", path, "tid", "--limit", "0"}).exit_code == 2);
+    // The same speaker and attribute spelt right are searched.
+    CHECK(run_cli(dir, {"search", path, "tid", "--filter", "municipality=Kommune B", "--speaker", "Borger 2"}).exit_code == 0);
+}
+
 TEST_CASE("search names the spelling OCR made of a word, and --no-ocr and --exact leave such spellings out") {
     testing::ScratchDir dir;
     const auto path = (dir / "rapport.fokus").string();
