@@ -2,7 +2,6 @@
 // the toolbar and answered from the keyboard wherever the focus is.
 #include <wx/aboutdlg.h>
 #include <wx/artprov.h>
-#include <wx/aui/auibook.h>
 #include <wx/config.h>
 #include <wx/filename.h>
 #include <wx/menu.h>
@@ -12,7 +11,6 @@
 #include <wx/toolbar.h>
 #include <wx/utils.h>
 
-#include "coding/history.h"
 #include "workbench/app.h"
 #include "workbench/contrast_view.h"
 #include "workbench/condensation_view.h"
