@@ -251,8 +251,7 @@ std::vector<std::string> QuoteSetStore::unknown_placeholders(std::string_view pa
     for (const auto& name : checked.names()) {
         const bool known = std::find(built_in.begin(), built_in.end(), name) != built_in.end() || attributes.exists(name) ||
                            (name.rfind("document.", 0) == 0 && attributes.exists(name.substr(9))) ||
-                           attributes.exists(std::string(participant_attribute_prefix) + name) ||
-                           (name.rfind(participant_attribute_prefix, 0) == 0 && attributes.exists(name));
+                           attributes.exists(std::string(participant_attribute_prefix) + name);
         if (!known) unknown.push_back(name);
     }
     return unknown;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "attributes.h"
 #include "codes.h"
 #include "error.h"
 #include "project.h"
@@ -12,7 +13,6 @@
 namespace fokus {
 namespace {
 
-constexpr std::string_view participant_prefix = "participant.";
 constexpr std::string_view theme_prefix = "theme:";
 
 std::string id_list(const std::vector<Id>& ids) {
@@ -58,9 +58,9 @@ std::map<Id, SpeakerInfo> load_speakers(Project& project) {
 AttributeCondition parse_attribute(std::string_view name) {
     AttributeCondition condition;
     std::string cleaned = text::trim(text::to_nfc(name, "the attribute name"));
-    if (cleaned.rfind(participant_prefix, 0) == 0) {
+    if (cleaned.rfind(participant_attribute_prefix, 0) == 0) {
         condition.of = AttributeCondition::Of::Participant;
-        cleaned = cleaned.substr(participant_prefix.size());
+        cleaned = cleaned.substr(participant_attribute_prefix.size());
     }
     if (cleaned.empty()) throw InputError("an attribute name is empty");
     condition.name = cleaned;

@@ -17,7 +17,7 @@ namespace fokus::exporters {
 namespace {
 
 constexpr const char* stage_attribute = "bikva_stage";
-constexpr const char* participant_prefix = "participant.";
+const std::string participant_prefix(participant_attribute_prefix);
 
 std::string lower(std::string_view text) {
     std::string folded(text);

@@ -400,8 +400,10 @@ struct DocumentMatches {
     std::vector<MatchedTurn> turns;
 };
 
+// `spellings`: whether hits will be put in context, which names the words found under another spelling.
 DocumentMatches match_document(const Xapian::Database& db, const ResolvedQuery& query, const Xapian::Document& entry,
-                               Xapian::docid id, HitBuilder& builder, TurnFilter& filter, const SearchOptions& options) {
+                               Xapian::docid id, HitBuilder& builder, TurnFilter& filter, const SearchOptions& options,
+                               bool spellings) {
     DocumentMatches matches{DocumentRecord::decode(entry.get_data()), {}};
     const auto& record = matches.record;
     const auto& document = builder.info(record.document);
@@ -414,7 +416,7 @@ DocumentMatches match_document(const Xapian::Database& db, const ResolvedQuery& 
         auto ranges = match_turn(query.root(), view);
         if (ranges) {
             matches.turns.push_back({static_cast<std::size_t>(turn - record.turns.data()), turn_score(view, mean_turn_words),
-                                     std::move(*ranges), respelt_in(positions, *turn)});
+                                     std::move(*ranges), spellings ? respelt_in(positions, *turn) : std::vector<Xapian::termpos>{}});
         }
     }
     if (!options.document_order) {
@@ -443,7 +445,7 @@ SearchResult count_documents(Project& project, const Xapian::Database& db, const
     TurnFilter turn_filter(project, options.filter);
     const ResolvedQuery query(parsed, db, options.ocr_spellings);
     for (const auto id : documents) {
-        const auto matches = match_document(db, query, db.get_document(id), id, builder, turn_filter, options);
+        const auto matches = match_document(db, query, db.get_document(id), id, builder, turn_filter, options, false);
         for (const auto& matched : matches.turns) {
             builder.count_turn(matches.record.document, matches.record.turns[matched.turn], matched.ranges, counted);
         }
@@ -533,7 +535,7 @@ SearchResult run(Index::State& s, const QueryNode& parsed, const SearchOptions& 
     for (Xapian::doccount first = 0;; first += batch) {
         const auto candidates = enquire.get_mset(first, batch);
         for (auto candidate = candidates.begin(); candidate != candidates.end(); ++candidate) {
-            const auto matches = match_document(s.reader, query, candidate.get_document(), *candidate, builder, turn_filter, options);
+            const auto matches = match_document(s.reader, query, candidate.get_document(), *candidate, builder, turn_filter, options, true);
             const Id document = matches.record.document;
             for (const auto& matched : matches.turns) {
                 const auto& turn = matches.record.turns[matched.turn];

@@ -18,11 +18,10 @@
 namespace fokus::workbench {
 namespace {
 
-constexpr std::string_view participant_prefix = "participant.";
 
 AttributeCondition condition_of(const std::string& attribute, const std::string& value) {
-    if (attribute.rfind(participant_prefix, 0) == 0) {
-        return {AttributeCondition::Of::Participant, attribute.substr(participant_prefix.size()), {value}};
+    if (attribute.rfind(participant_attribute_prefix, 0) == 0) {
+        return {AttributeCondition::Of::Participant, attribute.substr(participant_attribute_prefix.size()), {value}};
     }
     return {AttributeCondition::Of::Document, attribute, {value}};
 }

@@ -272,12 +272,8 @@ void MainFrame::on_key(wxKeyEvent& event) {
         return;
     }
     if (edit_in_text_field(focus, event)) return;
-    if (commands_.can_run(*command)) {
-        command->run();
-    } else if (command->name == "edit.undo") {
-        SetStatusText(_("Nothing to undo"), message_field);
-    } else if (command->name == "edit.redo") {
-        SetStatusText(_("Nothing to redo"), message_field);
+    if (commands_.can_run(*command) || command->name == "edit.undo" || command->name == "edit.redo") {
+        command->run();  // undo() and redo() say when there is nothing to undo or redo
     } else {
         SetStatusText(wxString::Format(_("\"%s\" is not possible here: select a passage in the transcript first"),
                                        wxStripMenuCodes(command->label)),
