@@ -1,0 +1,206 @@
+// The main window's coding in the transcript: coding the selection (by a
+// code, its number key, the picker or in vivo), uncoding, commenting and
+// recoding a coding, and undo and redo.
+#include <wx/msgdlg.h>
+
+#include <optional>
+
+#include "coding/codes.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "coding/error.h"
+#include "coding/history.h"
+#include "coding/text.h"
+#include "workbench/action_labels.h"
+#include "workbench/code_picker.h"
+#include "workbench/code_tree.h"
+#include "workbench/main_frame.h"
+#include "workbench/menu_ids.h"
+#include "workbench/strings.h"
+#include "workbench/transcript_view.h"
+
+namespace fokus::workbench {
+namespace {
+
+constexpr std::size_t longest_in_vivo_name = 60;
+
+// The selected words as a code name: on one line, without the punctuation
+// around them, and short enough for the code tree.
+wxString in_vivo_name(const std::string& selected) {
+    wxString name;
+    bool space = false;
+    for (const auto c : to_wx(selected)) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !name.empty();
+            continue;
+        }
+        if (space) name += ' ';
+        space = false;
+        name += c;
+    }
+    const wxString punctuation = wxString::FromUTF8(".,;:!?\"'()[]«»“”„…–- ");
+    while (!name.empty() && punctuation.Find(name.Last()) != wxNOT_FOUND) name.RemoveLast();
+    while (!name.empty() && punctuation.Find(name[0]) != wxNOT_FOUND) name.Remove(0, 1);
+    if (name.length() > longest_in_vivo_name) {
+        name.Truncate(longest_in_vivo_name);
+        if (const int last_space = name.Find(' ', true); last_space > 20) name.Truncate(static_cast<std::size_t>(last_space));
+        name += wxString::FromUTF8("…");
+    }
+    return name;
+}
+
+}  // namespace
+
+
+void MainFrame::code_selection(Id code) {
+    const auto span = transcript_->selection();
+    const auto document = transcript_->document();
+    if (!span || !document) {
+        SetStatusText(_("Select a passage first, then choose a code."), message_field);
+        return;
+    }
+    try {
+        CodingStore(project_).add(*document, code, *span);
+        refresh_after_change(Changed::codings, wxString::Format(_("Coded with \"%s\""), to_wx(CodeStore(project_).get(code).name)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+void MainFrame::code_with_key(int number) {
+    if (const auto code = codes_->code_for_key(number)) {
+        code_selection(*code);
+    } else {
+        SetStatusText(wxString::Format(_("No code has the number %d."), number), message_field);
+    }
+}
+
+void MainFrame::code_with_selected_code() {
+    if (const auto code = codes_->selected()) {
+        code_selection(*code);
+    } else {
+        SetStatusText(_("Select a code in the code tree first."), message_field);
+    }
+}
+
+void MainFrame::pick_code() {
+    if (!transcript_->selection()) {
+        SetStatusText(_("Select a passage first, then choose a code."), message_field);
+        return;
+    }
+    try {
+        CodePicker picker(this, CodeStore(project_).all());
+        if (picker.ShowModal() == wxID_OK) {
+            if (const auto code = picker.chosen()) code_selection(*code);
+        }
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+bool MainFrame::pick_code(const std::string& typed) {
+    const auto found = matching_codes(CodeStore(project_).all(), typed);
+    if (found.empty()) return false;
+    code_selection(found.front().id);
+    return true;
+}
+
+void MainFrame::code_in_vivo() {
+    const auto span = transcript_->selection();
+    const auto document = transcript_->document();
+    if (!span || !document) {
+        SetStatusText(_("Select the words to name the new code by."), message_field);
+        return;
+    }
+    try {
+        const std::string name = from_wx(in_vivo_name(DocumentStore(project_).excerpt(*document, *span)));
+        if (name.empty()) throw InputError("the selection has no words to name a code by");
+        // A code of that name may exist already (coded in vivo before): then it is used.
+        std::optional<Code> existing;
+        try {
+            existing = CodeStore(project_).resolve(name);
+        } catch (const NotFoundError&) {
+        }
+        if (existing && existing->codable) {
+            code_selection(existing->id);
+            return;
+        }
+        project_.act("code in vivo " + text::quote(name), [&] {
+            const Id code = CodeStore(project_).add(name);
+            CodingStore(project_).add(*document, code, *span);
+        });
+        refresh_after_change(Changed::codes, wxString::Format(_("New code \"%s\", coded in vivo"), to_wx(name)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+void MainFrame::uncode_at_caret() {
+    if (const auto coding = transcript_->coding_at_caret()) {
+        uncode(coding->id);
+    } else {
+        SetStatusText(_("There is no coding at the cursor."), message_field);
+    }
+}
+
+void MainFrame::uncode(Id coding) {
+    try {
+        const auto removed = CodingStore(project_).get(coding);
+        const auto name = CodeStore(project_).get(removed.code).name;
+        CodingStore(project_).remove(coding);
+        refresh_after_change(Changed::codings, wxString::Format(_("Removed the coding with \"%s\""), to_wx(name)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+void MainFrame::undo() {
+    if (!can_undo_) {
+        SetStatusText(_("Nothing to undo"), message_field);
+        return;
+    }
+    try {
+        const auto step = History(project_).undo();
+        refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+void MainFrame::redo() {
+    if (!can_redo_) {
+        SetStatusText(_("Nothing to redo"), message_field);
+        return;
+    }
+    try {
+        const auto step = History(project_).redo();
+        refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+bool MainFrame::comment_coding(Id coding, const std::string& comment) {
+    try {
+        CodingStore(project_).set_comment(coding, comment);
+        refresh_after_change(Changed::codings, _("Saved the comment (Ctrl+Z undoes)"));
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+bool MainFrame::recode(Id coding, Id code) {
+    try {
+        CodingStore(project_).recode(coding, code);
+        refresh_after_change(Changed::codings,
+                             wxString::Format(_("Recoded as \"%s\" (Ctrl+Z undoes)"), to_wx(CodeStore(project_).get(code).name)));
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+}  // namespace fokus::workbench
