@@ -183,15 +183,8 @@ void CondensationView::export_to(const std::filesystem::path& path) {
 }
 
 void CondensationView::ask_and_export() {
-    const auto chosen = ask_save_path(this, _("Export the condensation grid"), _("condensation.xlsx"),
-                                      _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"));
-    if (!chosen) return;
-    try {
-        export_to(from_wx(*chosen));
-        if (changed_) changed_(wxString::Format(_("Saved %s"), *chosen));
-    } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
-    }
+    const auto write = [this](const std::filesystem::path& path) { export_to(path); };
+    export_by_type(this, _("Export the condensation grid"), _("condensation"), {{_("Workbook (XLSX)"), "xlsx", write}, {_("Table (CSV)"), "csv", write}});
 }
 
 }  // namespace fokus::workbench

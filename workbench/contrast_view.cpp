@@ -189,14 +189,8 @@ void ContrastView::export_to(const std::filesystem::path& path) {
 }
 
 void ContrastView::ask_and_export() {
-    const auto chosen = ask_save_path(this, _("Export the contrast"), _("contrast.xlsx"),
-                                      _("Workbook (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"));
-    if (!chosen) return;
-    try {
-        export_to(from_wx(*chosen));
-    } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
-    }
+    const auto write = [this](const std::filesystem::path& path) { export_to(path); };
+    export_by_type(this, _("Export the contrast"), _("contrast"), {{_("Workbook (XLSX)"), "xlsx", write}, {_("Table (CSV)"), "csv", write}});
 }
 
 }  // namespace fokus::workbench

@@ -1,29 +1,30 @@
-#include "workbench/heatmap_labels.h"
 #include "workbench/cooccurrence_view.h"
 
-#include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/sizer.h>
-#include <wx/splitter.h>
-#include <wx/stattext.h>
 
-#include "workbench/heatmap_canvas.h"
-#include "workbench/segments_list.h"
+#include <algorithm>
+
+#include "workbench/heatmap_labels.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
 namespace {
 
-// The heatmap on screen is drawn at the size of a report's figure.
-constexpr double screen_scale = 1.0;
-
 const char* const measure_names[] = {"pairs", "segments", "documents", "c", "jaccard"};
 const char* const relation_names[] = {"overlap", "inside", "turn"};
 
+exporters::Heatmap labelled_heatmap(const CooccurrenceMatrix& matrix, exporters::CooccurrenceMeasure measure) {
+    auto heatmap = exporters::cooccurrence_heatmap(matrix, measure);
+    label_cooccurrence_heatmap(heatmap, measure);
+    return heatmap;
+}
+
 }  // namespace
 
-CooccurrenceView::CooccurrenceView(wxWindow* parent) : wxPanel(parent) {
+CooccurrenceView::CooccurrenceView(wxWindow* parent)
+    : HeatmapPanel(parent, _("Export the co-occurrence matrix"), _("co-occurrence"),
+                   _("Save the matrix as a heatmap (PNG, SVG) or a table (XLSX, CSV)")) {
     relation_ = new wxChoice(this, wxID_ANY);
     relation_->Append(_("Overlapping spans"));
     relation_->Append(_("One inside the other"));
@@ -38,35 +39,9 @@ CooccurrenceView::CooccurrenceView(wxWindow* parent) : wxPanel(parent) {
     measure_->SetSelection(0);
     used_only_ = new wxCheckBox(this, wxID_ANY, _("Only codes in use"));
     used_only_->SetValue(true);
-    auto* export_button = new wxButton(this, wxID_ANY, _("Export…"));
-    export_button->SetToolTip(_("Save the matrix as a heatmap (PNG, SVG) or a table (XLSX, CSV)"));
-
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
-    canvas_ = new HeatmapCanvas(split);
-    auto* right = new wxPanel(split);
-    cell_caption_ = new wxStaticText(right, wxID_ANY, _("Click a cell to see the segments behind it."));
-    segments_ = new SegmentsList(right);
-    auto* right_column = new wxBoxSizer(wxVERTICAL);
-    right_column->Add(cell_caption_, 0, wxALL, 4);
-    right_column->Add(segments_, 1, wxEXPAND);
-    right->SetSizer(right_column);
-    // The segments keep their width; the heatmap takes what the window gives.
-    split->SetSashGravity(1.0);
-    split->SetMinimumPaneSize(200);
-    split->SplitVertically(canvas_, right, -460);
-
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(new wxStaticText(this, wxID_ANY, _("Relation")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    top->Add(relation_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-    top->Add(new wxStaticText(this, wxID_ANY, _("Measure")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    top->Add(measure_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-    top->Add(used_only_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-    top->AddStretchSpacer();
-    top->Add(export_button, 0, wxALIGN_CENTER_VERTICAL);
-    auto* column = new wxBoxSizer(wxVERTICAL);
-    column->Add(top, 0, wxEXPAND | wxALL, 4);
-    column->Add(split, 1, wxEXPAND);
-    SetSizer(column);
+    add_control(relation_, _("Relation"));
+    add_control(measure_, _("Measure"));
+    add_control(used_only_);
 
     const auto recompute = [this](wxCommandEvent&) {
         if (project_) refresh(*project_);
@@ -74,17 +49,7 @@ CooccurrenceView::CooccurrenceView(wxWindow* parent) : wxPanel(parent) {
     relation_->Bind(wxEVT_CHOICE, recompute);
     used_only_->Bind(wxEVT_CHECKBOX, recompute);
     measure_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { redraw(); });
-    export_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (export_) export_();
-    });
-    canvas_->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& event) {
-        int x = 0, y = 0;
-        canvas_->CalcUnscrolledPosition(event.GetX(), event.GetY(), &x, &y);
-        if (const auto cell = exporters::cell_at(image_, heatmap_, x, y)) show_cell(cell->first, cell->second);
-    });
 }
-
-void CooccurrenceView::on_jump(std::function<void(Id, Span)> callback) { segments_->on_jump(std::move(callback)); }
 
 exporters::CooccurrenceMeasure CooccurrenceView::measure() const {
     return exporters::parse_cooccurrence_measure(measure_names[std::max(0, measure_->GetSelection())]);
@@ -96,9 +61,7 @@ CooccurrenceOptions CooccurrenceView::relation() const {
 
 void CooccurrenceView::refresh(Project& project) {
     project_ = &project;
-    // A cell shown before belongs to the matrix before.
-    cell_caption_->SetLabel(_("Click a cell to see the segments behind it."));
-    segments_->show_segments(project, {});
+    clear_cell(project);
     // The matrix needs the turns only to relate codings by turn; a cell's
     // list, which names the speakers, reads them when it is first opened.
     segments_have_turns_ = relation().relation == Relation::SameTurn;
@@ -119,11 +82,9 @@ void CooccurrenceView::refresh(Project& project) {
 }
 
 void CooccurrenceView::redraw() {
-    heatmap_ = exporters::cooccurrence_heatmap(matrix_, measure());
-    label_cooccurrence_heatmap(heatmap_, measure());
-    heatmap_.title.clear();  // the tab says what it is
-    image_ = exporters::render_heatmap(heatmap_, screen_scale * GetContentScaleFactor());
-    canvas_->set(image_);
+    auto heatmap = labelled_heatmap(matrix_, measure());
+    heatmap.title.clear();  // the tab says what it is
+    show_heatmap(std::move(heatmap));
 }
 
 bool CooccurrenceView::open_cell(Project& project, const std::string& row, const std::string& column) {
@@ -134,11 +95,11 @@ bool CooccurrenceView::open_cell(Project& project, const std::string& row, const
         if (matrix_.items[i].name == column) c = i;
     }
     if (!r || !c) return false;
-    show_cell(*r, *c);
+    cell_clicked(*r, *c);
     return true;
 }
 
-void CooccurrenceView::show_cell(std::size_t row, std::size_t column) {
+void CooccurrenceView::cell_clicked(std::size_t row, std::size_t column) {
     if (!project_ || row >= matrix_.items.size() || column >= matrix_.items.size()) return;
     const auto& first = matrix_.items[row];
     const auto& second = matrix_.items[column];
@@ -157,8 +118,19 @@ void CooccurrenceView::show_cell(std::size_t row, std::size_t column) {
             listed.push_back(pair.second);
         }
     }
-    cell_caption_->SetLabel(wxString::Format(wxPLURAL("%s × %s: %zu segment", "%s × %s: %zu segments", listed.size()), to_wx(first.name), to_wx(second.name), listed.size()));
-    segments_->show_segments(*project_, std::move(listed));
+    const auto count = listed.size();
+    show_cell(*project_, wxString::Format(wxPLURAL("%s × %s: %zu segment", "%s × %s: %zu segments", count), to_wx(first.name), to_wx(second.name), count),
+              std::move(listed));
+}
+
+std::vector<ExportFormat> CooccurrenceView::export_formats() const {
+    const auto heatmap = [this](const std::filesystem::path& path) { exporters::write_heatmap(path, labelled_heatmap(matrix_, measure())); };
+    return {{_("Heatmap (PNG)"), "png", heatmap},
+            {_("Heatmap (SVG)"), "svg", heatmap},
+            {_("Workbook, every measure a sheet (XLSX)"), "xlsx",
+             [this](const std::filesystem::path& path) { exporters::write_xlsx(path, exporters::cooccurrence_tables(matrix_)); }},
+            {_("Table (CSV)"), "csv",
+             [this](const std::filesystem::path& path) { exporters::write_csv(path, exporters::cooccurrence_table(matrix_, measure())); }}};
 }
 
 }  // namespace fokus::workbench

@@ -1,9 +1,6 @@
 #pragma once
 // The co-occurrence view: the code × code heatmap for the chosen relation and
 // measure, and beside it the segments behind the clicked cell.
-#include <wx/panel.h>
-
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,17 +8,15 @@
 #include "coding/cooccurrence.h"
 #include "coding/project.h"
 #include "exporters/heatmap.h"
+#include "exporters/matrix_table.h"
+#include "workbench/heatmap_panel.h"
 
 class wxCheckBox;
 class wxChoice;
-class wxStaticText;
 
 namespace fokus::workbench {
 
-class HeatmapCanvas;
-class SegmentsList;
-
-class CooccurrenceView : public wxPanel {
+class CooccurrenceView : public HeatmapPanel {
 public:
     explicit CooccurrenceView(wxWindow* parent);
 
@@ -29,31 +24,23 @@ public:
     void refresh(Project& project);
     // Lists the segments behind a cell, by code names; false when no such cell.
     bool open_cell(Project& project, const std::string& row, const std::string& column);
-    void on_jump(std::function<void(Id document, Span span)> callback);
-    void on_export(std::function<void()> callback) { export_ = std::move(callback); }
 
-    const exporters::Heatmap& heatmap() const { return heatmap_; }
     const CooccurrenceMatrix& matrix() const { return matrix_; }
     exporters::CooccurrenceMeasure measure() const;
 
 private:
     CooccurrenceOptions relation() const;
     void redraw();
-    void show_cell(std::size_t row, std::size_t column);
+    void cell_clicked(std::size_t row, std::size_t column) override;
+    std::vector<ExportFormat> export_formats() const override;
 
     Project* project_ = nullptr;
     wxChoice* relation_;
     wxChoice* measure_;
     wxCheckBox* used_only_;
-    HeatmapCanvas* canvas_;
-    wxStaticText* cell_caption_;
-    SegmentsList* segments_;
     std::vector<Segment> all_segments_;
     bool segments_have_turns_ = false;
     CooccurrenceMatrix matrix_;
-    exporters::Heatmap heatmap_;
-    exporters::HeatmapImage image_;
-    std::function<void()> export_;
 };
 
 }  // namespace fokus::workbench

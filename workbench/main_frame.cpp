@@ -153,7 +153,6 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
     search_->on_code([this](const auto& hits, auto level, const auto& chosen, Id code) { code_hits(hits, level, chosen, code); });
     search_->on_choose_code([this] { return ask_for_code(); });
-    cooccurrence_->on_export([this] { export_cooccurrence(); });
     bottom->Bind(wxEVT_AUINOTEBOOK_PAGE_CHANGED, [this](wxAuiNotebookEvent& event) {
         auto* page = bottom_->GetPage(static_cast<std::size_t>(event.GetSelection()));
         if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();

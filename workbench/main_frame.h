@@ -86,6 +86,8 @@ public:
     bool import_transcripts(const std::vector<std::filesystem::path>& inputs, importers::BatchOptions options,
                             const std::vector<std::string>& names, Findings findings);
     bool open_cooccurrence_cell(const std::string& row, const std::string& column);
+    // Scrolls the heatmap in the tab in front; false when that tab has none.
+    bool scroll_heatmap(int right, int down);
     // Shows codes by the attribute ("municipality", "participant.role"); false when no document has it.
     bool show_crosstab(const std::string& attribute);
     bool open_crosstab_cell(const std::string& code, const std::string& value);
@@ -140,7 +142,6 @@ private:
     std::optional<search::SearchResult> run_search(const std::string& query, const search::SearchOptions& options);
     void code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen, Id code);
     std::optional<Id> ask_for_code();
-    void export_cooccurrence();
     void ask_and_import();
     void ask_and_merge();
     std::optional<Id> ask_for_quote_set();

@@ -1,18 +1,15 @@
 // The main window's analyses: co-occurrence, crosstab, BIKVA chains,
 // agreement, contrast and condensation, each shown in its tab.
-#include <wx/filename.h>
+#include <wx/aui/auibook.h>
 
-#include "exporters/heatmap.h"
 #include "workbench/agreement_view.h"
 #include "workbench/bikva_view.h"
 #include "workbench/condensation_view.h"
 #include "workbench/contrast_view.h"
 #include "workbench/cooccurrence_view.h"
 #include "workbench/crosstab_view.h"
-#include "workbench/heatmap_labels.h"
 #include "workbench/main_frame.h"
 #include "workbench/menu_ids.h"
-#include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -33,27 +30,11 @@ bool MainFrame::open_cooccurrence_cell(const std::string& row, const std::string
     return cooccurrence_->open_cell(project_, row, column);
 }
 
-void MainFrame::export_cooccurrence() {
-    const auto chosen = ask_save_path(this, _("Export the co-occurrence matrix"), _("co-occurrence.png"),
-                                      _("Heatmap (PNG)|*.png|Heatmap (SVG)|*.svg|Workbook, every measure a sheet (XLSX)|*.xlsx|Table (CSV)|*.csv"));
-    if (!chosen) return;
-    try {
-        const std::string path = from_wx(*chosen);
-        const auto extension = wxFileName(*chosen).GetExt().Lower();
-        const auto& matrix = cooccurrence_->matrix();
-        if (extension == "xlsx") {
-            exporters::write_xlsx(path, exporters::cooccurrence_tables(matrix));
-        } else if (extension == "csv") {
-            exporters::write_csv(path, exporters::cooccurrence_table(matrix, cooccurrence_->measure()));
-        } else {
-            auto heatmap = exporters::cooccurrence_heatmap(matrix, cooccurrence_->measure());
-            label_cooccurrence_heatmap(heatmap, cooccurrence_->measure());
-            exporters::write_heatmap(path, heatmap);
-        }
-        SetStatusText(wxString::Format(_("Saved %s"), *chosen), message_field);
-    } catch (const std::exception& error) {
-        report(error);
-    }
+bool MainFrame::scroll_heatmap(int right, int down) {
+    auto* panel = dynamic_cast<HeatmapPanel*>(bottom_->GetCurrentPage());
+    if (!panel) return false;
+    panel->scroll_cells(right, down);
+    return true;
 }
 
 bool MainFrame::show_agreement(const std::vector<std::string>& coders, const std::string& unit) {

@@ -346,16 +346,10 @@ void QuoteSetView::export_to(const std::filesystem::path& path) {
 void QuoteSetView::ask_and_export() {
     const auto set = current_set();
     if (!project_ || !set) return;
-    const auto chosen = ask_save_path(this, _("Export the quote set"), to_wx(QuoteSetStore(*project_).get(*set).name) + ".docx",
-                                      _("Word (*.docx)|*.docx|OpenDocument (*.odt)|*.odt|HTML (*.html)|*.html|Markdown (*.md)|*.md|"
-                                        "Table (*.xlsx)|*.xlsx|Table (*.csv)|*.csv"));
-    if (!chosen) return;
-    try {
-        export_to(from_wx(*chosen));
-        if (changed_) changed_(wxString::Format(_("Saved %s"), *chosen));
-    } catch (const std::exception& error) {
-        report_problem(this, error);
-    }
+    const auto write = [this](const std::filesystem::path& path) { export_to(path); };
+    export_by_type(this, _("Export the quote set"), to_wx(QuoteSetStore(*project_).get(*set).name),
+                   {{_("Word (DOCX)"), "docx", write}, {_("OpenDocument (ODT)"), "odt", write}, {_("Web page (HTML)"), "html", write},
+                    {_("Markdown (MD)"), "md", write}, {_("Workbook (XLSX)"), "xlsx", write}, {_("Table (CSV)"), "csv", write}});
 }
 
 }  // namespace fokus::workbench

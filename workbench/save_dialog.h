@@ -5,11 +5,31 @@
 #include <wx/string.h>
 #include <wx/window.h>
 
+#include <filesystem>
+#include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace fokus::workbench {
 
+// `chosen_filter`, when given, receives the index of the file type chosen in the dialog.
 std::optional<wxString> ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name,
-                                      const wxString& wildcard);
+                                      const wxString& wildcard, int* chosen_filter = nullptr);
+
+// One type of file an export writes: as the save dialog names it, its
+// extension (lower case, without the dot), and how it is written there.
+struct ExportFormat {
+    wxString description;  // "Heatmap (PNG)"
+    std::string extension;
+    std::function<void(const std::filesystem::path&)> write;
+};
+
+// Asks where to save, the first format suggested, and writes the format the
+// file name's extension says (the type chosen in the dialog when it says none).
+// Says in the window's status bar what was saved, or in a message what went
+// wrong. The path written, if any.
+std::optional<std::filesystem::path> export_by_type(wxWindow* parent, const wxString& title, const wxString& file_stem,
+                                                    const std::vector<ExportFormat>& formats);
 
 }  // namespace fokus::workbench

@@ -236,6 +236,11 @@ bool ScriptRunner::run(const std::string& command) {
             frame_.show_bikva_chains();
         } else if (verb == "cooccurrence") {
             frame_.show_cooccurrence();
+        } else if (verb == "scroll-heatmap") {
+            // scroll-heatmap RIGHT DOWN: in scroll steps
+            const auto space_at = argument.find(' ');
+            if (space_at == std::string::npos) return false;
+            return frame_.scroll_heatmap(std::stoi(argument.substr(0, space_at)), std::stoi(argument.substr(space_at + 1)));
         } else if (verb == "cell") {
             const auto bar = argument.find('|');
             if (bar == std::string::npos) return false;
