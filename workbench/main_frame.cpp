@@ -26,6 +26,7 @@
 #include <thread>
 
 #include "coding/attributes.h"
+#include "coding/changes.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
@@ -58,8 +59,10 @@
 #include "workbench/menu_ids.h"
 #include "workbench/segments_list.h"
 #include "workbench/save_dialog.h"
+#include "workbench/status_bar.h"
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
+#include "workbench/view_updates.h"
 
 namespace fokus::workbench {
 namespace {
@@ -152,7 +155,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     }
     aui_.Update();
 
-    CreateStatusBar(3);
+    SetStatusBar(new StatusBar(this, 3));
     const int widths[] = {-3, -1, -1};
     SetStatusWidths(3, widths);
     build_menus();
@@ -204,20 +207,13 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     search_->on_code([this](const auto& hits, auto level, const auto& chosen, Id code) { code_hits(hits, level, chosen, code); });
     search_->on_choose_code([this] { return ask_for_code(); });
     cooccurrence_->on_export([this] { export_cooccurrence(); });
+    watch_views();
     bottom->Bind(wxEVT_AUINOTEBOOK_PAGE_CHANGED, [this](wxAuiNotebookEvent& event) {
         auto* page = bottom_->GetPage(static_cast<std::size_t>(event.GetSelection()));
-        if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();
-        if (page == agreement_) agreement_->refresh(project_);
-        if (page == quote_sets_) quote_sets_->refresh(project_);
-        if (page == memos_) memos_->refresh(project_);
-        if (page == contrast_) contrast_->refresh(project_);
-        if (page == condensations_) condensations_->refresh(project_);
-        if (page == crosstab_ || page == bikva_) {
-            try {
-                page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
-            } catch (const std::exception& error) {
-                report(error);
-            }
+        if (page == cooccurrence_ && !cooccurrence_shown_) {
+            show_cooccurrence();
+        } else {
+            updates_->shown(page);
         }
         event.Skip();
     });
@@ -229,6 +225,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         event.Skip();
     });
     update_undo_labels();
+    subscription_ = project_.subscribe([this](const Changes& changes) { follow_changes(changes); });
     const auto all = DocumentStore(project_).all();
     if (!all.empty()) open_document(all.front().id);
 }
@@ -246,6 +243,7 @@ void MainFrame::fit_to_display() {
 }
 
 MainFrame::~MainFrame() {
+    project_.unsubscribe(subscription_);
     if (recent_menu_) wxGetApp().recent_projects().RemoveMenu(recent_menu_);
     aui_.UnInit();
 }
@@ -279,59 +277,135 @@ void MainFrame::open_document(Id id) {
     }
 }
 
-// Codings changed: the transcript's highlights and the counts. Codes changed:
-// the code tree too. Undo and redo may have changed anything.
+// The views have followed an action as the project announced it; what is
+// left is the status bar and the undo menu.
 void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
+    if (changed == Changed::anything) refresh_everything();
+    update_status();
+    update_undo_labels();
+    SetStatusText(message, message_field);
+}
+
+// Each view redoes only what shows the change: the code and document trees
+// their counts (or themselves, when codes or documents changed), the
+// transcript the stretch of text whose codings changed, the tabs what they list.
+void MainFrame::follow_changes(const Changes& changes) {
     try {
-        const auto selected = codes_->selected();
-        if (changed == Changed::codings) {
-            codes_->refresh_counts(project_);
-            documents_->refresh_counts(project_);
-        } else {
+        const bool codes_changed = changes.touches("codes") || changes.touches("code_sets") || changes.touches("code_set_members");
+        if (codes_changed) {
             codes_->populate(project_);
-            if (changed == Changed::anything) {
-                documents_->populate(project_);
-            } else {
-                documents_->refresh_counts(project_);
-            }
+        } else if (changes.touches("codings")) {
+            codes_->refresh_counts(project_, changes.coded_codes());
         }
-        if (const auto document = transcript_->document()) {
-            const auto still_there = [&] {
-                try {
-                    DocumentStore(project_).get(*document);
-                    return true;
-                } catch (const NotFoundError&) {
-                    return false;
-                }
-            }();
-            if (still_there && changed == Changed::anything && !transcript_->shows_text(DocumentStore(project_).text(*document))) {
-                // Undo, redo and pseudonymisation can change the text itself.
-                const int first_line = transcript_->editor()->GetFirstVisibleLine();
-                open_document(*document);
-                transcript_->editor()->SetFirstVisibleLine(first_line);
-            } else if (still_there) {
-                transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
-                documents_->mark(*document);
-            } else {
-                transcript_->clear();
-            }
+        if (changes.touches("documents") || changes.touches("document_attributes")) {
+            documents_->populate(project_);
+            if (const auto document = transcript_->document()) documents_->mark(*document);
+        } else if (changes.touches("codings")) {
+            documents_->refresh_counts(project_, changes.coded_documents());
         }
-        if (selected) retrieve(*selected);
-        if (cooccurrence_shown_) cooccurrence_->refresh(project_);
-        // The other analysis views follow when they are the one in front.
-        if (bottom_->GetCurrentPage() == crosstab_) crosstab_->refresh(project_);
-        if (bottom_->GetCurrentPage() == bikva_) bikva_->refresh(project_);
-        if (changed == Changed::anything) search_->populate(project_);
-        if (bottom_->GetCurrentPage() == quote_sets_) quote_sets_->refresh(project_);
-        if (bottom_->GetCurrentPage() == memos_) memos_->refresh(project_);
-        if (bottom_->GetCurrentPage() == contrast_) contrast_->refresh(project_);
-        if (bottom_->GetCurrentPage() == condensations_) condensations_->refresh(project_);
-        update_status();
-        update_undo_labels();
-        SetStatusText(message, message_field);
+        follow_in_transcript(changes);
+        if (changes.touches("document_attributes")) search_->populate(project_);
+        updates_->changed(changes);
     } catch (const std::exception& error) {
         report(error);
     }
+}
+
+void MainFrame::follow_in_transcript(const Changes& changes) {
+    const auto document = transcript_->document();
+    if (!document) return;
+    if (changes.documents.count(*document)) {
+        // Its text, turns or name changed (undo, redo and pseudonymisation
+        // can change the text itself), or it is gone.
+        const bool still_there = [&] {
+            try {
+                DocumentStore(project_).get(*document);
+                return true;
+            } catch (const NotFoundError&) {
+                return false;
+            }
+        }();
+        if (!still_there) {
+            transcript_->clear();
+            return;
+        }
+        const int first_line = transcript_->editor()->GetFirstVisibleLine();
+        open_document(*document);
+        transcript_->editor()->SetFirstVisibleLine(first_line);
+    } else if (changes.touches("codes")) {
+        // Colours and names may have changed everywhere.
+        transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
+    } else if (const auto changed = changes.coded_span_in(*document)) {
+        transcript_->update_codings_within(visible_codings(*document), *changed);
+    }
+}
+
+// After a change no announcement told of: every view anew.
+void MainFrame::refresh_everything() {
+    try {
+        codes_->populate(project_);
+        documents_->populate(project_);
+        search_->populate(project_);
+        if (const auto document = transcript_->document()) {
+            Changes all;
+            all.documents.insert(*document);
+            follow_in_transcript(all);
+        }
+        updates_->everything_changed();
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+// Which changes each tab shows, and how it is brought up to date.
+void MainFrame::watch_views() {
+    updates_ = std::make_unique<ViewUpdates>(*bottom_);
+    const auto guarded = [this](auto refresh) {
+        return [this, refresh] {
+            try {
+                refresh();
+            } catch (const std::exception& error) {
+                report(error);
+            }
+        };
+    };
+    using Show = ViewUpdates::OnShow;
+    // What the analyses count: codings, codes, and the documents, speakers and attributes they are grouped by.
+    const auto coded_material = ViewUpdates::any_of({"codings", "codes", "code_sets", "code_set_members", "documents", "document_attributes",
+                                                     "participants", "participant_attributes", "speakers", "turns"});
+    updates_->watch(
+        segments_,
+        [this](const Changes& changes) {
+            return retrieved_ && (changes.coded_codes().count(*retrieved_) || changes.touches("codes") || changes.touches("documents") ||
+                                  changes.touches("turns") || changes.touches("speakers") || changes.touches("participants"));
+        },
+        guarded([this] {
+            if (!retrieved_) return;
+            try {
+                CodeStore(project_).get(*retrieved_);
+            } catch (const NotFoundError&) {
+                // Its code was deleted: nothing is retrieved any more.
+                retrieved_.reset();
+                segments_->show_segments(project_, {});
+                return;
+            }
+            retrieve(*retrieved_);
+        }));
+    updates_->watch(cooccurrence_, coded_material, guarded([this] {
+                        if (cooccurrence_shown_) cooccurrence_->refresh(project_);
+                    }));
+    updates_->watch(crosstab_, coded_material, guarded([this] { crosstab_->refresh(project_); }), Show::Always);
+    updates_->watch(contrast_, coded_material, guarded([this] { contrast_->refresh(project_); }), Show::Always);
+    updates_->watch(bikva_, ViewUpdates::any_of({"links", "documents", "document_attributes", "turns", "speakers"}),
+                    guarded([this] { bikva_->refresh(project_); }), Show::Always);
+    updates_->watch(agreement_, ViewUpdates::any_of({"codings", "codes", "documents", "coders"}), guarded([this] { agreement_->refresh(project_); }),
+                    Show::Always);
+    updates_->watch(quote_sets_, ViewUpdates::any_of({"quote_sets", "quotes", "codings", "codes", "documents"}),
+                    guarded([this] { quote_sets_->refresh(project_); }), Show::Always);
+    updates_->watch(memos_, ViewUpdates::any_of({"memos", "codes", "codings", "documents"}), guarded([this] { memos_->refresh(project_); }),
+                    Show::Always);
+    updates_->watch(condensations_, ViewUpdates::any_of({"condensations", "codings", "codes", "documents", "document_attributes"}),
+                    guarded([this] { condensations_->refresh(project_); }), Show::Always);
 }
 
 void MainFrame::code_selection(Id code) {
@@ -443,7 +517,7 @@ void MainFrame::undo() {
     }
     try {
         const auto step = History(project_).undo();
-        refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
+        refresh_after_change(Changed::history, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }
@@ -456,7 +530,7 @@ void MainFrame::redo() {
     }
     try {
         const auto step = History(project_).redo();
-        refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
+        refresh_after_change(Changed::history, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }
@@ -497,6 +571,7 @@ void MainFrame::update_undo_labels() {
 
 void MainFrame::retrieve(Id code) {
     try {
+        retrieved_ = code;
         const auto found = CodeStore(project_).get(code);
         segments_->show(project_, fokus::CodeItem{false, found.id, found.name, {found.id}});
     } catch (const std::exception& error) {
@@ -709,7 +784,11 @@ void MainFrame::show_cooccurrence() {
 }
 
 bool MainFrame::open_cooccurrence_cell(const std::string& row, const std::string& column) {
-    if (!cooccurrence_shown_) show_cooccurrence();
+    if (!cooccurrence_shown_) {
+        show_cooccurrence();
+    } else {
+        show_tab(cooccurrence_);
+    }
     return cooccurrence_->open_cell(project_, row, column);
 }
 
@@ -727,6 +806,11 @@ std::vector<Coding> MainFrame::visible_codings(Id document) {
 void MainFrame::set_blind(bool blind) {
     blind_ = blind;
     GetMenuBar()->Check(blind_id, blind);
+    try {
+        if (const auto document = transcript_->document()) transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
+    } catch (const std::exception& error) {
+        report(error);
+    }
     refresh_after_change(Changed::codings, blind ? wxString::Format(_("Blind coding: only the codings of %s are shown"), to_wx(project_.coder_name()))
                                                  : wxString(_("All coders' codings are shown")));
 }
@@ -764,7 +848,38 @@ bool MainFrame::show_crosstab(const std::string& attribute) {
     }
 }
 
-bool MainFrame::open_crosstab_cell(const std::string& code, const std::string& value) { return crosstab_->open_cell(code, value); }
+std::optional<std::int64_t> MainFrame::shown_count(const std::string& what) {
+    if (what == "segments") {
+        show_tab(segments_);
+        return segments_->GetItemCount();
+    }
+    if (what == "transcript") return static_cast<std::int64_t>(transcript_->coding_count());
+    const std::string cooccurrence = "cooccurrence ";
+    const auto bar = what.find('|');
+    if (what.rfind(cooccurrence, 0) != 0 || bar == std::string::npos) return std::nullopt;
+    if (!cooccurrence_shown_) {
+        show_cooccurrence();
+    } else {
+        show_tab(cooccurrence_);
+    }
+    const auto& matrix = cooccurrence_->matrix();
+    const auto index_of = [&](const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < matrix.items.size(); ++i) {
+            if (matrix.items[i].name == name) return i;
+        }
+        return std::nullopt;
+    };
+    const auto row = index_of(what.substr(cooccurrence.size(), bar - cooccurrence.size()));
+    const auto column = index_of(what.substr(bar + 1));
+    // A code left out as unused ("Only codes in use") shows no segments.
+    if (!row || !column) return 0;
+    return matrix.at(*row, *column).segments;
+}
+
+bool MainFrame::open_crosstab_cell(const std::string& code, const std::string& value) {
+    show_tab(crosstab_);
+    return crosstab_->open_cell(code, value);
+}
 
 std::size_t MainFrame::show_bikva_chains() {
     try {
@@ -982,12 +1097,22 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
     importers::BatchReport outcome;
     std::exception_ptr failure;
     {
-        // Modal: while the worker writes to the project, nothing else may touch it.
+        // Modal, so that no other action starts meanwhile; the window still
+        // paints, reading through its own connection while the worker writes
+        // through another (one SQLite connection is never used by two threads).
         wxProgressDialog progress(_("Importing transcripts"), _("Reading the sheets…"), 100, this,
                                   wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
+        std::optional<Project> importing;
+        try {
+            importing.emplace(project_.another_connection());
+        } catch (...) {
+            failure = std::current_exception();
+            done = true;
+        }
         std::thread worker([&] {
+            if (!importing) return;
             try {
-                outcome = importers::import_files(project_, inputs, options);
+                outcome = importers::import_files(*importing, inputs, options);
             } catch (...) {
                 failure = std::current_exception();
             }
