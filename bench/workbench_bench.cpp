@@ -1,12 +1,15 @@
 // What a researcher waits for in the workbench: opening a long transcript
-// with all its codings, coding a passage, and undoing it, each with the
-// repaint it causes. The workbench runs the actions from a script under Xvfb;
-// beside each figure, the core's own share of the same work, measured in the
-// same run (scrolling is the view's alone). Target: every action under 100 ms.
+// with all its codings, coding a passage, undoing and redoing it, and
+// uncoding it, each with the repaint it causes. The workbench runs the actions
+// from a script under Xvfb; beside each figure, the core's own share of the
+// same work, measured in the same run (scrolling is the view's alone).
+// Targets: coding, uncoding, undo and redo under 16 ms median and 33 ms at
+// worst (a frame at 60 Hz, two at most); opening under 100 ms.
 //   fokus-bench-workbench [WORDS] [CODINGS]     (default 20000 words, 1000 codings)
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -75,8 +78,14 @@ int main(int argc, char** argv) {
                     CodeStore(project).all();
                 }));
                 const Id code = CodeStore(project).resolve("Motivation").id;
-                core["code"].push_back(bench::milliseconds_of([&] { CodingStore(project).add(document, code, Span{1000, 1040}); }));
+                Id added = 0;
+                core["code"].push_back(bench::milliseconds_of([&] { added = CodingStore(project).add(document, code, Span{1000, 1040}); }));
                 core["undo"].push_back(bench::milliseconds_of([&] { History(project).undo(); }));
+                core["redo"].push_back(bench::milliseconds_of([&] { History(project).redo(); }));
+                core["uncode"].push_back(bench::milliseconds_of([&] { CodingStore(project).remove(added); }));
+                // Back as it was, so that each round starts alike.
+                History(project).undo();
+                History(project).undo();
             }
             std::cout << "transcript: " << words << " words, "
                       << project.db().scalar_int("SELECT count(*) FROM codings") << " codings\n";
@@ -85,9 +94,13 @@ int main(int argc, char** argv) {
         std::ostringstream script;
         for (int i = 0; i < rounds; ++i) {
             script << "timed open " << name << "\n";
-            script << "select-span " << 2000 + i * 500 << " " << 2040 + i * 500 << "\n";
+            const int start = 2000 + i * 500;
+            script << "select-span " << start << " " << start + 40 << "\n";
             script << "timed key 2\n";
             script << "timed undo\n";
+            script << "timed redo\n";
+            script << "select-span " << start + 20 << " " << start + 20 << "\n";
+            script << "timed uncode\n";
             script << "timed scroll 40\n";
         }
         script << "quit\n";
@@ -115,21 +128,37 @@ int main(int argc, char** argv) {
         }
         std::cout << std::fixed << std::setprecision(1) << "\n"
                   << std::left << std::setw(34) << "action (" + std::to_string(rounds) + " rounds)" << std::right
-                  << std::setw(14) << "workbench" << std::setw(12) << "worst" << std::setw(14) << "core alone" << "\n";
-        const std::pair<const char*, const char*> rows[] = {
-            {"open", "open the transcript"}, {"key", "code a passage (key 2)"}, {"undo", "undo the coding"},
-            {"scroll", "scroll 40 lines"}};
+                  << std::setw(14) << "workbench" << std::setw(12) << "worst" << std::setw(14) << "core alone" << "   target\n";
+        struct Row {
+            const char* action;  // as the script names it
+            const char* core;    // the core's share
+            const char* label;
+            double median_target;
+            double worst_target;  // 0: none
+        };
+        const Row rows[] = {{"open", "open", "open the transcript", 100, 0},
+                            {"key", "code", "code a passage (key 2)", 16, 33},
+                            {"undo", "undo", "undo the coding", 16, 33},
+                            {"redo", "redo", "redo the coding", 16, 33},
+                            {"uncode", "uncode", "uncode the passage", 16, 33},
+                            {"scroll", "scroll", "scroll 40 lines", 0, 0}};
         bool within = true;
-        for (const auto& [key, label] : rows) {
-            const auto& times = shown[key];
-            within = within && !times.empty() && worst(times) < 100;
-            std::cout << std::left << std::setw(34) << label << std::right << std::setw(11) << median(times) << " ms"
-                      << std::setw(9) << worst(times) << " ms" << std::setw(11) << median(core[key == std::string("key") ? "code" : key])
-                      << " ms\n";
+        for (const auto& row : rows) {
+            const auto& times = shown[row.action];
+            const bool met = !times.empty() && (row.median_target == 0 || median(times) < row.median_target) &&
+                             (row.worst_target == 0 || worst(times) < row.worst_target);
+            within = within && met;
+            std::ostringstream target;
+            if (row.median_target > 0) target << "< " << row.median_target << (row.worst_target > 0 ? "/" + std::to_string(static_cast<int>(row.worst_target)) : std::string()) << " ms " << (met ? "met" : "NOT met");
+            std::cout << std::left << std::setw(34) << row.label << std::right << std::setw(11) << median(times) << " ms"
+                      << std::setw(9) << worst(times) << " ms" << std::setw(11) << median(core[row.core]) << " ms   "
+                      << target.str() << "\n";
         }
-        std::cout << "(median and worst of the workbench's action with its repaint; target under 100 ms: "
+        std::cout << "(median and worst of the workbench's action with its repaint; targets: coding, uncoding, undo and redo "
+                     "under 16 ms median and 33 ms worst, opening under 100 ms median: "
                   << (within ? "met" : "NOT met") << ")\n";
-        fs::remove_all(dir);
+        // FOKUS_BENCH_KEEP=1 keeps the project and the script, to profile the workbench on them.
+        if (!std::getenv("FOKUS_BENCH_KEEP")) fs::remove_all(dir);
         return within ? 0 : 1;
     } catch (const std::exception& error) {
         std::cerr << "fokus-bench-workbench: " << error.what() << '\n';

@@ -44,6 +44,20 @@ std::vector<Coding> CodingStore::list(const CodingFilter& filter) const {
     return result;
 }
 
+std::int64_t CodingStore::count_in(Id document) const {
+    auto query = project_.db().prepare("SELECT count(*) FROM codings WHERE document_id = ?");
+    query.bind_all(document);
+    query.step();
+    return query.int64(0);
+}
+
+std::map<Id, std::int64_t> CodingStore::count_by_document() const {
+    std::map<Id, std::int64_t> counts;
+    auto query = project_.db().prepare("SELECT document_id, count(*) FROM codings GROUP BY document_id");
+    while (query.step()) counts[query.int64(0)] = query.int64(1);
+    return counts;
+}
+
 Coding CodingStore::get(Id id) const {
     auto query = project_.db().prepare(std::string(coding_select) + "WHERE c.id = ?");
     query.bind_all(id);

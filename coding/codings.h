@@ -1,5 +1,6 @@
 #pragma once
 // Codings: a code applied by a coder to a span of a document.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,9 @@ public:
     // Ordered by document, then start.
     std::vector<Coding> list(const CodingFilter& filter = {}) const;
     Coding get(Id id) const;
+    // How many codings a document has; every document's count (those with any).
+    std::int64_t count_in(Id document) const;
+    std::map<Id, std::int64_t> count_by_document() const;
 
     // InputError for a span outside the document, a code that cannot be
     // applied, or the same coding by the same coder already there.

@@ -82,7 +82,7 @@ std::optional<HistoryStep> find_step(Project& project, const char* where_order) 
     return read_step(query);
 }
 
-void apply(Project& project, const HistoryStep& step, bool invert, const char* verb) {
+Changes apply(Project& project, const HistoryStep& step, bool invert, const char* verb) {
     auto& db = project.db();
     auto load = db.prepare("SELECT changeset FROM undo_log WHERE id = ?");
     load.bind_all(step.id);
@@ -113,6 +113,13 @@ void apply(Project& project, const HistoryStep& step, bool invert, const char* v
     add_unlabelled_passages(db, changed);
     auto mark = db.prepare("UPDATE undo_log SET undone = ? WHERE id = ?");
     mark.bind_all(invert ? 1 : 0, step.id).run();
+    auto changes = project.has_subscribers() ? detail::describe_changeset(db, data, size) : Changes{};
+    // Passages added for an old step change the document's turns beyond what the changeset says.
+    if (project.has_subscribers() && !changed.empty()) {
+        changes.tables.insert("turns");
+        changes.documents.insert(changed.begin(), changed.end());
+    }
+    return changes;
 }
 
 }  // namespace
@@ -143,8 +150,9 @@ HistoryStep History::undo() {
     if (step->permanent) {
         throw InputError("\"" + step->label + "\" cannot be undone: it was made permanent, and what it replaced is kept nowhere");
     }
-    apply(project_, *step, true, "undo");
+    const auto changes = apply(project_, *step, true, "undo");
     transaction.commit();
+    if (!changes.empty()) project_.announce(changes);
     return *step;
 }
 
@@ -154,8 +162,9 @@ HistoryStep History::redo() {
     sql::Transaction transaction(project_.db());
     const auto step = next_redo();
     if (!step) throw InputError("nothing to redo");
-    apply(project_, *step, false, "redo");
+    const auto changes = apply(project_, *step, false, "redo");
     transaction.commit();
+    if (!changes.empty()) project_.announce(changes);
     return *step;
 }
 
@@ -176,7 +185,7 @@ ActionRecording::ActionRecording(Project& project) : project_(project) {
 
 ActionRecording::~ActionRecording() { sqlite3session_delete(static_cast<sqlite3_session*>(session_)); }
 
-void ActionRecording::finish(std::string_view label, Id coder) {
+Changes ActionRecording::finish(std::string_view label, Id coder, bool describe) {
     auto& db = project_.db();
     SqliteBuffer changeset;
     if (const int rc = sqlite3session_changeset(static_cast<sqlite3_session*>(session_), &changeset.size,
@@ -184,7 +193,7 @@ void ActionRecording::finish(std::string_view label, Id coder) {
         rc != SQLITE_OK) {
         db.fail("recording the history of \"" + std::string(label) + "\"", rc);
     }
-    if (changeset.size == 0) return;
+    if (changeset.size == 0) return {};
     // A new action makes the undone ones unreachable, as in any editor.
     db.exec("DELETE FROM undo_log WHERE undone = 1");
     auto insert = db.prepare(
@@ -197,6 +206,7 @@ void ActionRecording::finish(std::string_view label, Id coder) {
         "DELETE FROM undo_log WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER newest AS age, "
         "sum(length(changeset)) OVER newest AS bytes FROM undo_log WINDOW newest AS (ORDER BY id DESC)) "
         "WHERE age > 1 AND (age > 1000 OR bytes > 268435456))");
+    return describe ? describe_changeset(db, changeset.data, changeset.size) : Changes{};
 }
 
 }  // namespace detail

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "changes.h"
 #include "types.h"
 
 namespace fokus {
@@ -31,7 +32,7 @@ public:
 
     // Each returns the step it reverted or replayed; InputError when there is
     // none, when the step is permanent, or when later changes made by another
-    // program conflict with it.
+    // program conflict with it. The project's subscribers are told what changed.
     HistoryStep undo();
     HistoryStep redo();
 
@@ -49,7 +50,9 @@ public:
     ActionRecording(const ActionRecording&) = delete;
     ActionRecording& operator=(const ActionRecording&) = delete;
     ~ActionRecording();
-    void finish(std::string_view label, Id coder);
+    // Stores the step; returns what it changed when `describe` is asked (the
+    // project has subscribers), else nothing.
+    Changes finish(std::string_view label, Id coder, bool describe);
 
 private:
     Project& project_;

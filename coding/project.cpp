@@ -6,11 +6,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <map>
 
 #include <system_error>
 #include <utility>
 
 #include "backup.h"
+#include "changes.h"
 #include "codebook.h"
 #include "codes.h"
 #include "embedded.h"
@@ -167,13 +169,15 @@ struct Project::State {
         marked_open = true;
     }
     bool marked_open = false;
-    std::unique_ptr<WriterLock> writer_lock;  // destroyed after the connection below is closed
+    std::shared_ptr<WriterLock> writer_lock;  // destroyed after the connection below is closed
     fs::path path;
     sql::Connection db;
     bool read_only = false;
     std::string coder_name = "ukendt";
     std::optional<Id> coder_id;
     int action_depth = 0;
+    std::map<int, ChangeListener> listeners;
+    int next_subscription = 1;
 };
 
 Project::Project(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -314,6 +318,7 @@ void Project::act(std::string_view label, const std::function<void()>& change) {
         explicit Depth(int& d) : depth(d) { ++depth; }
         ~Depth() { --depth; }
     } depth(state_->action_depth);
+    Changes changes;
     try {
         sql::Transaction transaction(db());
         // The coder row is made outside the recorded step: undoing a first
@@ -322,7 +327,7 @@ void Project::act(std::string_view label, const std::function<void()>& change) {
         const Id coder = coder_id();
         detail::ActionRecording recording(*this);
         change();
-        recording.finish(label, coder);
+        changes = recording.finish(label, coder, has_subscribers());
         transaction.commit();
     } catch (const DatabaseError& error) {
         state_->coder_id.reset();
@@ -332,6 +337,38 @@ void Project::act(std::string_view label, const std::function<void()>& change) {
         state_->coder_id.reset();
         throw;
     }
+    if (!changes.empty()) announce(changes);
+}
+
+Project Project::another_connection() const {
+    const bool read_only_access = read_only();
+    auto state = std::make_unique<State>(
+        path(), sql::Connection(path().string(), read_only_access ? sql::Connection::Mode::ReadOnly : sql::Connection::Mode::ReadWrite),
+        read_only_access);
+    state->writer_lock = state_->writer_lock;
+    if (read_only_access) {
+        state->db.exec("PRAGMA foreign_keys = ON");
+    } else {
+        configure(state->db);
+    }
+    state->coder_name = state_->coder_name;
+    return Project(std::move(state));
+}
+
+int Project::subscribe(ChangeListener listener) {
+    const int subscription = state_->next_subscription++;
+    state_->listeners.emplace(subscription, std::move(listener));
+    return subscription;
+}
+
+void Project::unsubscribe(int subscription) { state_->listeners.erase(subscription); }
+
+bool Project::has_subscribers() const noexcept { return !state_->listeners.empty(); }
+
+void Project::announce(const Changes& changes) {
+    // A copy: a listener may subscribe or unsubscribe while being told.
+    const auto listeners = state_->listeners;
+    for (const auto& [subscription, listener] : listeners) listener(changes);
 }
 
 }  // namespace fokus

@@ -16,6 +16,7 @@ namespace sql {
 class Connection;
 }
 struct Codebook;
+struct Changes;
 
 class Project {
 public:
@@ -47,6 +48,21 @@ public:
     const std::string& coder_name() const noexcept;
     // The current coder's row, made on first use.
     Id coder_id();
+
+    // A second connection to the same file, for work on another thread (an
+    // import, an export, a check): it shares this one's claim to change the
+    // project, and SQLite serialises the two writers. Its actions are told to
+    // its own subscribers only; the other connection sees them when it next reads.
+    Project another_connection() const;
+
+    // Those who show the project are told, after each action, undo or redo is
+    // committed, what it changed. Returns the subscription, to end it with.
+    using ChangeListener = std::function<void(const Changes&)>;
+    int subscribe(ChangeListener listener);
+    void unsubscribe(int subscription);
+    bool has_subscribers() const noexcept;
+    // Tells every subscriber; the history calls it after undo and redo.
+    void announce(const Changes& changes);
 
     // Runs `change` as one user action labelled `label`: all of it or none,
     // undoable as one step. Calls made inside `change` join the same action.

@@ -110,8 +110,22 @@ void CodeTree::populate(Project& project) {
 }
 
 void CodeTree::refresh_counts(Project& project) {
+    std::set<Id> all;
+    for (const auto& [id, count] : counts_) all.insert(id);
+    refresh_counts(project, all);
+}
+
+void CodeTree::refresh_counts(Project& project, const std::set<Id>& codes) {
     CodeStore store(project);
-    for (auto& [id, count] : counts_) count = store.coding_count(id);
+    bool changed = false;
+    for (const Id id : codes) {
+        const auto found = counts_.find(id);
+        if (found == counts_.end()) continue;
+        const auto count = store.coding_count(id);
+        changed = changed || count != found->second;
+        found->second = count;
+    }
+    if (!changed) return;
     std::map<Id, const Code*> by_id;
     for (const auto& code : codes_) by_id[code.id] = &code;
     // Walk the whole tree; theme members show no counts and keep their labels.

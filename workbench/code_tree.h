@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <optional>
 #include <vector>
 
@@ -22,6 +23,8 @@ public:
     void populate(Project& project);
     // Only the counts: after codings changed. Keeps scrolling, expansion and selection.
     void refresh_counts(Project& project);
+    // Only these codes' counts: after their codings changed.
+    void refresh_counts(Project& project, const std::set<Id>& codes);
     // The codable code that number key `number` (1-9, 0 for the tenth) stands for.
     std::optional<Id> code_for_key(int number) const;
     std::optional<Id> selected() const;

@@ -39,6 +39,10 @@ void CodingStripes::fit_to(int transcript_width) {
 
 void CodingStripes::set(std::vector<Stripe> stripes, std::map<Id, Code> codes) {
     stripes_ = std::move(stripes);
+    const bool same_names = codes.size() == codes_.size() && std::equal(codes.begin(), codes.end(), codes_.begin(), [](const auto& a, const auto& b) {
+                                return a.first == b.first && a.second.name == b.second.name;
+                            });
+    if (!same_names) labels_.clear();
     codes_ = std::move(codes);
     columns_ = 1;
     for (const auto& stripe : stripes_) columns_ = std::max(columns_, stripe.column + 1);
@@ -114,11 +118,7 @@ void CodingStripes::paint(wxPaintEvent&) {
         dc.DrawLine(bar, p.bracket.GetBottom(), tick_end, p.bracket.GetBottom());
         const auto found = codes_.find(p.stripe->coding.code);
         if (found == codes_.end() || p.label.width < 20) continue;
-        const wxString name = to_wx(found->second.name);
-        wxString shown = name;
-        while (shown.length() > 2 && dc.GetTextExtent(shown + wxString::FromUTF8("…")).GetWidth() > p.label.width) shown.RemoveLast();
-        if (shown != name) shown += wxString::FromUTF8("…");
-        const int text_width = dc.GetTextExtent(shown).GetWidth();
+        const auto& [shown, text_width] = label_for(dc, found->second, p.label.width);
         const int text_x = p.label.GetRight() - text_width;
         const int middle = p.label.y + p.label.height / 2;
         // A thin leader from the name to its bracket, so pushed-down names stay attached.
@@ -127,6 +127,18 @@ void CodingStripes::paint(wxPaintEvent&) {
         dc.SetTextForeground(colour.ChangeLightness(80));
         dc.DrawText(shown, text_x, p.label.y);
     }
+}
+
+// A name as it fits the lane, measured once for each width: measuring text
+// is most of what painting the margin costs.
+const std::pair<wxString, int>& CodingStripes::label_for(wxDC& dc, const Code& code, int width) const {
+    const auto key = std::pair{code.id, width};
+    if (const auto found = labels_.find(key); found != labels_.end()) return found->second;
+    const wxString name = to_wx(code.name);
+    wxString shown = name;
+    while (shown.length() > 2 && dc.GetTextExtent(shown + wxString::FromUTF8("…")).GetWidth() > width) shown.RemoveLast();
+    if (shown != name) shown += wxString::FromUTF8("…");
+    return labels_[key] = {shown, dc.GetTextExtent(shown).GetWidth()};
 }
 
 const Stripe* CodingStripes::stripe_at(const wxPoint& point) {

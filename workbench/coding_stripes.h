@@ -51,10 +51,13 @@ private:
     const Stripe* stripe_at(const wxPoint& point);
     std::pair<int, int> vertical_extent(const Stripe& stripe) const;
     wxFont label_font() const;
+    const std::pair<wxString, int>& label_for(wxDC& dc, const Code& code, int width) const;
 
     wxStyledTextCtrl* editor_;
     std::vector<Stripe> stripes_;
     std::map<Id, Code> codes_;
+    // Each code's name as shown in a lane of a width, and its width.
+    mutable std::map<std::pair<Id, int>, std::pair<wxString, int>> labels_;
     std::function<void(const Stripe&)> clicked_;
     int columns_ = 1;
     int panel_width_ = widest;

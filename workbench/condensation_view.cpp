@@ -123,12 +123,14 @@ void CondensationView::cell_changed(int row, int column) {
         static_cast<std::size_t>(column) >= table_.scopes.size()) {
         return;
     }
-    const auto& code = table_.codes[static_cast<std::size_t>(row)];
-    const auto& scope = table_.scopes[static_cast<std::size_t>(column)];
+    // Copies: saving announces the change, and the view in front reads its table anew.
+    const auto code = table_.codes[static_cast<std::size_t>(row)];
+    const auto scope = table_.scopes[static_cast<std::size_t>(column)];
+    const std::string text = from_wx(grid_->GetCellValue(row, column));
     try {
-        CondensationStore(*project_).set(code.id, scope, from_wx(grid_->GetCellValue(row, column)));
-        table_.cells[static_cast<std::size_t>(row) * table_.columns.size() + static_cast<std::size_t>(column)] =
-            from_wx(grid_->GetCellValue(row, column));
+        CondensationStore(*project_).set(code.id, scope, text);
+        const std::size_t cell = static_cast<std::size_t>(row) * table_.columns.size() + static_cast<std::size_t>(column);
+        if (cell < table_.cells.size()) table_.cells[cell] = text;
         if (changed_) changed_(wxString::Format(_("Saved the condensation of %s (Ctrl+Z undoes)"), to_wx(code.name)));
     } catch (const std::exception& error) {
         wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);

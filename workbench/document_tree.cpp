@@ -58,13 +58,6 @@ void DocumentTree::group_by(Project& project, const std::string& attribute) {
     populate(project);
 }
 
-// The core has no per-document count yet, so the codings are counted here.
-std::map<Id, std::int64_t> DocumentTree::count_codings(Project& project) {
-    std::map<Id, std::int64_t> counts;
-    for (const auto& coding : CodingStore(project).list()) ++counts[coding.document];
-    return counts;
-}
-
 template <typename Visit>
 void DocumentTree::for_each_document_item(Visit visit) {
     wxTreeItemIdValue group_cookie;
@@ -84,7 +77,7 @@ void DocumentTree::populate(Project& project) {
     names_.clear();
     const auto root = AddRoot("root");
     DocumentStore documents(project);
-    auto codings = count_codings(project);
+    auto codings = CodingStore(project).count_by_document();
     std::map<std::string, wxTreeItemId> groups;
     // Documents without the attribute are grouped under this.
     const std::string none = from_wx(wxString::Format(_("(no %s)"), to_wx(group_by_)));
@@ -118,9 +111,18 @@ void DocumentTree::populate(Project& project) {
 }
 
 void DocumentTree::refresh_counts(Project& project) {
-    auto codings = count_codings(project);
+    auto codings = CodingStore(project).count_by_document();
     for_each_document_item([&](const wxTreeItemId& item, Id id) {
         const wxString label = label_of(names_[id], codings[id]);
+        if (GetItemText(item) != label) SetItemText(item, label);
+    });
+}
+
+void DocumentTree::refresh_counts(Project& project, const std::set<Id>& documents) {
+    CodingStore codings(project);
+    for_each_document_item([&](const wxTreeItemId& item, Id id) {
+        if (!documents.count(id)) return;
+        const wxString label = label_of(names_[id], codings.count_in(id));
         if (GetItemText(item) != label) SetItemText(item, label);
     });
 }

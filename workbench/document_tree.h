@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 
 #include "coding/project.h"
@@ -18,6 +19,8 @@ public:
     void populate(Project& project);
     // Only the counts: after codings changed. Keeps scrolling and selection.
     void refresh_counts(Project& project);
+    // Only these documents' counts: after their codings changed.
+    void refresh_counts(Project& project, const std::set<Id>& documents);
     void on_open(std::function<void(Id)> callback) { opened_ = std::move(callback); }
     // Selects the document's item without opening it again.
     void mark(Id document);
@@ -28,7 +31,6 @@ public:
     void on_memo(std::function<void(Id)> callback) { memo_ = std::move(callback); }
 
 private:
-    static std::map<Id, std::int64_t> count_codings(Project& project);
     template <typename Visit>
     void for_each_document_item(Visit visit);
 

@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "coding/attributes.h"
+#include "coding/changes.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
@@ -37,8 +38,10 @@
 #include "workbench/screenshot.h"
 #include "workbench/search_pane.h"
 #include "workbench/segments_list.h"
+#include "workbench/status_bar.h"
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
+#include "workbench/view_updates.h"
 
 namespace fokus::workbench {
 namespace {
@@ -102,7 +105,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     }
     aui_.Update();
 
-    CreateStatusBar(3);
+    SetStatusBar(new StatusBar(this, 3));
     const int widths[] = {-3, -1, -1};
     SetStatusWidths(3, widths);
     build_menus();
@@ -125,22 +128,18 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     quote_sets_->on_jump(jump);
     contrast_->on_jump(jump);
     condensations_->on_jump(jump);
-    condensations_->on_changed([this](const wxString& message) {
+    // A view that changed the project itself says so in the status bar.
+    const auto said = [this](const wxString& message) {
         update_undo_labels();
         SetStatusText(message, message_field);
-    });
+    };
+    condensations_->on_changed(said);
     memos_->on_jump([this](Id document, std::optional<Span> span) {
         if (transcript_->document() != document) open_document(document);
         if (span) transcript_->select(*span);
     });
-    memos_->on_changed([this](const wxString& message) {
-        update_undo_labels();
-        SetStatusText(message, message_field);
-    });
-    quote_sets_->on_changed([this](const wxString& message) {
-        update_undo_labels();
-        SetStatusText(message, message_field);
-    });
+    memos_->on_changed(said);
+    quote_sets_->on_changed(said);
     search_->on_jump(jump);
     search_->on_hits_changed([this] {
         if (const auto document = transcript_->document()) transcript_->mark_hits(search_->hit_spans_in(*document));
@@ -153,20 +152,13 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
     search_->on_code([this](const auto& hits, auto level, const auto& chosen, Id code) { code_hits(hits, level, chosen, code); });
     search_->on_choose_code([this] { return ask_for_code(); });
+    watch_views();
     bottom->Bind(wxEVT_AUINOTEBOOK_PAGE_CHANGED, [this](wxAuiNotebookEvent& event) {
         auto* page = bottom_->GetPage(static_cast<std::size_t>(event.GetSelection()));
-        if (page == cooccurrence_ && !cooccurrence_shown_) show_cooccurrence();
-        if (page == agreement_) agreement_->refresh(project_);
-        if (page == quote_sets_) quote_sets_->refresh(project_);
-        if (page == memos_) memos_->refresh(project_);
-        if (page == contrast_) contrast_->refresh(project_);
-        if (page == condensations_) condensations_->refresh(project_);
-        if (page == crosstab_ || page == bikva_) {
-            try {
-                page == crosstab_ ? crosstab_->refresh(project_) : bikva_->refresh(project_);
-            } catch (const std::exception& error) {
-                report(error);
-            }
+        if (page == cooccurrence_ && !cooccurrence_shown_) {
+            show_cooccurrence();
+        } else {
+            updates_->shown(page);
         }
         event.Skip();
     });
@@ -178,6 +170,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         event.Skip();
     });
     update_undo_labels();
+    subscription_ = project_.subscribe([this](const Changes& changes) { follow_changes(changes); });
     const auto all = DocumentStore(project_).all();
     if (!all.empty()) open_document(all.front().id);
 }
@@ -195,6 +188,7 @@ void MainFrame::fit_to_display() {
 }
 
 MainFrame::~MainFrame() {
+    project_.unsubscribe(subscription_);
     if (recent_menu_) wxGetApp().recent_projects().RemoveMenu(recent_menu_);
     aui_.UnInit();
 }
@@ -228,59 +222,13 @@ void MainFrame::open_document(Id id) {
     }
 }
 
-// Codings changed: the transcript's highlights and the counts. Codes changed:
-// the code tree too. Undo and redo may have changed anything.
+// The views have followed an action as the project announced it; what is
+// left is the status bar and the undo menu.
 void MainFrame::refresh_after_change(Changed changed, const wxString& message) {
-    try {
-        const auto selected = codes_->selected();
-        if (changed == Changed::codings) {
-            codes_->refresh_counts(project_);
-            documents_->refresh_counts(project_);
-        } else {
-            codes_->populate(project_);
-            if (changed == Changed::anything) {
-                documents_->populate(project_);
-            } else {
-                documents_->refresh_counts(project_);
-            }
-        }
-        if (const auto document = transcript_->document()) {
-            const auto still_there = [&] {
-                try {
-                    DocumentStore(project_).get(*document);
-                    return true;
-                } catch (const NotFoundError&) {
-                    return false;
-                }
-            }();
-            if (still_there && changed == Changed::anything && !transcript_->shows_text(DocumentStore(project_).text(*document))) {
-                // Undo, redo and pseudonymisation can change the text itself.
-                const int first_line = transcript_->editor()->GetFirstVisibleLine();
-                open_document(*document);
-                transcript_->editor()->SetFirstVisibleLine(first_line);
-            } else if (still_there) {
-                transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
-                documents_->mark(*document);
-            } else {
-                transcript_->clear();
-            }
-        }
-        if (selected) retrieve(*selected);
-        if (cooccurrence_shown_) cooccurrence_->refresh(project_);
-        // The other analysis views follow when they are the one in front.
-        if (bottom_->GetCurrentPage() == crosstab_) crosstab_->refresh(project_);
-        if (bottom_->GetCurrentPage() == bikva_) bikva_->refresh(project_);
-        if (changed == Changed::anything) search_->populate(project_);
-        if (bottom_->GetCurrentPage() == quote_sets_) quote_sets_->refresh(project_);
-        if (bottom_->GetCurrentPage() == memos_) memos_->refresh(project_);
-        if (bottom_->GetCurrentPage() == contrast_) contrast_->refresh(project_);
-        if (bottom_->GetCurrentPage() == condensations_) condensations_->refresh(project_);
-        update_status();
-        update_undo_labels();
-        SetStatusText(message, message_field);
-    } catch (const std::exception& error) {
-        report(error);
-    }
+    if (changed == Changed::anything) refresh_everything();
+    update_status();
+    update_undo_labels();
+    SetStatusText(message, message_field);
 }
 
 // A name in a menu item, with its "&" shown rather than taken for a mnemonic.
@@ -332,8 +280,6 @@ void MainFrame::update_status() {
     }
 }
 
-// Keys that code and uncode act only where the researcher reads, so that
-// digits and Delete keep their meaning in the filter boxes.
 bool MainFrame::save_screenshot(const wxString& path) {
     Raise();
     return save_window_png(*this, path);
@@ -371,6 +317,11 @@ std::vector<Coding> MainFrame::visible_codings(Id document) {
 void MainFrame::set_blind(bool blind) {
     blind_ = blind;
     GetMenuBar()->Check(blind_id, blind);
+    try {
+        if (const auto document = transcript_->document()) transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
+    } catch (const std::exception& error) {
+        report(error);
+    }
     refresh_after_change(Changed::codings, blind ? wxString::Format(_("Blind coding: only the codings of %s are shown"), to_wx(project_.coder_name()))
                                                  : wxString(_("All coders' codings are shown")));
 }

@@ -2,6 +2,12 @@
 // The main window: documents, transcript, codes and retrieved segments in
 // dockable panes. Every change goes through the core as one user action;
 // this window only asks the core and shows the answer.
+//
+// main_frame.cpp holds the layout; its parts are in files of their own:
+// _commands (commands, menus, keys), _updates (following the project's
+// changes), _coding (coding in the transcript, undo), _transcript (its menu,
+// selection for scripts), _code_tree, _search, _import, _anonymity,
+// _exchange (merge, REFI-QDA), _quotes (quote sets, memos) and _analyses.
 #include <wx/aui/aui.h>
 #include <wx/frame.h>
 
@@ -36,6 +42,7 @@ class CrosstabView;
 class SearchPane;
 class SegmentsList;
 class TranscriptView;
+class ViewUpdates;
 
 class MainFrame : public wxFrame {
 public:
@@ -124,9 +131,19 @@ public:
     bool focus(const std::string& what);
 
     Project& project() { return project_; }
+    // A number a view shows, read as a researcher would, with its tab brought
+    // to the front: "segments" (rows retrieved), "transcript" (codings
+    // highlighted), "cooccurrence ROW|COLUMN" (segments in the cell, by code
+    // names; 0 for a code left out as unused). None when there is no such view.
+    std::optional<std::int64_t> shown_count(const std::string& what);
 
 private:
-    enum class Changed { codings, codes, anything };
+    // codings, codes: an action on this window's connection, and history: its
+    // undo or redo; the views followed it as the project announced it
+    // (follow_changes). anything: a change no announcement told of (made on
+    // another connection, or by a merge or an import): every view is brought
+    // up to date.
+    enum class Changed { codings, codes, history, anything };
 
     // The commands, menus, toolbar and keys (main_frame_commands.cpp).
     void register_commands();
@@ -134,6 +151,11 @@ private:
     void build_toolbar();
     void open_another_project(const wxString& path);
     void refresh_after_change(Changed changed, const wxString& message);
+    // What the project announced an action, undo or redo changed, shown where it is seen.
+    void follow_changes(const Changes& changes);
+    void follow_in_transcript(const Changes& changes);
+    void refresh_everything();
+    void watch_views();
     void update_status();
     void update_undo_labels();
     void show_context_menu();
@@ -191,6 +213,10 @@ private:
     bool blind_ = false;
     std::vector<std::string> anonymity_names_;  // as last given, for the next check
     bool cooccurrence_shown_ = false;
+    // The code whose segments the Retrieved segments tab lists.
+    std::optional<Id> retrieved_;
+    std::unique_ptr<ViewUpdates> updates_;
+    int subscription_ = 0;
     // Opened at the first search; declared after project_, so closed before it.
     std::optional<search::Index> index_;
     wxMenu* recent_menu_ = nullptr;

@@ -10,7 +10,9 @@
 #include "workbench/crosstab_view.h"
 #include "workbench/main_frame.h"
 #include "workbench/menu_ids.h"
+#include "workbench/segments_list.h"
 #include "workbench/strings.h"
+#include "workbench/transcript_view.h"
 
 namespace fokus::workbench {
 
@@ -26,7 +28,11 @@ void MainFrame::show_cooccurrence() {
 }
 
 bool MainFrame::open_cooccurrence_cell(const std::string& row, const std::string& column) {
-    if (!cooccurrence_shown_) show_cooccurrence();
+    if (!cooccurrence_shown_) {
+        show_cooccurrence();
+    } else {
+        show_tab(cooccurrence_);
+    }
     return cooccurrence_->open_cell(project_, row, column);
 }
 
@@ -70,7 +76,38 @@ bool MainFrame::show_crosstab(const std::string& attribute) {
     }
 }
 
-bool MainFrame::open_crosstab_cell(const std::string& code, const std::string& value) { return crosstab_->open_cell(code, value); }
+std::optional<std::int64_t> MainFrame::shown_count(const std::string& what) {
+    if (what == "segments") {
+        show_tab(segments_);
+        return segments_->GetItemCount();
+    }
+    if (what == "transcript") return static_cast<std::int64_t>(transcript_->coding_count());
+    const std::string cooccurrence = "cooccurrence ";
+    const auto bar = what.find('|');
+    if (what.rfind(cooccurrence, 0) != 0 || bar == std::string::npos) return std::nullopt;
+    if (!cooccurrence_shown_) {
+        show_cooccurrence();
+    } else {
+        show_tab(cooccurrence_);
+    }
+    const auto& matrix = cooccurrence_->matrix();
+    const auto index_of = [&](const std::string& name) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < matrix.items.size(); ++i) {
+            if (matrix.items[i].name == name) return i;
+        }
+        return std::nullopt;
+    };
+    const auto row = index_of(what.substr(cooccurrence.size(), bar - cooccurrence.size()));
+    const auto column = index_of(what.substr(bar + 1));
+    // A code left out as unused ("Only codes in use") shows no segments.
+    if (!row || !column) return 0;
+    return matrix.at(*row, *column).segments;
+}
+
+bool MainFrame::open_crosstab_cell(const std::string& code, const std::string& value) {
+    show_tab(crosstab_);
+    return crosstab_->open_cell(code, value);
+}
 
 std::size_t MainFrame::show_bikva_chains() {
     try {

@@ -21,6 +21,7 @@ namespace fokus::workbench {
 
 void MainFrame::retrieve(Id code) {
     try {
+        retrieved_ = code;
         const auto found = CodeStore(project_).get(code);
         segments_->show(project_, fokus::CodeItem{false, found.id, found.name, {found.id}});
     } catch (const std::exception& error) {

@@ -161,7 +161,7 @@ void MainFrame::undo() {
     }
     try {
         const auto step = History(project_).undo();
-        refresh_after_change(Changed::anything, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
+        refresh_after_change(Changed::history, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }
@@ -174,7 +174,7 @@ void MainFrame::redo() {
     }
     try {
         const auto step = History(project_).redo();
-        refresh_after_change(Changed::anything, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
+        refresh_after_change(Changed::history, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }

@@ -50,12 +50,22 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
     importers::BatchReport outcome;
     std::exception_ptr failure;
     {
-        // Modal: while the worker writes to the project, nothing else may touch it.
+        // Modal, so that no other action starts meanwhile; the window still
+        // paints, reading through its own connection while the worker writes
+        // through another (one SQLite connection is never used by two threads).
         wxProgressDialog progress(_("Importing transcripts"), _("Reading the sheets…"), 100, this,
                                   wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
+        std::optional<Project> importing;
+        try {
+            importing.emplace(project_.another_connection());
+        } catch (...) {
+            failure = std::current_exception();
+            done = true;
+        }
         std::thread worker([&] {
+            if (!importing) return;
             try {
-                outcome = importers::import_files(project_, inputs, options);
+                outcome = importers::import_files(*importing, inputs, options);
             } catch (...) {
                 failure = std::current_exception();
             }

@@ -112,9 +112,12 @@ bool ScriptRunner::run(const std::string& command) {
         if (verb == "open") {
             frame_.open_document(DocumentStore(frame_.project()).resolve(argument).id);
         } else if (verb == "timed") {
-            // The action and the repaint it causes, as the researcher waits for both.
+            // The action and the repaint it causes, as the researcher waits for
+            // both: work it left for later (CallAfter) is done, and every
+            // window it made dirty is painted, before the clock stops.
             const auto started = std::chrono::steady_clock::now();
             const bool done = run(argument);
+            wxTheApp->ProcessPendingEvents();
             frame_.Update();
             const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
             std::cout << "timing\t" << argument << "\t" << elapsed.count() << std::endl;
@@ -259,6 +262,15 @@ bool ScriptRunner::run(const std::string& command) {
             return points && drag_mouse(points->first, points->second);
         } else if (verb == "press") {
             return press_keys(argument);
+        } else if (verb == "expect") {
+            // expect WHAT = N: the view shows N (MainFrame::shown_count)
+            const auto equals = argument.rfind(" = ");
+            if (equals == std::string::npos) return false;
+            const auto shown = frame_.shown_count(argument.substr(0, equals));
+            const auto expected = std::stoll(argument.substr(equals + 3));
+            if (shown == expected) return true;
+            std::cerr << "script: " << argument.substr(0, equals) << " shows " << (shown ? std::to_string(*shown) : "nothing") << std::endl;
+            return false;
         } else if (verb == "status") {
             const std::string shown = from_wx(frame_.GetStatusBar()->GetStatusText(0));
             if (shown.find(argument) != std::string::npos) return true;

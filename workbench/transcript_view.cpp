@@ -30,6 +30,13 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(editor_, 1, wxEXPAND);
     SetSizer(sizer);
 
+    // Nothing here listens to the editor's modification events; sent, one for
+    // each styled turn and each highlighted coding, they cost more than the
+    // styling itself on a long transcript.
+    editor_->SetModEventMask(0);
+    // Lines laid out once stay laid out while the page is shown: a repaint
+    // after a highlight changed does not measure every visible line again.
+    editor_->SetLayoutCache(wxSTC_CACHE_PAGE);
     editor_->SetWrapMode(wxSTC_WRAP_WORD);
     editor_->SetMarginWidth(0, 0);
     editor_->SetMarginWidth(1, 0);
@@ -167,17 +174,45 @@ void TranscriptView::update_codings(const std::vector<Coding>& codings, const st
     paint_codings();
 }
 
-void TranscriptView::paint_codings() {
-    for (int i = 0; i < indicator_count; ++i) {
-        editor_->SetIndicatorCurrent(first_indicator + i);
-        editor_->IndicatorClearRange(0, editor_->GetLength());
-    }
+void TranscriptView::update_codings_within(const std::vector<Coding>& codings, Span changed) {
+    codings_ = codings;
     if (!positions_) return;
+    lay_out_stripes();
+    paint_codings_within(positions_->to_editor(changed.start), positions_->to_editor(changed.end));
+}
+
+void TranscriptView::paint_codings() {
+    if (!positions_) {
+        for (int i = 0; i < indicator_count; ++i) {
+            editor_->SetIndicatorCurrent(first_indicator + i);
+            editor_->IndicatorClearRange(0, editor_->GetLength());
+        }
+        return;
+    }
+    lay_out_stripes();
+    paint_codings_within(0, editor_->GetLength());
+}
+
+// Each code's indicator in the code's colour. Setting an indicator's style
+// makes the editor lay out and wrap the whole text anew, so only a colour
+// that changed is set.
+void TranscriptView::colour_indicators() {
+    std::array<wxColour, indicator_count> wanted = indicator_colours_;
+    for (const auto& [id, code] : codes_) wanted[static_cast<std::size_t>(id % indicator_count)] = wxColour(to_wx(code.color));
+    for (std::size_t indicator = 0; indicator < wanted.size(); ++indicator) {
+        if (indicator_colours_[indicator] == wanted[indicator]) continue;
+        indicator_colours_[indicator] = wanted[indicator];
+        editor_->IndicatorSetForeground(first_indicator + static_cast<int>(indicator), wanted[indicator]);
+    }
+}
+
+// Side by side where they overlap: each takes the first column free at its start.
+void TranscriptView::lay_out_stripes() {
     std::vector<Stripe> stripes;
+    stripes.reserve(codings_.size());
     for (const auto& coding : codings_) {
         stripes.push_back(Stripe{coding, positions_->to_editor(coding.span.start), positions_->to_editor(coding.span.end), 0});
     }
-    // Side by side where they overlap: each takes the first column free at its start.
     std::sort(stripes.begin(), stripes.end(), [](const Stripe& a, const Stripe& b) {
         return a.editor_start != b.editor_start ? a.editor_start < b.editor_start : a.editor_end > b.editor_end;
     });
@@ -188,13 +223,26 @@ void TranscriptView::paint_codings() {
         if (column == column_end.size()) column_end.push_back(0);
         column_end[column] = stripe.editor_end;
         stripe.column = static_cast<int>(column);
-        const auto found = codes_.find(stripe.coding.code);
-        const int indicator = first_indicator + static_cast<int>(stripe.coding.code % indicator_count);
-        if (found != codes_.end()) editor_->IndicatorSetForeground(indicator, wxColour(to_wx(found->second.color)));
-        editor_->SetIndicatorCurrent(indicator);
-        editor_->IndicatorFillRange(stripe.editor_start, stripe.editor_end - stripe.editor_start);
     }
+    stripes_laid_out_ = stripes;
     stripes_->set(std::move(stripes), codes_);
+}
+
+void TranscriptView::paint_codings_within(int from, int to) {
+    if (to <= from) return;
+    colour_indicators();
+    for (int i = 0; i < indicator_count; ++i) {
+        editor_->SetIndicatorCurrent(first_indicator + i);
+        editor_->IndicatorClearRange(from, to - from);
+    }
+    for (const auto& stripe : stripes_laid_out_) {
+        if (stripe.editor_start >= to) break;  // by start
+        const int start = std::max(stripe.editor_start, from);
+        const int end = std::min(stripe.editor_end, to);
+        if (end <= start) continue;
+        editor_->SetIndicatorCurrent(first_indicator + static_cast<int>(stripe.coding.code % indicator_count));
+        editor_->IndicatorFillRange(start, end - start);
+    }
 }
 
 std::optional<Span> TranscriptView::selection() const {

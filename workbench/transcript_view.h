@@ -4,6 +4,7 @@
 #include <wx/panel.h>
 #include <wx/stc/stc.h>
 
+#include <array>
 #include <functional>
 #include <map>
 #include <memory>
@@ -13,11 +14,10 @@
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
+#include "workbench/coding_stripes.h"
 #include "workbench/text_positions.h"
 
 namespace fokus::workbench {
-
-class CodingStripes;
 
 class TranscriptView : public wxPanel {
 public:
@@ -27,6 +27,9 @@ public:
     void show(const Document& document, const std::string& text, const std::vector<Turn>& turns,
               const std::vector<Coding>& codings, const std::vector<Code>& codes);
     void update_codings(const std::vector<Coding>& codings, const std::vector<Code>& codes);
+    // The document's codings now, after a change to those within `changed`
+    // (code points): only that stretch of the text is repainted.
+    void update_codings_within(const std::vector<Coding>& codings, Span changed);
     void clear();
 
     // The selected span in code points; empty when nothing is selected.
@@ -55,6 +58,10 @@ private:
     void style_turns(const std::vector<Turn>& turns);
     void isolate_wide_punctuation();
     void paint_codings();
+    // Highlights between these editor positions; stripes are laid out anew.
+    void paint_codings_within(int from, int to);
+    void lay_out_stripes();
+    void colour_indicators();
     void snap_to_words();
 
     wxStyledTextCtrl* editor_;
@@ -62,6 +69,9 @@ private:
     std::unique_ptr<TextPositions> positions_;
     std::optional<Id> document_;
     std::vector<Coding> codings_;
+    // Each coding's place in the editor and its stripe column, by start.
+    std::vector<Stripe> stripes_laid_out_;
+    std::array<wxColour, 24> indicator_colours_;
     std::map<Id, Code> codes_;
     std::function<void()> caret_moved_;
     std::function<void()> context_menu_;

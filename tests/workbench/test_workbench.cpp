@@ -550,3 +550,50 @@ TEST_CASE("a mouse drag that starts and ends inside words codes the whole words,
     CHECK(excerpts == std::vector<std::string>{"Altså, de psykosociale sager", "familieteamet. Altså, de psykosociale",
                                                "overlevet en del ledere"});
 }
+
+TEST_CASE("real keys: after coding, undo and redo the transcript, the retrieved segments and the co-occurrence show the project as it is") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "følger.fokus").string();
+    import_sample(project_path);
+    // Each "expect" brings its tab to the front, as a researcher looking at it
+    // would; a tab left behind while the project changed must not show the past.
+    const int status = run_workbench(dir, project_path,
+                                     "open bikva-1-borgere\n"
+                                     "retrieve Motivation\n"
+                                     "cooccurrence\n"
+                                     "select Jeg vil gerne arbejde igen\n"
+                                     "focus transcript\n"
+                                     "press 2\n"
+                                     "expect transcript = 1\n"
+                                     "expect segments = 1\n"
+                                     "select Man føler sig meget lille\n"
+                                     "focus transcript\n"
+                                     "press 7\n"
+                                     "expect transcript = 2\n"
+                                     "expect cooccurrence Faglig tryghed|Faglig tryghed = 1\n"
+                                     "expect cooccurrence Motivation|Motivation = 1\n"
+                                     "focus transcript\n"
+                                     "press Ctrl+Z\n"
+                                     "expect cooccurrence Faglig tryghed|Faglig tryghed = 0\n"
+                                     "expect segments = 1\n"
+                                     "focus transcript\n"
+                                     "press Ctrl+Z\n"
+                                     "expect segments = 0\n"
+                                     "expect transcript = 0\n"
+                                     "expect cooccurrence Motivation|Motivation = 0\n"
+                                     "focus transcript\n"
+                                     "press Ctrl+Y\n"
+                                     "expect transcript = 1\n"
+                                     "expect cooccurrence Motivation|Motivation = 1\n"
+                                     "expect segments = 1\n"
+                                     "quit\n");
+    INFO(testing::read_file(dir / "workbench.log"));
+    REQUIRE(status == 0);
+    // What the views showed last is what the file holds.
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    const auto codings = CodingStore(project).list();
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0].code == CodeStore(project).resolve("Motivation").id);
+    CHECK(DocumentStore(project).excerpt(codings[0].document, codings[0].span) == "Jeg vil gerne arbejde igen");
+    CHECK(History(project).next_redo()->label == "code with \"Faglig tryghed\"");
+}

@@ -1,0 +1,48 @@
+#include "workbench/view_updates.h"
+
+#include <algorithm>
+
+namespace fokus::workbench {
+
+void ViewUpdates::watch(wxWindow* page, Concerns concerns, std::function<void()> refresh, OnShow on_show) {
+    views_.push_back(Watched{page, std::move(concerns), std::move(refresh), on_show, false});
+}
+
+ViewUpdates::Concerns ViewUpdates::any_of(std::initializer_list<const char*> tables) {
+    return [names = std::vector<std::string>(tables.begin(), tables.end())](const Changes& changes) {
+        return std::any_of(names.begin(), names.end(), [&](const std::string& table) { return changes.touches(table); });
+    };
+}
+
+void ViewUpdates::follow(Watched& view) {
+    if (tabs_.GetCurrentPage() == view.page) {
+        view.stale = false;
+        view.refresh();
+    } else {
+        view.stale = true;
+    }
+}
+
+void ViewUpdates::changed(const Changes& changes) {
+    for (auto& view : views_) {
+        if (view.concerns(changes)) follow(view);
+    }
+}
+
+void ViewUpdates::everything_changed() {
+    for (auto& view : views_) follow(view);
+}
+
+void ViewUpdates::shown(wxWindow* page) {
+    for (auto& view : views_) {
+        if (view.page != page || (!view.stale && view.on_show == OnShow::WhenStale)) continue;
+        view.stale = false;
+        view.refresh();
+    }
+}
+
+bool ViewUpdates::stale(wxWindow* page) const {
+    return std::any_of(views_.begin(), views_.end(), [&](const Watched& view) { return view.page == page && view.stale; });
+}
+
+}  // namespace fokus::workbench
