@@ -44,9 +44,11 @@ void CodingStripes::set(std::vector<Stripe> stripes, std::map<Id, Code> codes) {
                             });
     if (!same_names) labels_.clear();
     codes_ = std::move(codes);
+    const int columns_before = columns_;
     columns_ = 1;
     for (const auto& stripe : stripes_) columns_ = std::max(columns_, stripe.column + 1);
-    Refresh();
+    // More or fewer columns make every bracket narrower or wider.
+    if (!held_ || columns_ != columns_before) Refresh();
 }
 
 // Narrow columns, so that the names keep most of the width; they only
@@ -103,7 +105,9 @@ std::vector<CodingStripes::Placed> CodingStripes::place(wxDC& dc) const {
 }
 
 void CodingStripes::paint(wxPaintEvent&) {
-    wxAutoBufferedPaintDC dc(this);
+    // Drawn straight onto the window, which the toolkit buffers already; a
+    // buffer of its own would be the whole margin at each repaint of a few rows.
+    wxPaintDC dc(this);
     dc.SetBackground(wxBrush(wxColour(248, 248, 246)));
     dc.Clear();
     const auto placed = place(dc);

@@ -336,7 +336,23 @@ void MainFrame::follow_in_transcript(const Changes& changes) {
         // Colours and names may have changed everywhere.
         transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
     } else if (const auto changed = changes.coded_span_in(*document)) {
-        transcript_->update_codings_within(visible_codings(*document), *changed);
+        // The codings shown, with those that changed read again: not every coding of a long document.
+        auto codings = transcript_->codings();
+        std::set<Id> changed_codings;
+        for (const auto& coding : changes.codings) {
+            if (coding.document == *document) changed_codings.insert(coding.coding);
+        }
+        std::erase_if(codings, [&](const Coding& coding) { return changed_codings.count(coding.id) > 0; });
+        CodingStore store(project_);
+        for (const Id id : changed_codings) {
+            try {
+                const auto coding = store.get(id);
+                if (coding.document == *document && (!blind_ || coding.coder_name == project_.coder_name())) codings.push_back(coding);
+            } catch (const NotFoundError&) {
+                // Removed.
+            }
+        }
+        transcript_->update_codings_within(codings, *changed);
     }
 }
 

@@ -8,6 +8,11 @@
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
+
+void TranscriptEditor::Refresh(bool erase_background, const wxRect* rect) {
+    if (!held_) wxStyledTextCtrl::Refresh(erase_background, rect);
+}
+
 namespace {
 
 enum Style { body = 0, label = 1, timestamp = 2, isolated_body = 3 };
@@ -23,7 +28,7 @@ bool is_timestamp_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c 
 }  // namespace
 
 TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
-    editor_ = new wxStyledTextCtrl(this, wxID_ANY);
+    editor_ = new TranscriptEditor(this);
     stripes_ = new CodingStripes(this, editor_);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(stripes_, 0, wxEXPAND);
@@ -174,11 +179,39 @@ void TranscriptView::update_codings(const std::vector<Coding>& codings, const st
     paint_codings();
 }
 
+// The editor (Scintilla 3.7) repaints all of itself for a highlight changed
+// anywhere below the first screenful of a wrapped text, as it mistakes
+// wrapped lines for lines of the text; and the margin need not be repainted
+// above the change. So the repaint is held while the highlights change, and
+// only the changed lines are repainted.
 void TranscriptView::update_codings_within(const std::vector<Coding>& codings, Span changed) {
     codings_ = codings;
     if (!positions_) return;
-    lay_out_stripes();
-    paint_codings_within(positions_->to_editor(changed.start), positions_->to_editor(changed.end));
+    const int from = positions_->to_editor(changed.start);
+    const int to = positions_->to_editor(changed.end);
+    editor_->hold_repaints(true);
+    stripes_->hold_repaints(true);
+    try {
+        lay_out_stripes();
+        paint_codings_within(from, to);
+    } catch (...) {
+        editor_->hold_repaints(false);
+        stripes_->hold_repaints(false);
+        throw;
+    }
+    editor_->hold_repaints(false);
+    stripes_->hold_repaints(false);
+    repaint_lines(from, to);
+}
+
+void TranscriptView::repaint_lines(int from, int to) {
+    const int height = editor_->GetClientSize().GetHeight();
+    const int last = std::max(from, to - 1);
+    const int top = std::max(0, editor_->PointFromPosition(from).y);
+    const int bottom = std::min(height, editor_->PointFromPosition(last).y + editor_->TextHeight(editor_->LineFromPosition(last)));
+    // A change above the first line shown moves no line; the margin's columns may shift below it.
+    if (bottom > 0 && top < height) editor_->RefreshRect(wxRect(0, top, editor_->GetClientSize().GetWidth(), bottom - top + 1), false);
+    if (top < height) stripes_->RefreshRect(wxRect(0, top, stripes_->GetClientSize().GetWidth(), height - top), false);
 }
 
 void TranscriptView::paint_codings() {

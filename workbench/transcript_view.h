@@ -19,6 +19,18 @@
 
 namespace fokus::workbench {
 
+// The editor, which can be kept from repainting while the view changes
+// highlights, so that the view repaints only the lines it changed.
+class TranscriptEditor : public wxStyledTextCtrl {
+public:
+    explicit TranscriptEditor(wxWindow* parent) : wxStyledTextCtrl(parent, wxID_ANY) {}
+    void Refresh(bool erase_background = true, const wxRect* rect = nullptr) override;
+    void hold_repaints(bool held) { held_ = held; }
+
+private:
+    bool held_ = false;
+};
+
 class TranscriptView : public wxPanel {
 public:
     explicit TranscriptView(wxWindow* parent);
@@ -41,6 +53,7 @@ public:
     // Every coding under the caret, shortest first.
     std::vector<Coding> codings_at_caret() const;
     std::size_t coding_count() const { return codings_.size(); }
+    const std::vector<Coding>& codings() const { return codings_; }
     // Whether the view shows exactly this text (the core's UTF-8).
     bool shows_text(const std::string& text) const;
     std::optional<Id> document() const { return document_; }
@@ -60,11 +73,13 @@ private:
     void paint_codings();
     // Highlights between these editor positions; stripes are laid out anew.
     void paint_codings_within(int from, int to);
+    // Repaints the text and the margin from the line of `from` to that of `to` (editor positions).
+    void repaint_lines(int from, int to);
     void lay_out_stripes();
     void colour_indicators();
     void snap_to_words();
 
-    wxStyledTextCtrl* editor_;
+    TranscriptEditor* editor_;
     CodingStripes* stripes_;
     std::unique_ptr<TextPositions> positions_;
     std::optional<Id> document_;
