@@ -112,7 +112,7 @@ void CodingStripes::paint(wxPaintEvent&) {
     dc.Clear();
     const auto placed = place(dc);
     for (const auto& p : placed) {
-        const wxColour colour = colour_of(codes_, p.stripe->coding.code);
+        const wxColour colour = colour_of(codes_, p.stripe->coding->code);
         // The bracket: a vertical bar with ticks pointing at the text.
         const int bar = p.bracket.x + 2;
         const int tick_end = p.bracket.GetRight();
@@ -120,7 +120,7 @@ void CodingStripes::paint(wxPaintEvent&) {
         dc.DrawLine(bar, p.bracket.y, bar, p.bracket.GetBottom());
         dc.DrawLine(bar, p.bracket.y, tick_end, p.bracket.y);
         dc.DrawLine(bar, p.bracket.GetBottom(), tick_end, p.bracket.GetBottom());
-        const auto found = codes_.find(p.stripe->coding.code);
+        const auto found = codes_.find(p.stripe->coding->code);
         if (found == codes_.end() || p.label.width < 20) continue;
         const auto& [shown, text_width] = label_for(dc, found->second, p.label.width);
         const int text_x = p.label.GetRight() - text_width;
@@ -164,10 +164,10 @@ void CodingStripes::hover(wxMouseEvent& event) {
         UnsetToolTip();
         return;
     }
-    const auto found = codes_.find(stripe->coding.code);
+    const auto found = codes_.find(stripe->coding->code);
     wxString tip = found != codes_.end() ? to_wx(found->second.name) : wxString();
-    tip += "\n" + wxString::Format(_("Coder: %s"), to_wx(stripe->coding.coder_name));
-    if (!stripe->coding.comment.empty()) tip += "\n" + wxString::Format(_("Comment: %s"), to_wx(stripe->coding.comment));
+    tip += "\n" + wxString::Format(_("Coder: %s"), to_wx(stripe->coding->coder_name));
+    if (!stripe->coding->comment.empty()) tip += "\n" + wxString::Format(_("Comment: %s"), to_wx(stripe->coding->comment));
     if (GetToolTipText() != tip) SetToolTip(tip);
 }
 

@@ -17,7 +17,7 @@
 namespace fokus::workbench {
 
 struct Stripe {
-    Coding coding;
+    const Coding* coding = nullptr;  // in the transcript view's list, laid out anew whenever it changes
     int editor_start = 0;
     int editor_end = 0;
     int column = 0;  // 0 next to the text

@@ -336,13 +336,12 @@ void MainFrame::follow_in_transcript(const Changes& changes) {
         // Colours and names may have changed everywhere.
         transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
     } else if (const auto changed = changes.coded_span_in(*document)) {
-        // The codings shown, with those that changed read again: not every coding of a long document.
-        auto codings = transcript_->codings();
+        // Only the codings that changed are read again, not every coding of a long document.
         std::set<Id> changed_codings;
         for (const auto& coding : changes.codings) {
             if (coding.document == *document) changed_codings.insert(coding.coding);
         }
-        std::erase_if(codings, [&](const Coding& coding) { return changed_codings.count(coding.id) > 0; });
+        std::vector<Coding> codings;
         CodingStore store(project_);
         for (const Id id : changed_codings) {
             try {
@@ -352,7 +351,7 @@ void MainFrame::follow_in_transcript(const Changes& changes) {
                 // Removed.
             }
         }
-        transcript_->update_codings_within(codings, *changed);
+        transcript_->update_codings_within(changed_codings, std::move(codings), *changed);
     }
 }
 

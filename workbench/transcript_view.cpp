@@ -3,6 +3,7 @@
 #include <wx/sizer.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "workbench/coding_stripes.h"
 #include "workbench/strings.h"
@@ -105,7 +106,8 @@ void TranscriptView::show(const Document& document, const std::string& text, con
     document_ = document.id;
     positions_ = std::make_unique<TextPositions>(text);
     editor_->SetReadOnly(false);
-    editor_->SetText(to_wx(text));
+    // The editor keeps UTF-8: given as it is, not through a wide string and back.
+    editor_->SetTextRaw(text.c_str());
     editor_->SetReadOnly(true);
     editor_->EmptyUndoBuffer();
     style_turns(turns);
@@ -119,8 +121,9 @@ void TranscriptView::clear() {
     editor_->SetReadOnly(false);
     editor_->ClearAll();
     editor_->SetReadOnly(true);
-    codings_.clear();
+    stripes_laid_out_.clear();
     stripes_->set({}, {});
+    codings_.clear();
 }
 
 void TranscriptView::style_turns(const std::vector<Turn>& turns) {
@@ -184,8 +187,9 @@ void TranscriptView::update_codings(const std::vector<Coding>& codings, const st
 // wrapped lines for lines of the text; and the margin need not be repainted
 // above the change. So the repaint is held while the highlights change, and
 // only the changed lines are repainted.
-void TranscriptView::update_codings_within(const std::vector<Coding>& codings, Span changed) {
-    codings_ = codings;
+void TranscriptView::update_codings_within(const std::set<Id>& changed_codings, std::vector<Coding> now, Span changed) {
+    std::erase_if(codings_, [&](const Coding& coding) { return changed_codings.count(coding.id) > 0; });
+    std::move(now.begin(), now.end(), std::back_inserter(codings_));
     if (!positions_) return;
     const int from = positions_->to_editor(changed.start);
     const int to = positions_->to_editor(changed.end);
@@ -244,7 +248,7 @@ void TranscriptView::lay_out_stripes() {
     std::vector<Stripe> stripes;
     stripes.reserve(codings_.size());
     for (const auto& coding : codings_) {
-        stripes.push_back(Stripe{coding, positions_->to_editor(coding.span.start), positions_->to_editor(coding.span.end), 0});
+        stripes.push_back(Stripe{&coding, positions_->to_editor(coding.span.start), positions_->to_editor(coding.span.end), 0});
     }
     std::sort(stripes.begin(), stripes.end(), [](const Stripe& a, const Stripe& b) {
         return a.editor_start != b.editor_start ? a.editor_start < b.editor_start : a.editor_end > b.editor_end;
@@ -273,7 +277,7 @@ void TranscriptView::paint_codings_within(int from, int to) {
         const int start = std::max(stripe.editor_start, from);
         const int end = std::min(stripe.editor_end, to);
         if (end <= start) continue;
-        editor_->SetIndicatorCurrent(first_indicator + static_cast<int>(stripe.coding.code % indicator_count));
+        editor_->SetIndicatorCurrent(first_indicator + static_cast<int>(stripe.coding->code % indicator_count));
         editor_->IndicatorFillRange(start, end - start);
     }
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "coding/codes.h"
@@ -39,9 +40,10 @@ public:
     void show(const Document& document, const std::string& text, const std::vector<Turn>& turns,
               const std::vector<Coding>& codings, const std::vector<Code>& codes);
     void update_codings(const std::vector<Coding>& codings, const std::vector<Code>& codes);
-    // The document's codings now, after a change to those within `changed`
-    // (code points): only that stretch of the text is repainted.
-    void update_codings_within(const std::vector<Coding>& codings, Span changed);
+    // After the codings `changed_codings` changed, as they are `now` (those
+    // still in this document), all within `changed` (code points): only that
+    // stretch of the text is repainted.
+    void update_codings_within(const std::set<Id>& changed_codings, std::vector<Coding> now, Span changed);
     void clear();
 
     // The selected span in code points; empty when nothing is selected.
