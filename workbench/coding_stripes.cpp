@@ -44,9 +44,11 @@ void CodingStripes::set(std::vector<Stripe> stripes, std::map<Id, Code> codes) {
                             });
     if (!same_names) labels_.clear();
     codes_ = std::move(codes);
+    const int columns_before = columns_;
     columns_ = 1;
     for (const auto& stripe : stripes_) columns_ = std::max(columns_, stripe.column + 1);
-    Refresh();
+    // More or fewer columns make every bracket narrower or wider.
+    if (!held_ || columns_ != columns_before) Refresh();
 }
 
 // Narrow columns, so that the names keep most of the width; they only
@@ -103,12 +105,14 @@ std::vector<CodingStripes::Placed> CodingStripes::place(wxDC& dc) const {
 }
 
 void CodingStripes::paint(wxPaintEvent&) {
-    wxAutoBufferedPaintDC dc(this);
+    // Drawn straight onto the window, which the toolkit buffers already; a
+    // buffer of its own would be the whole margin at each repaint of a few rows.
+    wxPaintDC dc(this);
     dc.SetBackground(wxBrush(wxColour(248, 248, 246)));
     dc.Clear();
     const auto placed = place(dc);
     for (const auto& p : placed) {
-        const wxColour colour = colour_of(codes_, p.stripe->coding.code);
+        const wxColour colour = colour_of(codes_, p.stripe->coding->code);
         // The bracket: a vertical bar with ticks pointing at the text.
         const int bar = p.bracket.x + 2;
         const int tick_end = p.bracket.GetRight();
@@ -116,7 +120,7 @@ void CodingStripes::paint(wxPaintEvent&) {
         dc.DrawLine(bar, p.bracket.y, bar, p.bracket.GetBottom());
         dc.DrawLine(bar, p.bracket.y, tick_end, p.bracket.y);
         dc.DrawLine(bar, p.bracket.GetBottom(), tick_end, p.bracket.GetBottom());
-        const auto found = codes_.find(p.stripe->coding.code);
+        const auto found = codes_.find(p.stripe->coding->code);
         if (found == codes_.end() || p.label.width < 20) continue;
         const auto& [shown, text_width] = label_for(dc, found->second, p.label.width);
         const int text_x = p.label.GetRight() - text_width;
@@ -160,10 +164,10 @@ void CodingStripes::hover(wxMouseEvent& event) {
         UnsetToolTip();
         return;
     }
-    const auto found = codes_.find(stripe->coding.code);
+    const auto found = codes_.find(stripe->coding->code);
     wxString tip = found != codes_.end() ? to_wx(found->second.name) : wxString();
-    tip += "\n" + wxString::Format(_("Coder: %s"), to_wx(stripe->coding.coder_name));
-    if (!stripe->coding.comment.empty()) tip += "\n" + wxString::Format(_("Comment: %s"), to_wx(stripe->coding.comment));
+    tip += "\n" + wxString::Format(_("Coder: %s"), to_wx(stripe->coding->coder_name));
+    if (!stripe->coding->comment.empty()) tip += "\n" + wxString::Format(_("Comment: %s"), to_wx(stripe->coding->comment));
     if (GetToolTipText() != tip) SetToolTip(tip);
 }
 

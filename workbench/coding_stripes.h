@@ -17,7 +17,7 @@
 namespace fokus::workbench {
 
 struct Stripe {
-    Coding coding;
+    const Coding* coding = nullptr;  // in the transcript view's list, laid out anew whenever it changes
     int editor_start = 0;
     int editor_end = 0;
     int column = 0;  // 0 next to the text
@@ -28,6 +28,8 @@ public:
     CodingStripes(wxWindow* parent, wxStyledTextCtrl* editor);
     void set(std::vector<Stripe> stripes, std::map<Id, Code> codes);
     void on_click(std::function<void(const Stripe&)> callback) { clicked_ = std::move(callback); }
+    // While held, set() does not repaint; whoever holds it repaints what changed.
+    void hold_repaints(bool held) { held_ = held; }
 
     // The margin takes a fifth of the transcript's width, within these bounds,
     // so that a small window keeps its room for the text.
@@ -60,6 +62,7 @@ private:
     mutable std::map<std::pair<Id, int>, std::pair<wxString, int>> labels_;
     std::function<void(const Stripe&)> clicked_;
     int columns_ = 1;
+    bool held_ = false;
     int panel_width_ = widest;
 };
 

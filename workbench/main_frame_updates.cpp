@@ -2,8 +2,12 @@
 // what shows what an action, undo or redo changed.
 #include <wx/stc/stc.h>
 
+#include <set>
+#include <vector>
+
 #include "coding/changes.h"
 #include "coding/codes.h"
+#include "coding/codings.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "workbench/agreement_view.h"
@@ -74,7 +78,22 @@ void MainFrame::follow_in_transcript(const Changes& changes) {
         // Colours and names may have changed everywhere.
         transcript_->update_codings(visible_codings(*document), CodeStore(project_).all());
     } else if (const auto changed = changes.coded_span_in(*document)) {
-        transcript_->update_codings_within(visible_codings(*document), *changed);
+        // Only the codings that changed are read again, not every coding of a long document.
+        std::set<Id> changed_codings;
+        for (const auto& coding : changes.codings) {
+            if (coding.document == *document) changed_codings.insert(coding.coding);
+        }
+        std::vector<Coding> codings;
+        CodingStore store(project_);
+        for (const Id id : changed_codings) {
+            try {
+                const auto coding = store.get(id);
+                if (coding.document == *document && (!blind_ || coding.coder_name == project_.coder_name())) codings.push_back(coding);
+            } catch (const NotFoundError&) {
+                // Removed.
+            }
+        }
+        transcript_->update_codings_within(changed_codings, std::move(codings), *changed);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <wx/utils.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 
@@ -75,6 +76,12 @@ bool drag_mouse(wxPoint from, wxPoint to) {
     return true;
 }
 
+double thread_cpu_milliseconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
 }  // namespace
 
 std::vector<std::string> read_script(const std::string& path) {
@@ -115,12 +122,19 @@ bool ScriptRunner::run(const std::string& command) {
             // The action and the repaint it causes, as the researcher waits for
             // both: work it left for later (CallAfter) is done, and every
             // window it made dirty is painted, before the clock stops.
+            // Beside the time waited, the window's own processor time: on a
+            // busy machine the one grows with the load, the other does not.
             const auto started = std::chrono::steady_clock::now();
+            const double cpu_started = thread_cpu_milliseconds();
             const bool done = run(argument);
             wxTheApp->ProcessPendingEvents();
+            const auto acted = std::chrono::steady_clock::now();
             frame_.Update();
-            const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - started;
-            std::cout << "timing\t" << argument << "\t" << elapsed.count() << std::endl;
+            const auto painted = std::chrono::steady_clock::now();
+            const std::chrono::duration<double, std::milli> elapsed = painted - started;
+            const std::chrono::duration<double, std::milli> painting = painted - acted;
+            std::cout << "timing\t" << argument << "\t" << elapsed.count() << "\t" << painting.count() << "\t"
+                      << thread_cpu_milliseconds() - cpu_started << std::endl;
             return done;
         } else if (verb == "select-span") {
             const auto space_at = argument.find(' ');

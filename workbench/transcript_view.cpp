@@ -3,11 +3,17 @@
 #include <wx/sizer.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "workbench/coding_stripes.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
+
+void TranscriptEditor::Refresh(bool erase_background, const wxRect* rect) {
+    if (!held_) wxStyledTextCtrl::Refresh(erase_background, rect);
+}
+
 namespace {
 
 enum Style { body = 0, label = 1, timestamp = 2, isolated_body = 3 };
@@ -23,7 +29,7 @@ bool is_timestamp_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c 
 }  // namespace
 
 TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
-    editor_ = new wxStyledTextCtrl(this, wxID_ANY);
+    editor_ = new TranscriptEditor(this);
     stripes_ = new CodingStripes(this, editor_);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(stripes_, 0, wxEXPAND);
@@ -100,7 +106,8 @@ void TranscriptView::show(const Document& document, const std::string& text, con
     document_ = document.id;
     positions_ = std::make_unique<TextPositions>(text);
     editor_->SetReadOnly(false);
-    editor_->SetText(to_wx(text));
+    // The editor keeps UTF-8: given as it is, not through a wide string and back.
+    editor_->SetTextRaw(text.c_str());
     editor_->SetReadOnly(true);
     editor_->EmptyUndoBuffer();
     style_turns(turns);
@@ -114,8 +121,9 @@ void TranscriptView::clear() {
     editor_->SetReadOnly(false);
     editor_->ClearAll();
     editor_->SetReadOnly(true);
-    codings_.clear();
+    stripes_laid_out_.clear();
     stripes_->set({}, {});
+    codings_.clear();
 }
 
 void TranscriptView::style_turns(const std::vector<Turn>& turns) {
@@ -174,11 +182,40 @@ void TranscriptView::update_codings(const std::vector<Coding>& codings, const st
     paint_codings();
 }
 
-void TranscriptView::update_codings_within(const std::vector<Coding>& codings, Span changed) {
-    codings_ = codings;
+// The editor (Scintilla 3.7) repaints all of itself for a highlight changed
+// anywhere below the first screenful of a wrapped text, as it mistakes
+// wrapped lines for lines of the text; and the margin need not be repainted
+// above the change. So the repaint is held while the highlights change, and
+// only the changed lines are repainted.
+void TranscriptView::update_codings_within(const std::set<Id>& changed_codings, std::vector<Coding> now, Span changed) {
+    std::erase_if(codings_, [&](const Coding& coding) { return changed_codings.count(coding.id) > 0; });
+    std::move(now.begin(), now.end(), std::back_inserter(codings_));
     if (!positions_) return;
-    lay_out_stripes();
-    paint_codings_within(positions_->to_editor(changed.start), positions_->to_editor(changed.end));
+    const int from = positions_->to_editor(changed.start);
+    const int to = positions_->to_editor(changed.end);
+    editor_->hold_repaints(true);
+    stripes_->hold_repaints(true);
+    try {
+        lay_out_stripes();
+        paint_codings_within(from, to);
+    } catch (...) {
+        editor_->hold_repaints(false);
+        stripes_->hold_repaints(false);
+        throw;
+    }
+    editor_->hold_repaints(false);
+    stripes_->hold_repaints(false);
+    repaint_lines(from, to);
+}
+
+void TranscriptView::repaint_lines(int from, int to) {
+    const int height = editor_->GetClientSize().GetHeight();
+    const int last = std::max(from, to - 1);
+    const int top = std::max(0, editor_->PointFromPosition(from).y);
+    const int bottom = std::min(height, editor_->PointFromPosition(last).y + editor_->TextHeight(editor_->LineFromPosition(last)));
+    // A change above the first line shown moves no line; the margin's columns may shift below it.
+    if (bottom > 0 && top < height) editor_->RefreshRect(wxRect(0, top, editor_->GetClientSize().GetWidth(), bottom - top + 1), false);
+    if (top < height) stripes_->RefreshRect(wxRect(0, top, stripes_->GetClientSize().GetWidth(), height - top), false);
 }
 
 void TranscriptView::paint_codings() {
@@ -211,7 +248,7 @@ void TranscriptView::lay_out_stripes() {
     std::vector<Stripe> stripes;
     stripes.reserve(codings_.size());
     for (const auto& coding : codings_) {
-        stripes.push_back(Stripe{coding, positions_->to_editor(coding.span.start), positions_->to_editor(coding.span.end), 0});
+        stripes.push_back(Stripe{&coding, positions_->to_editor(coding.span.start), positions_->to_editor(coding.span.end), 0});
     }
     std::sort(stripes.begin(), stripes.end(), [](const Stripe& a, const Stripe& b) {
         return a.editor_start != b.editor_start ? a.editor_start < b.editor_start : a.editor_end > b.editor_end;
@@ -240,7 +277,7 @@ void TranscriptView::paint_codings_within(int from, int to) {
         const int start = std::max(stripe.editor_start, from);
         const int end = std::min(stripe.editor_end, to);
         if (end <= start) continue;
-        editor_->SetIndicatorCurrent(first_indicator + static_cast<int>(stripe.coding.code % indicator_count));
+        editor_->SetIndicatorCurrent(first_indicator + static_cast<int>(stripe.coding->code % indicator_count));
         editor_->IndicatorFillRange(start, end - start);
     }
 }

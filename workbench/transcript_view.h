@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "coding/codes.h"
@@ -19,6 +20,18 @@
 
 namespace fokus::workbench {
 
+// The editor, which can be kept from repainting while the view changes
+// highlights, so that the view repaints only the lines it changed.
+class TranscriptEditor : public wxStyledTextCtrl {
+public:
+    explicit TranscriptEditor(wxWindow* parent) : wxStyledTextCtrl(parent, wxID_ANY) {}
+    void Refresh(bool erase_background = true, const wxRect* rect = nullptr) override;
+    void hold_repaints(bool held) { held_ = held; }
+
+private:
+    bool held_ = false;
+};
+
 class TranscriptView : public wxPanel {
 public:
     explicit TranscriptView(wxWindow* parent);
@@ -27,9 +40,10 @@ public:
     void show(const Document& document, const std::string& text, const std::vector<Turn>& turns,
               const std::vector<Coding>& codings, const std::vector<Code>& codes);
     void update_codings(const std::vector<Coding>& codings, const std::vector<Code>& codes);
-    // The document's codings now, after a change to those within `changed`
-    // (code points): only that stretch of the text is repainted.
-    void update_codings_within(const std::vector<Coding>& codings, Span changed);
+    // After the codings `changed_codings` changed, as they are `now` (those
+    // still in this document), all within `changed` (code points): only that
+    // stretch of the text is repainted.
+    void update_codings_within(const std::set<Id>& changed_codings, std::vector<Coding> now, Span changed);
     void clear();
 
     // The selected span in code points; empty when nothing is selected.
@@ -41,6 +55,7 @@ public:
     // Every coding under the caret, shortest first.
     std::vector<Coding> codings_at_caret() const;
     std::size_t coding_count() const { return codings_.size(); }
+    const std::vector<Coding>& codings() const { return codings_; }
     // Whether the view shows exactly this text (the core's UTF-8).
     bool shows_text(const std::string& text) const;
     std::optional<Id> document() const { return document_; }
@@ -60,11 +75,13 @@ private:
     void paint_codings();
     // Highlights between these editor positions; stripes are laid out anew.
     void paint_codings_within(int from, int to);
+    // Repaints the text and the margin from the line of `from` to that of `to` (editor positions).
+    void repaint_lines(int from, int to);
     void lay_out_stripes();
     void colour_indicators();
     void snap_to_words();
 
-    wxStyledTextCtrl* editor_;
+    TranscriptEditor* editor_;
     CodingStripes* stripes_;
     std::unique_ptr<TextPositions> positions_;
     std::optional<Id> document_;
