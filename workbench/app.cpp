@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "coding/identity.h"
 #include "coding/backup.h"
 #include "coding/error.h"
 #include "coding/project.h"
@@ -194,12 +195,6 @@ wxString App::ask_for_project(wxWindow* parent) {
     return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
 }
 
-// $FOKUS_CODER when set (tests and shared accounts), else the login name; a
-// preference dialog comes later.
-std::string App::coder_name() {
-    if (const char* chosen = std::getenv("FOKUS_CODER"); chosen && *chosen) return chosen;
-    const std::string login = from_wx(wxGetUserId());
-    return login.empty() ? "ukendt" : login;
-}
+std::string App::coder_name() { return default_coder_name(); }
 
 }  // namespace fokus::workbench

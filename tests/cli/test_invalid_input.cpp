@@ -100,6 +100,7 @@ TEST_CASE("wrong input to every command is refused with a message naming it, and
           "kontrast.pdf"},
          1, "a table is written as .xlsx or .csv"},
         {{"undo", "ukendt.fokus"}, 3, "ukendt.fokus: no such project file"},
+        {{"kodning", "PROJECT"}, 2, "no command named \"kodning\"; the commands are: "},
     };
     const auto before = contents_of(path);
     const auto files_before = files_in(dir.path());
