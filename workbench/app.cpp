@@ -17,10 +17,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "coding/identity.h"
 #include "coding/backup.h"
 #include "coding/error.h"
+#include "coding/identity.h"
 #include "coding/project.h"
+#include "workbench/error_messages.h"
 #include "workbench/integrity_job.h"
 #include "workbench/main_frame.h"
 #include "workbench/script_runner.h"
@@ -156,7 +157,7 @@ MainFrame* App::open_project(const wxString& path) {
             backup_problem = error.what();
         }
         auto* frame = new MainFrame(std::move(project), !scripted());
-        if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), to_wx(backup_problem)));
+        if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), translated_message(backup_problem)));
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
         check_after_opening(*frame, from_wx(path), !scripted());
@@ -165,7 +166,7 @@ MainFrame* App::open_project(const wxString& path) {
         if (scripted()) {
             std::fprintf(stderr, "fokus: %s\n", error.what());
         } else {
-            wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_ERROR);
+            wxMessageBox(translated_message(error), "Fokus", wxOK | wxICON_ERROR);
         }
         // A recent project that is gone leaves the list; one in use stays.
         const auto* problem = dynamic_cast<const ProjectError*>(&error);

@@ -48,6 +48,7 @@
 #include "workbench/crosstab_view.h"
 #include "workbench/cooccurrence_view.h"
 #include "workbench/document_tree.h"
+#include "workbench/error_messages.h"
 #include "exporters/heatmap.h"
 #include "workbench/screenshot.h"
 #include "workbench/condensation_view.h"
@@ -251,10 +252,8 @@ MainFrame::~MainFrame() {
 }
 
 void MainFrame::report(const std::exception& error) {
-    SetStatusText(to_wx(error.what()), message_field);
-    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) {
-        wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_WARNING, this);
-    }
+    SetStatusText(translated_message(error), message_field);
+    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) show_error(this, error);
 }
 
 void MainFrame::open_another_project(const wxString& path) {

@@ -31,10 +31,13 @@ using namespace fokus;
 
 namespace {
 
-int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script) {
+// `language` ("da", "en") chooses the interface's language; empty leaves the default.
+int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script,
+                  const std::string& language = "") {
     testing::write_file(dir / "steps.script", script);
     const std::string command = "FOKUS_NO_DIALOGS=1 FOKUS_CODER=Testkoder xvfb-run -a -s '-screen 0 1600x1000x24' " +
-                                testing::shell_quote(FOKUS_WORKBENCH) + " --script " +
+                                testing::shell_quote(FOKUS_WORKBENCH) + (language.empty() ? "" : " --lang " + language) +
+                                " --script " +
                                 testing::shell_quote((dir / "steps.script").string()) + " " + testing::shell_quote(project) +
                                 " >" + testing::shell_quote((dir / "workbench.log").string()) + " 2>&1";
     const int status = std::system(command.c_str());
@@ -518,6 +521,32 @@ TEST_CASE("real keys: a number key codes and Ctrl+Z undoes in the transcript, Ct
     CHECK(DocumentStore(project).excerpt(codings[0].document, codings[0].span) == "Man føler sig meget lille");
     CHECK(History(project).next_undo()->label == "code with \"Faglig tryghed\"");
     CHECK(History(project).next_redo()->label == "code with \"Motivation\"");
+}
+
+TEST_CASE("what the core refuses is said in the interface's language, and the project is left as it was") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "sprog.fokus").string();
+    import_sample(project_path);
+    const auto last_step = [&] {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        return History(project).next_undo()->label;
+    };
+    const auto before = last_step();
+    const std::string script = "search \"faglig tryghed\nstatus %s\nquit\n";
+    const std::map<std::string, std::string> said = {
+        {"da", "anførselstegnet på position 1 i søgningen lukkes aldrig"},
+        {"en", "the quote at position 1 of the query is never closed"}};
+    for (const auto& [language, message] : said) {
+        CAPTURE(language);
+        std::string steps = script;
+        steps.replace(steps.find("%s"), 2, message);
+        const int status = run_workbench(dir, project_path, steps, language);
+        INFO(testing::read_file(dir / "workbench.log"));
+        CHECK(status == 0);
+    }
+    CHECK(last_step() == before);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CodingStore(project).list().empty());
 }
 
 TEST_CASE("a mouse drag that starts and ends inside words codes the whole words, without the space around them") {
