@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "coding/codebook.h"
 #include "coding/codes.h"
 #include "coding/error.h"
@@ -128,7 +129,7 @@ void add_code_commands(CLI::App& app, Context& context) {
     auto* parent = move->add_option("--parent", options->parent, "Put it under this code");
     move->add_flag("--top", options->top, "Put it at the top level")->excludes(parent);
     move->add_option("--position", options->position, "Its place among its new siblings, from 0 (last when left out)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(whole_number_from(0));
     move->callback([&context, options] {
         auto project = context.open(options->path);
         CodeStore store(project);
@@ -244,7 +245,7 @@ void add_code_commands(CLI::App& app, Context& context) {
             ->check(CLI::IsMember({"qdc", "docx", "md"}));
         command->add_option("--examples", export_options->examples,
                             "Documents: up to N example quotations per code, taken from the documents in turn")
-            ->check(CLI::NonNegativeNumber)
+            ->check(whole_number_from(0))
             ->capture_default_str();
         command->add_option("--attribution", export_options->attribution,
                             "Documents: attribution template of the examples, e.g. \"({role}, {municipality})\"")

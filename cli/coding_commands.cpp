@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "cli/spans.h"
 #include "coding/attributes.h"
 #include "coding/codes.h"
@@ -60,7 +61,7 @@ void add_coding_commands(CLI::App& app, Context& context) {
         command->add_option("--occurrence", options->occurrence, "With --text: code only the N-th occurrence (from 1)")
             ->needs(text)
             ->excludes(all)
-            ->check(CLI::PositiveNumber);
+            ->check(whole_number_from(1));
         command->add_option("--comment", options->comment, "A comment on the coding");
         add_json_flag(*command, options->json);
         command->callback([&context, options] {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "coding/attributes.h"
 #include "coding/codebook.h"
 #include "coding/codes.h"
@@ -147,7 +148,7 @@ void add_project_commands(CLI::App& app, Context& context) {
         auto options = std::make_shared<Options>();
         auto* command = app.add_subcommand("history", "List the actions that can be undone or redone, newest first");
         command->add_option("PROJECT", options->path, "The project file")->required();
-        command->add_option("--limit", options->limit, "How many steps to show")->check(CLI::PositiveNumber);
+        command->add_option("--limit", options->limit, "How many steps to show")->check(whole_number_from(1));
         add_json_flag(*command, options->json);
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
