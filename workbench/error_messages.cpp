@@ -15,6 +15,7 @@ const char* const message_patterns[] = {
     // Opening and creating a project.
     wxTRANSLATE("%s: no such project file"),
     wxTRANSLATE("%s: is a folder, not a project file"),
+    wxTRANSLATE("%s: is an empty file (0 bytes), not a Fokus project"),
     wxTRANSLATE("%s: not a Fokus project (the file is not an SQLite database)"),
     wxTRANSLATE("%s: not a Fokus project (an SQLite database made by another program)"),
     wxTRANSLATE("%s: the project file is damaged and cannot be read"),
