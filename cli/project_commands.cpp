@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "cli/tables.h"
 #include "cli/number_checks.h"
 #include "coding/attributes.h"
 #include "coding/codebook.h"
@@ -69,8 +70,9 @@ void print_info(Project& project, bool json) {
     for (const auto& document : all) {
         const auto& counted = units[document.id];
         std::cout << "  " << document.id << "  " << document.name << "  [" << document.format << ", "
-                  << document.length << " characters, " << counted.turns << " turns, " << counted.passages
-                  << " unlabelled passages]";
+                  << count_of(static_cast<std::size_t>(document.length), "character", "characters") << ", "
+                  << count_of(static_cast<std::size_t>(counted.turns), "turn", "turns") << ", "
+                  << count_of(static_cast<std::size_t>(counted.passages), "unlabelled passage", "unlabelled passages") << "]";
         for (const auto& [name, value] : attributes[document.id]) std::cout << "  " << name << "=" << value;
         std::cout << '\n';
     }

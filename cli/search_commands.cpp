@@ -8,6 +8,7 @@
 
 #include "cli/analysis_options.h"
 #include "cli/context.h"
+#include "cli/tables.h"
 #include "coding/codes.h"
 #include "coding/documents.h"
 #include "coding/error.h"
@@ -142,7 +143,7 @@ search::SearchOptions paged(search::SearchOptions options, const SearchCommandOp
 // Hits are written as they are found, never all held: text one to a line
 // pair, JSON as one document whose "hits" array is written element by element.
 // "1 hit in 1 turn", "12 hits in 5 turns": a turn here is a speaker turn or an unlabelled passage.
-std::string units_text(std::size_t turns) { return std::to_string(turns) + (turns == 1 ? " turn" : " turns"); }
+std::string units_text(std::size_t turns) { return count_of(turns, "turn", "turns"); }
 std::string hits_in_units(const search::SearchResult& result) {
     return std::to_string(result.total) + (result.total == 1 ? " hit in " : " hits in ") + units_text(result.matching_turns);
 }

@@ -126,6 +126,7 @@ TEST_CASE("import says per file what it found, and --speakers off imports a tran
     const auto auto_import = run_cli(dir, {"import", found, file});
     REQUIRE(auto_import.exit_code == 0);
     CHECK(auto_import.out.find("Imported bikva-3-ledere.txt: 72 turns, 4 speakers, 1 unlabelled passage\n") == 0);
+    CHECK(run_cli(dir, {"info", found}).out.find(" characters, 72 turns, 1 unlabelled passage]") != std::string::npos);
 
     const auto plain = (dir / "uden-talere.fokus").string();
     run_cli(dir, {"new", plain});
