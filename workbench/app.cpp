@@ -121,6 +121,11 @@ bool App::OnInit() {
     return true;
 }
 
+int App::OnRun() {
+    const int code = wxApp::OnRun();
+    return runner_ && runner_->failures() > 0 ? 1 : code;
+}
+
 int App::OnExit() {
     if (!scripted()) {
         wxConfig::Get()->SetPath("/RecentProjects");
@@ -128,7 +133,7 @@ int App::OnExit() {
         wxConfig::Get()->SetPath("/");
         wxConfig::Get()->Flush();
     }
-    return runner_ && runner_->failures() > 0 ? 1 : 0;
+    return 0;
 }
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
