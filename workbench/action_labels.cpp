@@ -57,6 +57,8 @@ const char* const action_label_patterns[] = {
     wxTRANSLATE("define code \"%s\""),
     wxTRANSLATE("merge code \"%s\" into \"%s\""),
     wxTRANSLATE("delete code \"%s\""),
+    wxTRANSLATE("give the key %s to \"%s\""),
+    wxTRANSLATE("take the key from \"%s\""),
     wxTRANSLATE("add theme \"%s\""),
     wxTRANSLATE("add \"%s\" to a theme"),
     wxTRANSLATE("remove a code from a theme"),

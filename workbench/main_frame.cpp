@@ -18,6 +18,7 @@
 #include <wx/toolbar.h>
 
 #include <algorithm>
+#include <iostream>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -39,6 +40,8 @@
 #include "workbench/anonymity_review.h"
 #include "workbench/app.h"
 #include "workbench/import_dialog.h"
+#include "workbench/import_summary.h"
+#include "workbench/passage_drag.h"
 #include "coding/memos.h"
 #include "coding/quote_sets.h"
 #include "workbench/code_editor.h"
@@ -58,6 +61,7 @@
 #include "workbench/search_pane.h"
 #include "workbench/menu_ids.h"
 #include "workbench/segments_list.h"
+#include "workbench/segments_pane.h"
 #include "workbench/save_dialog.h"
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
@@ -121,8 +125,9 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     auto* bottom = new wxAuiNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxAUI_NB_TOP | wxAUI_NB_TAB_SPLIT | wxAUI_NB_TAB_MOVE | wxAUI_NB_SCROLL_BUTTONS);
     bottom_ = bottom;
-    segments_ = new SegmentsList(bottom);
-    bottom->AddPage(segments_, _("Retrieved segments"));
+    auto* segments_pane = new SegmentsPane(bottom);
+    segments_ = segments_pane->list();
+    bottom->AddPage(segments_pane, _("Retrieved segments"));
     search_ = new SearchPane(bottom);
     bottom->AddPage(search_, _("Search"));
     cooccurrence_ = new CooccurrenceView(bottom);
@@ -167,6 +172,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     codes_->on_select([this](Id id) { retrieve(id); });
     codes_->on_menu([this](std::optional<Id> code) { show_code_menu(code); });
     codes_->on_drop([this](Id dragged, std::optional<Id> target) { code_dropped(dragged, target); });
+    let_passages_drop_on_codes(*transcript_, *codes_, [this](Id code, Span) { code_selection(code); });
     const auto jump = [this](Id document, Span span) {
         if (transcript_->document() != document) open_document(document);
         transcript_->select(span);
@@ -345,14 +351,6 @@ void MainFrame::code_selection(Id code) {
         refresh_after_change(Changed::codings, wxString::Format(_("Coded with \"%s\""), to_wx(CodeStore(project_).get(code).name)));
     } catch (const std::exception& error) {
         report(error);
-    }
-}
-
-void MainFrame::code_with_key(int number) {
-    if (const auto code = codes_->code_for_key(number)) {
-        code_selection(*code);
-    } else {
-        SetStatusText(wxString::Format(_("No code has the number %d."), number), message_field);
     }
 }
 
@@ -778,7 +776,7 @@ std::size_t MainFrame::show_bikva_chains() {
 }
 
 void MainFrame::show_code_menu(std::optional<Id> code) {
-    enum { edit = 1, add_below, add_top, merge, remove, code_passage };
+    enum { edit = 1, add_below, add_top, merge, remove, code_passage, assign_key };
     wxMenu menu;
     std::optional<Code> chosen;
     try {
@@ -788,6 +786,7 @@ void MainFrame::show_code_menu(std::optional<Id> code) {
     if (chosen) {
         if (chosen->codable) menu.Append(code_passage, _("Code the selected passage with it"))->Enable(transcript_->selection().has_value());
         menu.Append(edit, _("Name, colour, definition and memo…"));
+        if (chosen->codable) menu.Append(assign_key, _("Assign key…"));
         menu.Append(add_below, _("New code below it…"));
         menu.Append(merge, _("Merge into another code…"));
         menu.Append(remove, _("Delete…"));
@@ -797,6 +796,7 @@ void MainFrame::show_code_menu(std::optional<Id> code) {
     switch (GetPopupMenuSelectionFromUser(menu)) {
         case code_passage: code_selection(chosen->id); break;
         case edit: edit_code(chosen->id); break;
+        case assign_key: ask_and_assign_key(chosen->id); break;
         case add_below: add_code(chosen->id); break;
         case add_top: add_code(std::nullopt); break;
         case merge: code_dropped(chosen->id, std::nullopt); break;
@@ -949,7 +949,9 @@ void MainFrame::export_cooccurrence() {
 
 void MainFrame::inform(const wxString& message) {
     SetStatusText(message.BeforeFirst('\n'), message_field);
-    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) wxMessageBox(message, "Fokus", wxOK | wxICON_INFORMATION, this);
+    // Without dialogs (scripts, tests), the whole message goes to the log instead.
+    if (wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) std::cerr << "message: " << from_wx(message) << std::endl;
+    else if (IsShown()) wxMessageBox(message, "Fokus", wxOK | wxICON_INFORMATION, this);
 }
 
 void MainFrame::ask_and_import() {
@@ -1032,18 +1034,7 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
     }
     refresh_after_change(Changed::anything, wxEmptyString);
     search_->populate(project_);
-    wxString summary = wxString::Format(_("%zu imported, %zu already in the project, %zu failed."), outcome.imported.size(),
-                                        outcome.skipped.size(), outcome.failed.size());
-    if (outcome.cancelled) summary = _("Stopped on request; the files imported so far are in the project.") + "\n" + summary;
-    for (const auto& document : outcome.documents) {
-        summary += "\n" + (document.turns == 0 ? wxString::Format(_("%s: no speaker labels, imported as a document (%zu passages)"),
-                                                                  to_wx(document.file), document.passages)
-                                               : wxString::Format(_("%s: %zu turns, %zu speakers, %zu unlabelled passages"),
-                                                                  to_wx(document.file), document.turns, document.speakers,
-                                                                  document.passages));
-    }
-    for (const auto& failed : outcome.failed) summary += "\n" + to_wx(failed.file) + ": " + to_wx(failed.reason);
-    inform(summary);
+    inform(import_summary(outcome));
     if (!added.empty()) {
         open_document(added.front());
         check_new_documents(added, names, findings);

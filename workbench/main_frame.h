@@ -45,7 +45,13 @@ public:
     // The user's actions, also driven by the scripted test.
     void open_document(Id document);
     void code_selection(Id code);
-    void code_with_key(int number);
+    // A code key ("4", "Shift+5"): codes the selection with the code that has it.
+    void code_with_key(const std::string& key);
+    // Asks which key should code with the code; assign_key also gives it, as one step.
+    void ask_and_assign_key(Id code);
+    bool assign_key(Id code, const std::string& key);
+    // For scripts: where a drag of the selected passage onto the code presses and releases the mouse.
+    std::optional<std::pair<wxPoint, wxPoint>> drop_points(const std::string& code);
     void code_with_selected_code();
     // Ctrl+K: the code picker; `typed` (for scripts) picks the first match without the dialog.
     void pick_code();

@@ -12,6 +12,7 @@
 #include <wx/utils.h>
 
 #include "workbench/app.h"
+#include "workbench/code_key_choice.h"
 #include "workbench/contrast_view.h"
 #include "workbench/condensation_view.h"
 #include "workbench/agreement_view.h"
@@ -174,7 +175,7 @@ void MainFrame::build_menus() {
     code->AppendSeparator();
     commands_.append(*code, "code.uncode");
     code->AppendSeparator();
-    code->Append(wxID_ANY, _("Number keys 1–9, 0 code the selection with the numbered codes"))->Enable(false);
+    code->Append(wxID_ANY, _("Keys 1–9, 0 and Shift+1–0 code the selection with the code showing the key"))->Enable(false);
     code->AppendSeparator();
     commands_.append(*code, "code.blind");
 
@@ -253,12 +254,8 @@ void MainFrame::on_key(wxKeyEvent& event) {
     const int key_code = event.GetKeyCode();
     const bool plain = !event.HasAnyModifiers();
     if (focus == transcript_->editor()) {
-        if (plain && key_code >= '0' && key_code <= '9' && transcript_->selection()) {
-            code_with_key(key_code - '0');
-            return;
-        }
-        if (plain && key_code >= WXK_NUMPAD0 && key_code <= WXK_NUMPAD9 && transcript_->selection()) {
-            code_with_key(key_code - WXK_NUMPAD0);
+        if (const auto code_key = code_key_of(event); code_key && transcript_->selection()) {
+            code_with_key(*code_key);
             return;
         }
         if (plain && (key_code == WXK_DELETE || key_code == WXK_NUMPAD_DELETE)) {

@@ -1,6 +1,7 @@
 #include "workbench/script_runner.h"
 
 #include <wx/app.h>
+#include <wx/bookctrl.h>
 #include <wx/statusbr.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
@@ -75,6 +76,28 @@ bool drag_mouse(wxPoint from, wxPoint to) {
     return true;
 }
 
+// A click with the left button on the left of the control of this name, after
+// choosing the tab that holds it, as a user would.
+bool click_window(const std::string& name) {
+    auto* window = wxWindow::FindWindowByName(to_wx(name));
+    if (!window) return false;
+    for (wxWindow* page = window; page && page->GetParent(); page = page->GetParent()) {
+        if (auto* book = dynamic_cast<wxBookCtrlBase*>(page->GetParent())) {
+            if (const int index = book->FindPage(page); index != wxNOT_FOUND) book->SetSelection(static_cast<std::size_t>(index));
+        }
+    }
+    wxYield();
+    if (!window->IsShownOnScreen()) return false;
+    wxUIActionSimulator simulator;
+    simulator.MouseMove(window->GetScreenRect().GetPosition() + wxPoint(8, window->GetSize().GetHeight() / 2));
+    wxYield();
+    simulator.MouseClick();
+    wxYield();
+    wxMilliSleep(50);
+    wxYield();
+    return true;
+}
+
 }  // namespace
 
 std::vector<std::string> read_script(const std::string& path) {
@@ -130,7 +153,18 @@ bool ScriptRunner::run(const std::string& command) {
         } else if (verb == "caret") {
             return frame_.put_caret_at(argument);
         } else if (verb == "key") {
-            frame_.code_with_key(std::stoi(argument));
+            frame_.code_with_key(argument);
+        } else if (verb == "assign-key") {
+            // assign-key CODE|KEY (KEY empty for none), as the code's "Assign key…" does
+            const auto parts = split_at_bars(argument, 2);
+            return parts.size() == 2 && frame_.assign_key(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1]);
+        } else if (verb == "drag-to-code") {
+            // drag-to-code CODE: the selected passage dragged with the mouse onto the code in the code tree
+            const auto points = frame_.drop_points(argument);
+            return points && drag_mouse(points->first, points->second);
+        } else if (verb == "click") {
+            // click NAME: a left click on the middle of the control of that name
+            return click_window(argument);
         } else if (verb == "pick") {
             return frame_.pick_code(argument);
         } else if (verb == "invivo") {

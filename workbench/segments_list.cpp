@@ -42,9 +42,18 @@ std::vector<Id> SegmentsList::codings() const {
     return chosen.empty() ? all : chosen;
 }
 
+void SegmentsList::set_without_interviewers(bool without) {
+    without_interviewers_ = without;
+    if (project_ && item_) show(*project_, *item_);
+}
+
 void SegmentsList::show(Project& project, const CodeItem& item) {
+    project_ = &project;
+    item_ = item;
+    SegmentFilter filter;
+    filter.without_interviewers = without_interviewers_;
     std::vector<Segment> of_item;
-    for (auto& segment : load_segments(project, {})) {
+    for (auto& segment : load_segments(project, filter)) {
         if (std::find(item.codes.begin(), item.codes.end(), segment.code) != item.codes.end()) of_item.push_back(std::move(segment));
     }
     show_segments(project, std::move(of_item));

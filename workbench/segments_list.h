@@ -5,6 +5,7 @@
 #include <wx/listctrl.h>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "coding/project.h"
@@ -16,6 +17,9 @@ class SegmentsList : public wxListCtrl {
 public:
     explicit SegmentsList(wxWindow* parent);
     void show(Project& project, const CodeItem& item);
+    // Leaves out (or brings back) the segments within interviewers' and
+    // moderators' turns, and shows the code's segments again.
+    void set_without_interviewers(bool without);
     void show_segments(Project& project, std::vector<Segment> segments);
     void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
     // The context menu offers to put the chosen segments (all, when none is chosen) into a quote set.
@@ -26,6 +30,9 @@ public:
 private:
     // Each row's segments: one, or the same passage and code by several coders.
     std::vector<std::vector<Segment>> rows_;
+    Project* project_ = nullptr;
+    std::optional<CodeItem> item_;  // shown by show()
+    bool without_interviewers_ = false;
     std::function<void(Id, Span)> jump_;
     std::function<void(const std::vector<Id>&)> quote_;
 };
