@@ -57,7 +57,7 @@ wxString explanation_of(AgreementUnit unit, std::size_t coders) {
                         : _("A coder coded a unit with a code when a coding of theirs overlaps it. \"All\" and \"alone\" count "
                             "such units; agreement is the share of agreeing coder pairs over all units, those nobody coded "
                             "included; κ and α correct it for the agreement expected by chance.")) +
-           " " + _("Codes none of them used are left out.");
+           " " + _("Codes none of them used are left out; the last row pools the units of every code.");
 }
 
 }  // namespace
@@ -73,7 +73,7 @@ AgreementView::AgreementView(wxWindow* parent) : wxPanel(parent) {
     unit_->Append(_("Speaker turns"));
     unit_->SetSelection(1);
 
-    auto* split = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+    auto* split = split_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     auto* left = new wxPanel(split);
     explanation_ = new wxStaticText(left, wxID_ANY, wxEmptyString);
     explanation_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
@@ -97,9 +97,15 @@ AgreementView::AgreementView(wxWindow* parent) : wxPanel(parent) {
     disagreements_->AppendColumn(_("Not by"), wxLIST_FORMAT_LEFT, 90);
     disagreements_->AppendColumn(_("Passage"), wxLIST_FORMAT_LEFT, 600);
     auto* right_column = new wxBoxSizer(wxVERTICAL);
-    right_column->Add(caption_, 0, wxALL, 4);
+    right_column->Add(caption_, 0, wxEXPAND | wxALL, 4);
     right_column->Add(disagreements_, 1, wxEXPAND);
     right->SetSizer(right_column);
+    right->Bind(wxEVT_SIZE, [this, right](wxSizeEvent& event) {
+        caption_->SetLabel(caption_->GetLabel());
+        caption_->Wrap(std::max(150, event.GetSize().GetWidth() - 8));
+        right->Layout();
+        event.Skip();
+    });
     split->SetMinimumPaneSize(240);
     split->SetSashGravity(0.6);
     split->SplitVertically(left, right, 660);
@@ -300,7 +306,25 @@ void AgreementView::fill_table(const std::vector<CodedUnits>& counts) {
     report_.codes = std::move(kept);
     const long overall = add_row(_("All codes together"), report_.overall, all_units, all_everyone, all_alone, all_by);
     table_->SetItemFont(overall, table_->GetFont().Bold());
+    fit_columns();
     table_->Thaw();
+}
+
+void AgreementView::fit_columns() {
+    int total = 0;
+    for (int column = 0; column < table_->GetColumnCount(); ++column) {
+        table_->SetColumnWidth(column, wxLIST_AUTOSIZE);
+        wxListItem heading;
+        heading.SetMask(wxLIST_MASK_TEXT);
+        table_->GetColumn(column, heading);
+        // Room for the bold last row, which the measure of the cells leaves out.
+        const int width = std::max(table_->GetColumnWidth(column) + 10, table_->GetTextExtent(heading.GetText()).GetWidth() + 14);
+        table_->SetColumnWidth(column, width);
+        total += width;
+    }
+    // The disagreements keep a readable width beside it.
+    const int room = split_->GetClientSize().GetWidth();
+    if (room > 0) split_->SetSashPosition(std::clamp(total + 24, std::min(room / 2, 420), std::max(room - 240, room / 2)));
 }
 
 wxString AgreementView::shown_row(const std::string& code) const {
@@ -325,6 +349,8 @@ bool AgreementView::show_disagreements(const std::string& code) {
     caption_->SetLabel(wxString::Format(wxPLURAL("\"%s\": %zu passage where the coders disagree",
                                                  "\"%s\": %zu passages where the coders disagree", shown_.size()),
                                         to_wx(code), shown_.size()));
+    caption_->Wrap(std::max(150, caption_->GetParent()->GetClientSize().GetWidth() - 8));
+    caption_->GetParent()->Layout();
     disagreements_->Freeze();
     disagreements_->DeleteAllItems();
     for (const auto& stretch : shown_) {

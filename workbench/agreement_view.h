@@ -16,6 +16,7 @@
 class wxCheckListBox;
 class wxChoice;
 class wxListCtrl;
+class wxSplitterWindow;
 class wxStaticText;
 
 namespace fokus::workbench {
@@ -43,11 +44,14 @@ private:
     // Compares again once the ticks or the unit have settled.
     void compare_soon();
     void fill_table(const std::vector<CodedUnits>& counts);
+    // Each column as wide as its widest cell or heading; the table as wide as its columns, when there is room.
+    void fit_columns();
 
     Project* project_ = nullptr;
     wxCheckListBox* coders_;
     wxCheckListBox* documents_;
     wxChoice* unit_;
+    wxSplitterWindow* split_;
     wxStaticText* explanation_;
     wxListCtrl* table_;
     wxStaticText* caption_;

@@ -112,27 +112,33 @@ void BikvaView::refresh(Project& project) {
                                    "\"Mark as BIKVA statement\"; then select where it was read out, or a reaction, in a later "
                                    "stage's transcript.")) + "</p>";
     }
+    // The statement on the left, where it went and what it met on the right: the
+    // width is used, so that a chain is seen without scrolling.
     for (const auto& chain : chains) {
-        html += "<table width=\"100%\" cellpadding=\"4\" cellspacing=\"0\" border=\"0\"><tr><td bgcolor=\"#EEF2F8\"><b>" +
-                stage_name(chain.statement.stage) + "</b><br>" + passage(chain.statement) + "</td></tr>";
+        html += "<table width=\"100%\" cellpadding=\"6\" cellspacing=\"0\" border=\"0\"><tr><td width=\"38%\" valign=\"top\" "
+                "bgcolor=\"#EEF2F8\"><b>" + stage_name(chain.statement.stage) + "</b><br>" + passage(chain.statement) +
+                "</td><td valign=\"top\">";
+        wxString later;
+        const auto add_group = [&](const wxString& heading, const wxString& items) {
+            later += (later.empty() ? "" : "<br><br>") + wxString("<b>") + heading + "</b><br>" + items;
+        };
         if (!chain.presented.empty()) {
-            html += "<tr><td><blockquote><b>" + wxString(_("Read out at")) + "</b>";
+            wxString items;
             for (const auto& place : chain.presented) {
-                html += "<p>" + passage(place) +
-                        link_footer(find_link(links, Link::Kind::PresentedTo, chain.statement.where, place.where)) + "</p>";
+                items += (items.empty() ? "" : "<br><br>") + passage(place) +
+                         link_footer(find_link(links, Link::Kind::PresentedTo, chain.statement.where, place.where));
             }
-            html += "</blockquote></td></tr>";
+            add_group(_("Read out at"), items);
         }
         for (const auto& [stage, reactions] : chain.reactions) {
-            html += "<tr><td><blockquote><b>" +
-                    wxString::Format(_("Reactions, %s"), stage_name(stage ? std::optional<int>(stage) : std::nullopt)) + "</b>";
+            wxString items;
             for (const auto& reaction : reactions) {
-                html += "<p>" + passage(reaction) +
-                        link_footer(find_link(links, Link::Kind::Reaction, reaction.where, chain.statement.where)) + "</p>";
+                items += (items.empty() ? "" : "<br><br>") + passage(reaction) +
+                         link_footer(find_link(links, Link::Kind::Reaction, reaction.where, chain.statement.where));
             }
-            html += "</blockquote></td></tr>";
+            add_group(wxString::Format(_("Reactions, %s"), stage_name(stage ? std::optional<int>(stage) : std::nullopt)), items);
         }
-        html += "</table><br>";
+        html += later + "</td></tr></table><br>";
     }
     const auto advice = good_advice(project);
     html += "<h3>" + wxString(_("Good advice to the next level")) + "</h3>";

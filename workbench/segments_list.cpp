@@ -16,9 +16,16 @@
 namespace fokus::workbench {
 namespace {
 
-// The columns' shares of the width; the header and the rows use the same.
-constexpr int document_share = 20;
-constexpr int coder_share = 12;
+// The first two columns' widths for the list's width, in pixels: a share of
+// it, within bounds, so that a wide window gives its room to the text. The
+// header and the rows use the same.
+struct ColumnWidths {
+    int document;
+    int coder;
+};
+ColumnWidths column_widths(int width) {
+    return {std::clamp(width * 22 / 100, 110, 230), std::clamp(width * 11 / 100, 70, 140)};
+}
 // How much of the text around a segment is shown, at most, in characters.
 constexpr std::size_t context_length = 60;
 const char* const dimmed = "#8A8A8A";
@@ -37,12 +44,13 @@ wxString escape(const wxString& text) {
 
 bool is_space(wxUniChar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// The words just before the segment, within its line, cut at a word.
+// The words just before the segment, within its line and after `floor` (where
+// the turn's words begin, after the speaker's label), cut at a word.
 // Positions are code points, as wxString indexes them.
-wxString words_before(const wxString& text, std::size_t start) {
+wxString words_before(const wxString& text, std::size_t start, std::size_t floor) {
     std::size_t from = start;
-    while (from > 0 && text[from - 1] != '\n' && start - from < context_length) --from;
-    const bool cut = from > 0 && text[from - 1] != '\n';
+    while (from > floor && text[from - 1] != '\n' && start - from < context_length) --from;
+    const bool cut = from > floor && text[from - 1] != '\n';
     if (cut) {
         while (from < start && !is_space(text[from])) ++from;  // not half a word
     }
@@ -85,12 +93,13 @@ public:
 private:
     wxString OnGetItem(size_t n) const override {
         const auto& row = rows_[n];
+        const auto widths = column_widths(GetClientSize().GetWidth());
         wxString html = wxString::Format("<table width=\"100%%\" cellpadding=\"3\" cellspacing=\"0\"><tr>"
-                                          "<td width=\"%d%%\" valign=\"top\">",
-                                          document_share);
+                                          "<td width=\"%d\" valign=\"top\">",
+                                          widths.document);
         html += "<font size=\"-1\">" + escape(row.document);
         if (!row.speaker.empty()) html += "<br><b>" + escape(row.speaker) + "</b>";
-        html += wxString::Format("</font></td><td width=\"%d%%\" valign=\"top\"><font size=\"-1\">", coder_share) + escape(row.coders) +
+        html += wxString::Format("</font></td><td width=\"%d\" valign=\"top\"><font size=\"-1\">", widths.coder) + escape(row.coders) +
                 "</font></td><td valign=\"top\">";
         if (!row.before.empty()) html += "<font color=\"" + wxString(dimmed) + "\">" + escape(row.before) + " </font>";
         html += escape(row.text);
@@ -130,9 +139,19 @@ public:
             const int y = 4;
             // The rows' table is inside the list's border; 3 pixels of cell padding.
             const int left = 1 + 3;
-            dc.DrawText(_("Document and speaker"), left, y);
-            dc.DrawText(_("Coder"), left + width * document_share / 100, y);
-            dc.DrawText(_("Segment, with the words around it"), left + width * (document_share + coder_share) / 100, y);
+            // Each title within its column, cut off rather than running into the next.
+            const auto widths = column_widths(width);
+            const int coder_at = left + widths.document;
+            const int segment_at = coder_at + widths.coder;
+            {
+                wxDCClipper clip(dc, wxRect(0, 0, coder_at - 4, GetClientSize().GetHeight()));
+                dc.DrawText(_("Document and speaker"), left, y);
+            }
+            {
+                wxDCClipper clip(dc, wxRect(coder_at, 0, segment_at - coder_at - 4, GetClientSize().GetHeight()));
+                dc.DrawText(_("Coder"), coder_at, y);
+            }
+            dc.DrawText(_("Segment, with the words around it"), segment_at, y);
         });
     }
 };
@@ -209,11 +228,13 @@ void SegmentsList::show_segments(Project& project, std::vector<Segment> segments
     DocumentStore documents(project);
     const auto coder_names = CoderDirectory(project).names();
     std::map<Id, std::pair<wxString, wxString>> texts;  // document -> name, text
+    std::map<Id, std::int64_t> body_starts;              // turn -> where its words begin
     for (auto& row : rows) {
         const auto& first = row.segments.front();
         auto found = texts.find(first.document);
         if (found == texts.end()) {
             found = texts.emplace(first.document, std::pair{to_wx(documents.get(first.document).name), to_wx(documents.text(first.document))}).first;
+
         }
         const auto& [name, text] = found->second;
         row.document = name;
@@ -225,7 +246,16 @@ void SegmentsList::show_segments(Project& project, std::vector<Segment> segments
         const auto start = static_cast<std::size_t>(first.span.start);
         const auto end = static_cast<std::size_t>(first.span.end);
         row.text = text.Mid(start, end - start);
-        row.before = words_before(text, start);
+        // The speaker's label and time are in the first column, not repeated before the words.
+        std::size_t floor = 0;
+        if (first.turn && !body_starts.count(*first.turn)) {
+            for (const auto& turn : documents.turns(first.document)) body_starts[turn.id] = turn.body_start;
+        }
+        if (first.turn) {
+            const auto body = body_starts.find(*first.turn);
+            if (body != body_starts.end() && body->second <= first.span.start) floor = static_cast<std::size_t>(body->second);
+        }
+        row.before = words_before(text, start, floor);
         row.after = words_after(text, end);
     }
     rows_->show(std::move(rows));

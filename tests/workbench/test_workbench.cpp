@@ -648,11 +648,11 @@ TEST_CASE("retrieved segments: one row for a passage two coders coded alike, nam
     const auto log = testing::read_file(dir / "workbench.log");
     INFO(log);
     REQUIRE(status == 0);
-    // The context by hand (Python): up to 60 characters of the same line on each side, cut back to whole words,
-    // "…" where the line goes on.
+    // The context by hand (Python): up to 60 characters of the same turn on each side (after the speaker's
+    // label), cut back to whole words, "…" where the turn goes on.
     const auto rows = shown_lines(log, "segments");
     REQUIRE(rows.size() == 2);
-    CHECK(rows[0] == "Fokusgruppe Kommune B | Rådgiver 1 | Åse | …1: Det er kollegerne, helt klart. Vi får sparring, og | "
+    CHECK(rows[0] == "Fokusgruppe Kommune B | Rådgiver 1 | Åse | Det er kollegerne, helt klart. Vi får sparring, og | "
                      "lederen står bag os | , når der kommer en klage fra en forælder. Så føler man sig…");
     CHECK(rows[1] == "Fokusgruppe Kommune B | Rådgiver 1 | Åse, Bjørn | …står bag os, når der kommer en klage fra en forælder. | "
                      "Så føler man sig tryg i sin faglighed. | ");
