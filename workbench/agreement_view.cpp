@@ -3,6 +3,7 @@
 #include <wx/button.h>
 #include <wx/checklst.h>
 #include <wx/choice.h>
+#include <wx/dcclient.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
@@ -317,8 +318,12 @@ void AgreementView::fit_columns() {
         wxListItem heading;
         heading.SetMask(wxLIST_MASK_TEXT);
         table_->GetColumn(column, heading);
-        // Room for the bold last row, which the measure of the cells leaves out.
-        const int width = std::max(table_->GetColumnWidth(column) + 10, table_->GetTextExtent(heading.GetText()).GetWidth() + 14);
+        // The last row is bold, which the measure of the cells leaves out.
+        const wxString last = rows_.empty() ? wxString() : rows_.back()[static_cast<std::size_t>(column)];
+        wxClientDC dc(table_);
+        dc.SetFont(table_->GetFont().Bold());
+        const int width = std::max({table_->GetColumnWidth(column) + 6, table_->GetTextExtent(heading.GetText()).GetWidth() + 14,
+                                    dc.GetTextExtent(last).GetWidth() + 14});
         table_->SetColumnWidth(column, width);
         total += width;
     }
