@@ -34,6 +34,7 @@ const char* const action_label_patterns[] = {
     wxTRANSLATE("present a statement to a later stage"),
     wxTRANSLATE("link a reaction to a statement"),
     wxTRANSLATE("remove a BIKVA link"),
+    wxTRANSLATE("write good advice"),
     wxTRANSLATE("repair the code tree"),
     wxTRANSLATE("make quote set \"%s\""),
     wxTRANSLATE("rename quote set \"%s\" to \"%s\""),

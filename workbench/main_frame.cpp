@@ -46,6 +46,7 @@
 #include "coding/quote_sets.h"
 #include "workbench/code_editor.h"
 #include "workbench/code_picker.h"
+#include "workbench/bikva_linking.h"
 #include "workbench/bikva_view.h"
 #include "workbench/code_tree.h"
 #include "workbench/crosstab_view.h"
@@ -169,7 +170,10 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     documents_->on_open([this](Id id) { open_document(id); });
     documents_->on_memo([this](Id id) { start_memo(MemoTarget{MemoTarget::Kind::Document, id}); });
     codes_->on_apply([this](Id id) { code_selection(id); });
-    codes_->on_select([this](Id id) { retrieve(id); });
+    codes_->on_select([this](Id id) {
+        retrieve(id);
+        contrast_->follow_code(id);
+    });
     codes_->on_menu([this](std::optional<Id> code) { show_code_menu(code); });
     codes_->on_drop([this](Id dragged, std::optional<Id> target) { code_dropped(dragged, target); });
     let_passages_drop_on_codes(*transcript_, *codes_, [this](Id code, Span) { code_selection(code); });
@@ -205,6 +209,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     cooccurrence_->on_jump(jump);
     crosstab_->on_jump(jump);
     bikva_->on_jump(jump);
+    connect_bikva_linking();
     agreement_->on_jump(jump);
     search_->populate(project_);
     search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
@@ -558,6 +563,11 @@ void MainFrame::show_context_menu() {
     menu.Append(pick_code_id, _("Code with…\tCtrl+K"))->Enable(selected);
     menu.Append(in_vivo_id, _("In-vivo code\tCtrl+I"))->Enable(selected);
     menu.Append(quote_selection_id, _("Add to a quote set…"))->Enable(selected);
+    auto* bikva = new wxMenu;
+    for (const char* name : {"bikva.mark", "bikva.present", "bikva.react", "bikva.advice"}) {
+        commands_.append(*bikva, name)->Enable(commands_.can_run(*commands_.find(name)));
+    }
+    menu.AppendSubMenu(bikva, _("BIKVA"));
     const auto here = transcript_->codings_at_caret();
     std::map<Id, std::string> names;
     try {
@@ -597,6 +607,8 @@ void MainFrame::show_context_menu() {
         pick_code();
     } else if (picked == in_vivo_id) {
         code_in_vivo();
+    } else if (const auto* command = commands_.by_id(picked); command && commands_.can_run(*command)) {
+        command->run();
     }
 }
 

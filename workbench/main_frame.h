@@ -31,6 +31,7 @@ class MemoView;
 class ContrastView;
 class CondensationView;
 class BikvaView;
+class BikvaLinking;
 class CooccurrenceView;
 class CrosstabView;
 class SearchPane;
@@ -128,6 +129,14 @@ public:
     bool focus(const std::string& what);
 
     Project& project() { return project_; }
+    // The views and the linking, for scripts that look at what they show.
+    BikvaLinking& bikva_linking() { return *bikva_linking_; }
+    AgreementView& agreement_view() { return *agreement_; }
+    SegmentsList& segments_list() { return *segments_; }
+    ContrastView& contrast_view() { return *contrast_; }
+    CodeTree& code_tree() { return *codes_; }
+    // Where the chains view draws a link ("remove:7"), scrolled into view; for a script's click.
+    std::optional<wxPoint> bikva_link_point(const std::string& href);
 
 private:
     enum class Changed { codings, codes, anything };
@@ -143,6 +152,8 @@ private:
     void show_context_menu();
     void on_key(wxKeyEvent& event);
     void report(const std::exception& error);
+    // BIKVA linking (main_frame_bikva.cpp).
+    void connect_bikva_linking();
     std::optional<search::SearchResult> run_search(const std::string& query, const search::SearchOptions& options);
     void code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen, Id code);
     std::optional<Id> ask_for_code();
@@ -187,6 +198,7 @@ private:
     CooccurrenceView* cooccurrence_;
     CrosstabView* crosstab_;
     BikvaView* bikva_;
+    std::unique_ptr<BikvaLinking> bikva_linking_;
     AgreementView* agreement_;
     QuoteSetView* quote_sets_;
     MemoView* memos_;

@@ -3,6 +3,7 @@
 #include <wx/app.h>
 #include <wx/bookctrl.h>
 #include <wx/statusbr.h>
+#include <wx/treectrl.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
@@ -13,7 +14,12 @@
 #include "coding/codes.h"
 #include "coding/quote_sets.h"
 #include "coding/documents.h"
+#include "workbench/agreement_view.h"
+#include "workbench/bikva_linking.h"
+#include "workbench/code_tree.h"
+#include "workbench/contrast_view.h"
 #include "workbench/main_frame.h"
+#include "workbench/segments_list.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -49,6 +55,12 @@ bool press_keys(const std::string& spec) {
     else if (rest == "Delete") key = WXK_DELETE;
     else if (rest == "Enter") key = WXK_RETURN;
     else if (rest == "Escape") key = WXK_ESCAPE;
+    else if (rest == "Space") key = WXK_SPACE;
+    else if (rest == "Tab") key = WXK_TAB;
+    else if (rest == "Down") key = WXK_DOWN;
+    else if (rest == "Up") key = WXK_UP;
+    else if (rest == "Home") key = WXK_HOME;
+    else if (rest == "End") key = WXK_END;
     else return false;
     if (key >= 'A' && key <= 'Z' && modifiers == wxMOD_NONE) key += 'a' - 'A';
     wxUIActionSimulator simulator;
@@ -76,6 +88,18 @@ bool drag_mouse(wxPoint from, wxPoint to) {
     return true;
 }
 
+// A click with the left button, as real mouse events.
+bool click_mouse(wxPoint at) {
+    wxUIActionSimulator simulator;
+    simulator.MouseMove(at);
+    wxYield();
+    simulator.MouseClick();
+    wxYield();
+    wxMilliSleep(50);
+    wxYield();
+    return true;
+}
+
 // A click with the left button on the left of the control of this name, after
 // choosing the tab that holds it, as a user would.
 bool click_window(const std::string& name) {
@@ -88,14 +112,72 @@ bool click_window(const std::string& name) {
     }
     wxYield();
     if (!window->IsShownOnScreen()) return false;
-    wxUIActionSimulator simulator;
-    simulator.MouseMove(window->GetScreenRect().GetPosition() + wxPoint(8, window->GetSize().GetHeight() / 2));
-    wxYield();
-    simulator.MouseClick();
-    wxYield();
-    wxMilliSleep(50);
-    wxYield();
-    return true;
+    return click_mouse(window->GetScreenRect().GetPosition() + wxPoint(8, window->GetSize().GetHeight() / 2));
+}
+
+// Where the code tree shows the code named `name`, on the screen.
+std::optional<wxPoint> code_tree_point(wxWindow& code_tree, const std::string& name) {
+    wxTreeCtrl* tree = nullptr;
+    for (auto* child : code_tree.GetChildren()) {
+        if ((tree = dynamic_cast<wxTreeCtrl*>(child))) break;
+    }
+    if (!tree) return std::nullopt;
+    const wxString wanted = to_wx(name);
+    std::vector<wxTreeItemId> pending{tree->GetRootItem()};
+    while (!pending.empty()) {
+        const auto item = pending.back();
+        pending.pop_back();
+        if (!item.IsOk()) continue;
+        // Labels carry a key before the name ("1  ") and a count after it ("  (3)").
+        wxString label = tree->GetItemText(item);
+        if (const int gap = label.Find("  "); gap != wxNOT_FOUND && gap <= 8 && label.Left(gap).find_first_not_of("0123456789+CtrlAlShift") == wxString::npos) {
+            label = label.Mid(static_cast<std::size_t>(gap) + 2);
+        }
+        if (const auto count = label.rfind("  ("); count != wxString::npos && label.EndsWith(")")) label = label.Left(count);
+        if (label == wanted) {
+            tree->EnsureVisible(item);
+            wxYield();
+            wxRect rect;
+            if (!tree->GetBoundingRect(item, rect, true)) return std::nullopt;
+            return tree->ClientToScreen(wxPoint(rect.x + std::min(rect.width / 2, 40), rect.y + rect.height / 2));
+        }
+        wxTreeItemIdValue cookie;
+        for (auto child = tree->GetFirstChild(item, cookie); child.IsOk(); child = tree->GetNextChild(item, cookie)) {
+            pending.insert(pending.begin(), child);
+        }
+    }
+    return std::nullopt;
+}
+
+// What a view shows, on standard output, for the test to compare.
+bool print_shown(MainFrame& frame, const std::string& what) {
+    const auto space = what.find(' ');
+    const std::string view = what.substr(0, space);
+    const std::string argument = space == std::string::npos ? std::string() : what.substr(space + 1);
+    if (view == "agreement") {
+        const wxString row = frame.agreement_view().shown_row(argument);
+        std::cout << "shown\tagreement\t" << argument << "\t" << from_wx(row) << std::endl;
+        return !row.empty();
+    }
+    if (view == "agreement-caption") {
+        std::cout << "shown\tagreement-caption\t" << from_wx(frame.agreement_view().caption()) << std::endl;
+        return true;
+    }
+    if (view == "segments") {
+        for (const auto& row : frame.segments_list().shown_rows()) std::cout << "shown\tsegments\t" << from_wx(row) << std::endl;
+        return true;
+    }
+    if (view == "contrast") {
+        const auto& contrast = frame.contrast_view();
+        std::cout << "shown\tcontrast\t" << from_wx(contrast.chosen_item()) << "\t" << contrast.left_count() << "\t"
+                  << contrast.right_count() << std::endl;
+        return true;
+    }
+    if (view == "bikva") {
+        std::cout << "shown\tbikva\t" << frame.show_bikva_chains() << std::endl;
+        return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -286,6 +368,17 @@ bool ScriptRunner::run(const std::string& command) {
             if (parts.size() != 2) return false;
             const auto points = frame_.drag_points(parts[0], parts[1]);
             return points && drag_mouse(points->first, points->second);
+        } else if (verb == "click-code") {
+            const auto point = code_tree_point(frame_.code_tree(), argument);
+            return point && click_mouse(*point);
+        } else if (verb == "click-link") {
+            const auto point = frame_.bikva_link_point(argument);
+            return point && click_mouse(*point);
+        } else if (verb == "note") {
+            frame_.bikva_linking().answer_next_note(argument);
+        } else if (verb == "shown") {
+            wxYield();
+            return print_shown(frame_, argument);
         } else if (verb == "press") {
             return press_keys(argument);
         } else if (verb == "status") {
