@@ -542,8 +542,12 @@ TEST_CASE("what the core refuses is said in the interface's language, and the pr
         std::string steps = script;
         steps.replace(steps.find("%s"), 2, message);
         const int status = run_workbench(dir, project_path, steps, language);
-        INFO(testing::read_file(dir / "workbench.log"));
-        CHECK(status == 0);
+        const auto log = testing::read_file(dir / "workbench.log");
+        INFO(log);
+        // The refused search is the one step that fails; the status bar says why.
+        CHECK(status == 1);
+        CHECK(log.find("script: failed: search") != std::string::npos);
+        CHECK(log.find("script: failed: status") == std::string::npos);
     }
     CHECK(last_step() == before);
     auto project = Project::open(project_path, Project::Access::ReadOnly);
