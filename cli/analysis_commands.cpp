@@ -4,6 +4,7 @@
 
 #include "cli/analysis_options.h"
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "exporters/analysis_tables.h"
 #include "cli/tables.h"
 #include "coding/cooccurrence.h"
@@ -111,7 +112,7 @@ void add_cooccur(CLI::App& app, Context& context) {
     command->add_option("--relation", options->relation, "overlap, inside, turn (same speaker turn) or near")
         ->capture_default_str();
     command->add_option("--distance", options->distance, "For near: at most this many characters apart")
-        ->check(CLI::NonNegativeNumber);
+        ->check(whole_number_from(0));
     command->add_option("--measure", options->measure, "What the text matrix shows: pairs, segments, documents, c, jaccard")
         ->check(CLI::IsMember({"pairs", "segments", "documents", "c", "jaccard"}))
         ->capture_default_str();

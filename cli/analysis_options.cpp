@@ -18,12 +18,14 @@ void add_analysis_options(CLI::App& command, AnalysisOptions& options) {
                        "bikva_stage=1,2, participant.role=Leder (repeat to combine)");
     command.add_option("--document", options.documents, "Only this document (repeat for several)");
     command.add_option("--coder", options.coders, "Only this coder's codings (repeat for several)");
+    command.add_flag("--without-interviewers", options.without_interviewers, std::string(without_interviewers_help));
     auto* json = command.add_flag("--json", options.json, "Print JSON for scripts");
     command.add_flag("--csv", options.csv, "Print CSV for spreadsheets")->excludes(json);
 }
 
 SegmentFilter AnalysisOptions::filter(Project& project) const {
     SegmentFilter filter;
+    filter.without_interviewers = without_interviewers;
     const AttributeCatalogue attributes(project);
     for (const auto& condition : filters) {
         filter.attributes.push_back(parse_condition(condition));

@@ -8,6 +8,8 @@
 
 #include "coding/segments.h"
 
+#include <string_view>
+
 namespace fokus::cli {
 
 struct AnalysisOptions {
@@ -18,12 +20,18 @@ struct AnalysisOptions {
     std::vector<std::string> coders;
     bool json = false;
     bool csv = false;
+    bool without_interviewers = false;
 
     SegmentFilter filter(Project& project) const;
     std::vector<CodeItem> items(Project& project) const;
 };
 
-// Adds PROJECT, --code, --theme, --filter, --document, --coder, --json and --csv.
+// Adds PROJECT, --code, --theme, --filter, --document, --coder, --without-interviewers, --json and --csv.
 void add_analysis_options(CLI::App& command, AnalysisOptions& options);
+
+// The help of --without-interviewers, the same wherever it is offered.
+inline constexpr std::string_view without_interviewers_help =
+    "Leave out interviewers' and moderators' turns: speakers whose participant.role is Interviewer, Moderator, "
+    "Ordstyrer or Facilitator, or, without a role, whose label is (I, Interviewer 2, Moderatoren ...)";
 
 }  // namespace fokus::cli

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "coding/backup.h"
 #include "coding/error.h"
 
@@ -17,7 +18,7 @@ void add_backup_commands(CLI::App& app, Context& context) {
         auto options = std::make_shared<Options>();
         auto* command = app.add_subcommand("backup", "Copy the project into PROJECT.backups/, keeping the newest few copies");
         command->add_option("PROJECT", options->path, "The project file")->required();
-        command->add_option("--keep", options->keep, "How many backups to keep")->check(CLI::PositiveNumber)->capture_default_str();
+        command->add_option("--keep", options->keep, "How many backups to keep")->check(whole_number_from(1))->capture_default_str();
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
             const auto made = backups::make(project, options->keep);

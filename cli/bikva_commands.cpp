@@ -12,6 +12,7 @@
 #include "coding/crosstab.h"
 #include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/good_advice.h"
 #include "coding/segments.h"
 
 namespace fokus::cli {
@@ -124,6 +125,17 @@ void add_bikva(CLI::App& app, Context& context) {
         auto project = context.open(options->path);
         LinkStore(project).remove(options->id);
         std::cout << "Removed link " << options->id << '\n';
+    });
+    auto* advise = bikva->add_subcommand("advise", "Write down a passage as good advice to the next level: codes it \"Gode råd\" "
+                                                    "(made when missing), as one step");
+    advise->add_option("DOCUMENT", options->from_document, "The document")->required();
+    advise->add_option("PASSAGE", options->from_span, "START-END, or its text (occurring once)")->required();
+    advise->add_option("--note", options->note, "A comment on the advice");
+    advise->callback([&context, options] {
+        auto project = context.open(options->path);
+        const auto document = DocumentStore(project).resolve(options->from_document);
+        write_good_advice(project, document.id, locate(project, document.id, options->from_span), options->note);
+        std::cout << "Wrote down good advice in \"" << document.name << "\"\n";
     });
     auto* advice = bikva->add_subcommand("advice", "The good advice each group gives the next level, by stage");
     advice->callback([&context, options] {

@@ -5,7 +5,9 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "coding/codebook.h"
+#include "coding/code_keys.h"
 #include "coding/codes.h"
 #include "coding/error.h"
 #include "exporters/codebook_document.h"
@@ -26,6 +28,7 @@ struct CodesOptions {
 void print_codes(Project& project, bool json) {
     CodeStore store(project);
     const auto codes = store.all();
+    const CodeKeys keys(project);
     if (json) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& code : codes) {
@@ -37,6 +40,7 @@ void print_codes(Project& project, bool json) {
                             {"depth", code.depth},
                             {"codable", code.codable},
                             {"codings", store.coding_count(code.id)},
+                            {"key", keys.key_of(code.id) ? nlohmann::json(*keys.key_of(code.id)) : nlohmann::json()},
                             {"definition", code.definition}});
         }
         print_json(list);
@@ -128,7 +132,7 @@ void add_code_commands(CLI::App& app, Context& context) {
     auto* parent = move->add_option("--parent", options->parent, "Put it under this code");
     move->add_flag("--top", options->top, "Put it at the top level")->excludes(parent);
     move->add_option("--position", options->position, "Its place among its new siblings, from 0 (last when left out)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(whole_number_from(0));
     move->callback([&context, options] {
         auto project = context.open(options->path);
         CodeStore store(project);
@@ -151,6 +155,29 @@ void add_code_commands(CLI::App& app, Context& context) {
         const auto code = store.resolve(options->code);
         store.recolour(code.id, options->colour);
         std::cout << "\"" << code.name << "\" is now " << store.get(code.id).color << '\n';
+    });
+
+    auto* key = action(*codes, "key", "Give a code the key that codes with it (1-9, 0, Shift+1 ... Shift+0); "
+                                      "the code that had the key takes the code's former one");
+    key->add_option("CODE", options->code, "The code")->required();
+    auto* key_name = key->add_option("KEY", options->name, "The key, e.g. 4 or Shift+5");
+    key->add_flag("--none", options->top, "Take the code's key away")->excludes(key_name);
+    key->callback([&context, options] {
+        if (options->name.empty() && !options->top) throw CLI::ValidationError("KEY", "give a key, or --none");
+        auto project = context.open(options->path);
+        const auto code = CodeStore(project).resolve(options->code);
+        CodeKeys keys(project);
+        keys.assign(code.id, options->name);
+        std::cout << "\"" << code.name << "\" " << (options->name.empty() ? "has no key" : "is coded with " + options->name) << '\n';
+    });
+
+    auto* list_keys = action(*codes, "keys", "List the keys that code with each code");
+    list_keys->callback([&context, options] {
+        auto project = context.open(options->path, false);
+        const CodeKeys keys(project);
+        for (const auto& name : code_key_names) {
+            if (const auto code = keys.code_for(name)) std::cout << name << "  " << CodeStore(project).get(*code).name << '\n';
+        }
     });
 
     auto* define = action(*codes, "define", "Set a code's definition");
@@ -244,7 +271,7 @@ void add_code_commands(CLI::App& app, Context& context) {
             ->check(CLI::IsMember({"qdc", "docx", "md"}));
         command->add_option("--examples", export_options->examples,
                             "Documents: up to N example quotations per code, taken from the documents in turn")
-            ->check(CLI::NonNegativeNumber)
+            ->check(whole_number_from(0))
             ->capture_default_str();
         command->add_option("--attribution", export_options->attribution,
                             "Documents: attribution template of the examples, e.g. \"({role}, {municipality})\"")

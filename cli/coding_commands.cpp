@@ -2,8 +2,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 
+#include "cli/analysis_options.h"
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "cli/spans.h"
 #include "coding/attributes.h"
 #include "coding/codes.h"
@@ -11,6 +14,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/memos.h"
+#include "coding/segments.h"
 
 namespace fokus::cli {
 namespace {
@@ -60,7 +64,7 @@ void add_coding_commands(CLI::App& app, Context& context) {
         command->add_option("--occurrence", options->occurrence, "With --text: code only the N-th occurrence (from 1)")
             ->needs(text)
             ->excludes(all)
-            ->check(CLI::PositiveNumber);
+            ->check(whole_number_from(1));
         command->add_option("--comment", options->comment, "A comment on the coding");
         add_json_flag(*command, options->json);
         command->callback([&context, options] {
@@ -124,7 +128,7 @@ void add_coding_commands(CLI::App& app, Context& context) {
         struct Options {
             std::string path, document;
             std::vector<std::string> codes, coders;
-            bool json = false;
+            bool json = false, without_interviewers = false;
         };
         auto options = std::make_shared<Options>();
         auto* command = app.add_subcommand("codings", "List codings with their text, filtered by code, document or coder");
@@ -132,6 +136,7 @@ void add_coding_commands(CLI::App& app, Context& context) {
         command->add_option("--code", options->codes, "Only this code (repeat for several)");
         command->add_option("--document", options->document, "Only this document");
         command->add_option("--coder", options->coders, "Only this coder (repeat for several)");
+        command->add_flag("--without-interviewers", options->without_interviewers, std::string(without_interviewers_help));
         add_json_flag(*command, options->json);
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
@@ -145,7 +150,14 @@ void add_coding_commands(CLI::App& app, Context& context) {
             for (const auto& code : codes.all()) code_names[code.id] = code.name;
             std::map<Id, std::string> document_names;
             for (const auto& document : documents.all()) document_names[document.id] = document.name;
-            const auto found = CodingStore(project).list(filter);
+            auto found = CodingStore(project).list(filter);
+            if (options->without_interviewers) {
+                SegmentFilter participants_only;
+                participants_only.without_interviewers = true;
+                std::set<Id> kept;
+                for (const auto& segment : load_segments(project, participants_only)) kept.insert(segment.coding);
+                std::erase_if(found, [&](const Coding& coding) { return !kept.count(coding.id); });
+            }
             if (options->json) {
                 nlohmann::json list = nlohmann::json::array();
                 for (const auto& coding : found) {

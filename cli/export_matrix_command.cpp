@@ -6,6 +6,7 @@
 
 #include "cli/analysis_options.h"
 #include "cli/context.h"
+#include "cli/number_checks.h"
 #include "coding/error.h"
 #include "exporters/heatmap.h"
 #include "exporters/matrix_table.h"
@@ -51,7 +52,7 @@ void add_matrix_export_commands(CLI::App& app, Context& context) {
     command->add_option("--by", options->by, "Export a crosstab of the codes by this attribute (municipality, participant.role ...)");
     command->add_option("--relation", options->relation, "Co-occurrence: overlap, inside, turn or near")->capture_default_str();
     command->add_option("--distance", options->distance, "For near: at most this many characters apart")
-        ->check(CLI::NonNegativeNumber);
+        ->check(whole_number_from(0));
     command->add_option("--measure", options->measure, "Co-occurrence measure in .csv and heatmaps: pairs, segments, documents, c, jaccard")
         ->check(CLI::IsMember({"pairs", "segments", "documents", "c", "jaccard"}))
         ->capture_default_str();

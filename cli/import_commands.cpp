@@ -92,13 +92,23 @@ void add_import(CLI::App& app, Context& context) {
                                      {"passages", document.passages},
                                      {"found", importers::describe(document)}});
             }
-            print_json({{"imported", report.imported}, {"documents", documents}, {"skipped", report.skipped},
+            nlohmann::json skipped = nlohmann::json::array();
+            for (const auto& file : report.skipped) {
+                skipped.push_back({{"file", file.file},
+                                   {"reason", importers::describe(file)},
+                                   {"same_as", file.same_as},
+                                   {"in_project", file.why == importers::SkippedFile::Why::InProject}});
+            }
+            print_json({{"imported", report.imported}, {"documents", documents}, {"skipped", skipped},
                         {"failed", failed}, {"warnings", report.warnings}});
         } else {
             for (const auto& document : report.documents) {
                 std::cout << "Imported " << document.file << ": " << importers::describe(document) << '\n';
             }
-            for (const auto& file : report.skipped) std::cout << "Skipped " << file << " (already imported; --force imports it again)\n";
+            for (const auto& file : report.skipped) {
+                std::cout << "Skipped " << file.file << ": " << importers::describe(file)
+                          << (file.why == importers::SkippedFile::Why::InProject ? " (--force imports it again)" : "") << '\n';
+            }
             for (const auto& warning : report.warnings) std::cout << "Warning: " << warning << '\n';
             std::cout << report.imported.size() << " imported, " << report.skipped.size() << " skipped, "
                       << report.failed.size() << " failed\n";

@@ -1,19 +1,27 @@
 // fokus-cli: the command-line face of Fokus. Everything a researcher can do in
 // the workbench can be done here, which is also how scripts and tests drive it.
-#include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "cli/context.h"
 #include "cli/terminal.h"
 #include "coding/error.h"
+#include "coding/identity.h"
 
 namespace {
 
-std::string default_coder() {
-    for (const char* variable : {"FOKUS_CODER", "USER", "LOGNAME"}) {
-        if (const char* value = std::getenv(variable); value && *value) return value;
-    }
-    return "ukendt";
+// A first word that is neither an option nor a command: CLI11 would only say
+// that a command is required, which reads as if none had been given.
+std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+    const std::string word = argv[1];
+    for (const CLI::App* command : app.get_subcommands({}))
+        if (command->check_name(word)) return std::nullopt;
+    std::string known;
+    for (const CLI::App* command : app.get_subcommands({})) known += (known.empty() ? "" : ", ") + command->get_name();
+    return "fokus-cli: no command named \"" + word + "\"; the commands are: " + known +
+           "\nRun 'fokus-cli --help' for what each does.";
 }
 
 }  // namespace
@@ -21,7 +29,7 @@ std::string default_coder() {
 int main(int argc, char** argv) {
     using namespace fokus;
     const cli::TerminalGuard terminal;
-    cli::Context context{default_coder()};
+    cli::Context context{default_coder_name()};
     CLI::App app{"Fokus: qualitative analysis of interview and focus-group transcripts.", "fokus-cli"};
     app.require_subcommand(1);
     app.fallthrough();
@@ -49,6 +57,10 @@ int main(int argc, char** argv) {
     cli::add_agreement_commands(app, context);
     cli::add_quote_commands(app, context);
     cli::add_exchange_commands(app, context);
+    if (const auto message = unknown_command(app, argc, argv)) {
+        std::cerr << *message << '\n';
+        return cli::usage;
+    }
     try {
         app.parse(argc, argv);
         return cli::ok;

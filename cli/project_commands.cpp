@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "cli/tables.h"
+#include "cli/number_checks.h"
 #include "coding/attributes.h"
 #include "coding/codebook.h"
 #include "coding/codes.h"
@@ -68,8 +70,9 @@ void print_info(Project& project, bool json) {
     for (const auto& document : all) {
         const auto& counted = units[document.id];
         std::cout << "  " << document.id << "  " << document.name << "  [" << document.format << ", "
-                  << document.length << " characters, " << counted.turns << " turns, " << counted.passages
-                  << " unlabelled passages]";
+                  << count_of(static_cast<std::size_t>(document.length), "character", "characters") << ", "
+                  << count_of(static_cast<std::size_t>(counted.turns), "turn", "turns") << ", "
+                  << count_of(static_cast<std::size_t>(counted.passages), "unlabelled passage", "unlabelled passages") << "]";
         for (const auto& [name, value] : attributes[document.id]) std::cout << "  " << name << "=" << value;
         std::cout << '\n';
     }
@@ -147,7 +150,7 @@ void add_project_commands(CLI::App& app, Context& context) {
         auto options = std::make_shared<Options>();
         auto* command = app.add_subcommand("history", "List the actions that can be undone or redone, newest first");
         command->add_option("PROJECT", options->path, "The project file")->required();
-        command->add_option("--limit", options->limit, "How many steps to show")->check(CLI::PositiveNumber);
+        command->add_option("--limit", options->limit, "How many steps to show")->check(whole_number_from(1));
         add_json_flag(*command, options->json);
         command->callback([&context, options] {
             auto project = context.open(options->path, false);

@@ -8,6 +8,7 @@
 
 #include "cli/analysis_options.h"
 #include "cli/context.h"
+#include "cli/tables.h"
 #include "coding/codes.h"
 #include "coding/documents.h"
 #include "coding/error.h"
@@ -21,7 +22,7 @@ struct SearchCommandOptions {
     std::string path, query, inside, outside, order = "relevance", code, level = "word";
     std::vector<std::string> filters, documents, speakers, codes, themes, coders;
     std::vector<std::size_t> chosen;
-    bool exact = false, no_ocr = false, json = false, all = false, counts_only = false;
+    bool exact = false, no_ocr = false, json = false, all = false, counts_only = false, without_interviewers = false;
     int context = 60;
     std::size_t limit = 100, offset = 0;
 };
@@ -35,6 +36,7 @@ void add_search_options(CLI::App& command, SearchCommandOptions& options) {
     command.add_option("--code", options.codes, "Only turns holding a coding of this code, or theme:NAME");
     command.add_option("--theme", options.themes, "Only turns holding a coding of a code in this theme (code set)");
     command.add_option("--coder", options.coders, "Only turns holding codings by this coder");
+    command.add_flag("--without-interviewers", options.without_interviewers, std::string(without_interviewers_help));
     auto* inside = command.add_option("--inside", options.inside, "Only hits inside codings of this code");
     command.add_option("--outside", options.outside, "Only hits outside codings of this code")->excludes(inside);
     command.add_flag("--exact", options.exact, "Find only what was typed (no stemming, no folding of æ, ø, å)");
@@ -52,6 +54,7 @@ search::SearchOptions resolve(Project& project, const SearchCommandOptions& opti
     result.filter.coders = segments.coders;
     result.filter.attributes = segments.attributes;
     result.filter.speakers = options.speakers;
+    result.filter.without_interviewers = options.without_interviewers;
     if (!options.speakers.empty()) {
         // A misspelt label would find nothing, and look like a finding.
         const auto labels = DocumentStore(project).speaker_labels();
@@ -142,7 +145,7 @@ search::SearchOptions paged(search::SearchOptions options, const SearchCommandOp
 // Hits are written as they are found, never all held: text one to a line
 // pair, JSON as one document whose "hits" array is written element by element.
 // "1 hit in 1 turn", "12 hits in 5 turns": a turn here is a speaker turn or an unlabelled passage.
-std::string units_text(std::size_t turns) { return std::to_string(turns) + (turns == 1 ? " turn" : " turns"); }
+std::string units_text(std::size_t turns) { return count_of(turns, "turn", "turns"); }
 std::string hits_in_units(const search::SearchResult& result) {
     return std::to_string(result.total) + (result.total == 1 ? " hit in " : " hits in ") + units_text(result.matching_turns);
 }

@@ -47,4 +47,8 @@ std::string format_number(double value, int decimals) {
     return buffer;
 }
 
+std::string count_of(std::size_t number, const std::string& one, const std::string& many) {
+    return std::to_string(number) + " " + (number == 1 ? one : many);
+}
+
 }  // namespace fokus::cli

@@ -1,5 +1,6 @@
 #pragma once
 // Printing tables: aligned text for people, CSV for spreadsheets.
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -14,5 +15,8 @@ void write_csv(std::ostream& out, const std::vector<Row>& rows);
 void write_aligned(std::ostream& out, const std::vector<Row>& rows);
 
 std::string format_number(double value, int decimals);
+
+// "1 turn", "3 turns": the number with the word in the form it takes.
+std::string count_of(std::size_t number, const std::string& one, const std::string& many);
 
 }  // namespace fokus::cli

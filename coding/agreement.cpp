@@ -272,6 +272,37 @@ AgreementReport measure_agreement(Project& project, const AgreementRequest& requ
     return report;
 }
 
+std::vector<CodedUnits> count_coded_units(Project& project, const AgreementRequest& request) {
+    const auto setup = prepare(project, request, request.codes);
+    const std::size_t coders = setup.coders.size();
+    const Pattern everybody = (coders == most_coders) ? ~Pattern{0} : (Pattern{1} << coders) - 1;
+    std::vector<CodedUnits> counts;
+    for (std::size_t code = 0; code < setup.codes.size(); ++code) {
+        CodedUnits row{setup.codes[code], 0, 0, std::vector<std::int64_t>(coders), std::vector<std::int64_t>(coders)};
+        double units = 0, by_everyone = 0;
+        std::vector<double> alone(coders), by_coder(coders);
+        for (const auto& document : setup.documents) {
+            for (const auto& run : runs_of(document, code, request.unit)) {
+                units += run.units;
+                if (run.pattern == everybody) by_everyone += run.units;
+                for (std::size_t c = 0; c < coders; ++c) {
+                    if (!((run.pattern >> c) & 1)) continue;
+                    by_coder[c] += run.units;
+                    if (run.pattern == (Pattern{1} << c)) alone[c] += run.units;
+                }
+            }
+        }
+        row.units = static_cast<std::int64_t>(units);
+        row.by_everyone = static_cast<std::int64_t>(by_everyone);
+        for (std::size_t c = 0; c < coders; ++c) {
+            row.by_one_alone[c] = static_cast<std::int64_t>(alone[c]);
+            row.by_coder[c] = static_cast<std::int64_t>(by_coder[c]);
+        }
+        counts.push_back(std::move(row));
+    }
+    return counts;
+}
+
 std::vector<Disagreement> find_disagreements(Project& project, const AgreementRequest& request, const CodeItem& code) {
     const auto setup = prepare(project, request, {code});
     const Pattern everybody = (setup.coders.size() == most_coders) ? ~Pattern{0}

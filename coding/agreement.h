@@ -64,6 +64,18 @@ struct Disagreement {
 // NotFoundError naming an unknown coder; InputError for fewer than two coders.
 AgreementReport measure_agreement(Project& project, const AgreementRequest& request);
 
+// What the statistics of each code count: how many units were compared, how
+// many every chosen coder applied the code to, and how many each coder alone
+// applied it to. In the order of the request's codes (all codable codes when empty).
+struct CodedUnits {
+    CodeItem code;
+    std::int64_t units = 0;
+    std::int64_t by_everyone = 0;
+    std::vector<std::int64_t> by_one_alone;  // per coder, in the report's order
+    std::vector<std::int64_t> by_coder;      // per coder: every unit they applied it to
+};
+std::vector<CodedUnits> count_coded_units(Project& project, const AgreementRequest& request);
+
 // The disagreeing stretches of `code`, in document order. Neighbouring units
 // merge into one stretch while the same coders applied the code.
 std::vector<Disagreement> find_disagreements(Project& project, const AgreementRequest& request, const CodeItem& code);

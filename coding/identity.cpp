@@ -1,11 +1,14 @@
 #include "identity.h"
 
 #include <nettle/sha2.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <uuid/uuid.h>
 
 #include <array>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 namespace fokus {
@@ -51,6 +54,16 @@ std::string now_utc() {
     std::array<char, 32> text{};
     std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text.data();
+}
+
+std::string default_coder_name() {
+    for (const char* variable : {"FOKUS_CODER", "USER", "LOGNAME"}) {
+        if (const char* value = std::getenv(variable); value && *value) return value;
+    }
+    // Services and containers often run without $USER; the account still has a name.
+    if (const passwd* account = getpwuid(geteuid()); account && account->pw_name && *account->pw_name)
+        return account->pw_name;
+    return "uid " + std::to_string(geteuid());
 }
 
 }  // namespace fokus

@@ -16,4 +16,8 @@ std::string sha256_hex(std::string_view bytes);
 // The current time as ISO 8601 UTC with seconds, e.g. 2026-03-14T09:30:00Z.
 std::string now_utc();
 
+// Who is coding when nobody said: $FOKUS_CODER (tests and shared accounts),
+// else the login name from the environment or the password database.
+std::string default_coder_name();
+
 }  // namespace fokus

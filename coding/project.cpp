@@ -236,6 +236,10 @@ Project Project::open(const fs::path& path, Access access) {
     if (fs::is_directory(path, error)) {
         throw ProjectError(path.string(), ProjectError::Reason::NotAProject, "is a folder, not a project file");
     }
+    // SQLite would take an empty file for an empty database of some other program.
+    if (fs::is_regular_file(path, error) && fs::file_size(path, error) == 0 && !error) {
+        throw ProjectError(path.string(), ProjectError::Reason::NotAProject, "is an empty file (0 bytes), not a Fokus project");
+    }
     const bool read_only = access == Access::ReadOnly;
     auto lock = read_only ? nullptr : std::make_unique<WriterLock>(path);
     auto state = std::make_unique<State>(

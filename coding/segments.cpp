@@ -6,6 +6,7 @@
 #include "attributes.h"
 #include "codes.h"
 #include "error.h"
+#include "interviewers.h"
 #include "project.h"
 #include "sqlite.h"
 #include "text.h"
@@ -160,7 +161,7 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
     const bool of_participants = std::any_of(filter.attributes.begin(), filter.attributes.end(), [](const AttributeCondition& c) {
         return c.of == AttributeCondition::Of::Participant;
     });
-    if (detail == SegmentDetail::CodingsOnly && !of_participants) {
+    if (detail == SegmentDetail::CodingsOnly && !of_participants && !filter.without_interviewers) {
         drop_filtered_out(segments, lookups, filter);
         return segments;
     }
@@ -168,6 +169,9 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
     // the turn where each segment starts.
     const auto turns = load_turns(project);
     const auto speakers = load_speakers(project);
+    std::optional<InterviewerSpeakers> interviewers;
+    if (filter.without_interviewers) interviewers.emplace(project);
+    std::vector<Id> interviewer_segments;  // coding ids, in the order of `segments`
     auto turn = turns.begin();
     for (auto& segment : segments) {
         auto before = [&](const TurnInfo& t) {
@@ -185,6 +189,16 @@ std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter
                 segment.participant = speaker->second.participant;
             }
         }
+        if (interviewers && segment.span.end <= turn->span.end && turn->speaker &&
+            interviewers->is_interviewer(segment.speaker, segment.participant)) {
+            interviewer_segments.push_back(segment.coding);
+        }
+    }
+    if (!interviewer_segments.empty()) {
+        std::sort(interviewer_segments.begin(), interviewer_segments.end());
+        std::erase_if(segments, [&](const Segment& segment) {
+            return std::binary_search(interviewer_segments.begin(), interviewer_segments.end(), segment.coding);
+        });
     }
     drop_filtered_out(segments, lookups, filter);
     return segments;

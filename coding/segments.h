@@ -26,7 +26,10 @@ struct SegmentFilter {
     std::vector<Id> documents;  // all when empty
     std::vector<Id> coders;     // all when empty
     std::vector<AttributeCondition> attributes;
-    bool empty() const { return documents.empty() && coders.empty() && attributes.empty(); }
+    // Leaves out segments that lie within an interviewer's or moderator's
+    // turn (see interviewers.h); a segment reaching into a participant's turn stays.
+    bool without_interviewers = false;
+    bool empty() const { return documents.empty() && coders.empty() && attributes.empty() && !without_interviewers; }
 };
 
 // Parses "municipality=Kommune B", "bikva_stage=1,2" or "participant.role=Leder".

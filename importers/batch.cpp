@@ -1,11 +1,14 @@
 #include "importers/batch.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/identity.h"
 #include "coding/participants.h"
 #include "coding/passages.h"
 #include "coding/project.h"
@@ -41,7 +44,58 @@ std::string counted(std::size_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
+// The SHA-256 of a file's bytes, as the import records it; empty when the
+// file cannot be read or is too large, which its import will then report.
+std::string checksum_of(const std::filesystem::path& path, std::uintmax_t most) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (error || size > most) return {};
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) return {};
+    return sha256_hex(bytes);
+}
+
+// Files of the batch whose content another file of it has, each with the one
+// imported in their place: the one a sheet lists, else the first. Content
+// already in the project is left to the import, which names the document.
+std::map<std::size_t, SkippedFile> copies_within(const std::vector<std::filesystem::path>& files, const Manifest& manifest,
+                                                 const ParticipantSheet& speakers, const DocumentStore& documents,
+                                                 std::uintmax_t most) {
+    std::map<std::string, std::vector<std::size_t>> by_content;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (auto checksum = checksum_of(files[i], most); !checksum.empty()) by_content[checksum].push_back(i);
+    }
+    std::map<std::size_t, SkippedFile> copies;
+    for (const auto& [checksum, group] : by_content) {
+        if (group.size() < 2 || documents.find_by_source_checksum(checksum)) continue;
+        const auto listed = [&](std::size_t i) {
+            const auto name = files[i].filename().string();
+            return manifest.find(name) != nullptr || !speakers.of_file(name).empty();
+        };
+        const auto chosen = std::find_if(group.begin(), group.end(), listed);
+        const std::size_t kept = chosen == group.end() ? group.front() : *chosen;
+        for (const std::size_t i : group) {
+            if (i == kept) continue;
+            copies[i] = SkippedFile{files[i].filename().string(),
+                                    chosen == group.end() ? SkippedFile::Why::EarlierInBatch : SkippedFile::Why::ListedCopy,
+                                    files[kept].filename().string()};
+        }
+    }
+    return copies;
+}
+
 }  // namespace
+
+std::string describe(const SkippedFile& skipped) {
+    switch (skipped.why) {
+        case SkippedFile::Why::InProject: return "already in the project as " + text::quote(skipped.same_as);
+        case SkippedFile::Why::ListedCopy:
+            return "the same content as " + skipped.same_as + ", which the manifest or participants sheet lists and which is imported instead";
+        case SkippedFile::Why::EarlierInBatch: return "the same content as " + skipped.same_as + ", which is imported instead";
+    }
+    return {};
+}
 
 std::string describe(const ImportedDocument& document) {
     if (document.turns == 0) {
@@ -72,6 +126,13 @@ std::vector<std::filesystem::path> transcript_files(const std::vector<std::files
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }
+    // A folder and a file in it, or one folder given twice: each file once.
+    std::set<std::filesystem::path> seen;
+    std::erase_if(files, [&](const std::filesystem::path& file) {
+        std::error_code error;
+        auto same = std::filesystem::weakly_canonical(file, error);
+        return !seen.insert(error ? file : same).second;
+    });
     return files;
 }
 
@@ -93,6 +154,9 @@ BatchReport import_files(Project& project, const std::vector<std::filesystem::pa
     BatchReport report;
     DocumentStore documents(project);
     ParticipantStore participants(project);
+    const auto copies = options.force ? std::map<std::size_t, SkippedFile>{}
+                                      : copies_within(files, manifest, speakers, documents,
+                                                      options.transcript.read.limits.max_file_bytes);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const auto& path = files[i];
         const std::string name = path.filename().string();
@@ -101,11 +165,17 @@ BatchReport import_files(Project& project, const std::vector<std::filesystem::pa
             break;
         }
         if (options.progress) options.progress(i + 1, files.size(), name);
+        if (const auto copy = copies.find(i); copy != copies.end()) {
+            report.skipped.push_back(copy->second);
+            continue;
+        }
         try {
             auto transcript = read_transcript(path, options.transcript);
-            if (!options.force && documents.find_by_source_checksum(transcript.document.source_checksum)) {
-                report.skipped.push_back(name);
-                continue;
+            if (!options.force) {
+                if (const auto earlier = documents.find_by_source_checksum(transcript.document.source_checksum)) {
+                    report.skipped.push_back(SkippedFile{name, SkippedFile::Why::InProject, earlier->name});
+                    continue;
+                }
             }
             if (const auto* row = manifest.find(name)) transcript.document.attributes = row->attributes;
             if (options.force) {

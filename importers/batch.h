@@ -43,10 +43,27 @@ struct ImportedDocument {
 // imported as a document (37 passages)".
 std::string describe(const ImportedDocument& document);
 
+// A file left out because its content is already in the project or in the
+// batch (the same bytes, whatever the file is called).
+struct SkippedFile {
+    enum class Why {
+        InProject,      // `same_as` is the document in the project
+        ListedCopy,     // `same_as` is the file of this batch that the manifest or participants sheet lists
+        EarlierInBatch  // `same_as` is the file of this batch imported first
+    };
+    std::string file;
+    Why why = Why::InProject;
+    std::string same_as;
+};
+
+// "already in the project as \"kommune-a-raadgivere\"", "the same as
+// kommune-a-raadgivere.txt, which the manifest lists".
+std::string describe(const SkippedFile& skipped);
+
 struct BatchReport {
     std::vector<std::string> imported;
     std::vector<ImportedDocument> documents;  // one for each of `imported`, in its order
-    std::vector<std::string> skipped;  // already in the project
+    std::vector<SkippedFile> skipped;
     std::vector<BatchFailure> failed;
     std::vector<std::string> warnings;
     bool cancelled = false;
@@ -54,11 +71,15 @@ struct BatchReport {
 
 // The supported files of the inputs; folders are expanded to their .txt .docx
 // .odt .vtt .srt and .pdf files, sorted by name, leaving out hidden files and
-// the "~$" lock files Word leaves beside open documents.
+// the "~$" lock files Word leaves beside open documents. A file given twice
+// (a folder and a file in it) is listed once.
 std::vector<std::filesystem::path> transcript_files(const std::vector<std::filesystem::path>& inputs);
 
 // Sheets that cannot be read, or that name a file not among the inputs, fail
-// the whole batch with a FormatError before anything is imported.
+// the whole batch with a FormatError before anything is imported. Files with
+// the same content are imported once, unless `force`: under the name of the
+// one the manifest or participants sheet lists, so that a copy beside it
+// ("… (kopi).docx") never takes its place without its attributes.
 BatchReport import_files(Project& project, const std::vector<std::filesystem::path>& inputs, const BatchOptions& options);
 
 }  // namespace fokus::importers

@@ -278,9 +278,22 @@ std::vector<bool> speakers_among(const std::vector<Line>& lines) {
     // Where no one speaks twice, the labels must be much of the document: a short exchange.
     const bool speakers_return = again == 0 ? found.size() * 3 >= lines.size() : found.size() < 4 || again * 2 >= found.size();
     const bool transcript = speech && dense && speakers_return;
+    // The header of an interview names who took part ("Interviewer: Anna
+    // Hansen") before the turns begin: a label used once, with a name or a
+    // value after it rather than speech, ahead of the first label that recurs.
+    std::size_t turns_begin = lines.size();
+    for (const auto i : found) {
+        if (times[text::fold_case(lines[i].label->speaker)] >= 2) {
+            turns_begin = i;
+            break;
+        }
+    }
+    const auto header_field = [&](std::size_t i) {
+        return i < turns_begin && again > 0 && !lines[i].speech && times[text::fold_case(lines[i].label->speaker)] == 1;
+    };
     for (const auto i : found) {
         const auto role = first_word_of(text::fold_case(lines[i].label->speaker));
-        accepted[i] = transcript || (role_words().count(role) && lines[i].speech);
+        accepted[i] = !header_field(i) && (transcript || (role_words().count(role) && lines[i].speech));
     }
     return accepted;
 }

@@ -30,6 +30,8 @@ struct SearchFilter {
     std::vector<Id> coders;       // turns overlapping a coding by any of these
     std::optional<CodeItem> inside;   // hits inside a coding of this code
     std::optional<CodeItem> outside;  // hits outside every coding of this code
+    // Leaves out interviewers' and moderators' turns (coding/interviewers.h).
+    bool without_interviewers = false;
 };
 
 struct SearchOptions {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "coding/documents.h"
+#include "coding/interviewers.h"
 #include "coding/sqlite.h"
 #include "coding/error.h"
 #include "coding/text.h"
@@ -97,10 +98,15 @@ class TurnFilter {
 public:
     TurnFilter(Project& project, const SearchFilter& filter)
         : filter_(filter),
-          attributes_(project.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?")) {}
+          attributes_(project.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?")) {
+        if (filter.without_interviewers) interviewers_.emplace(project);
+    }
 
     bool admits(const IndexedTurn& turn, const DocumentInfo& document) {
         if (!filter_.speakers.empty() && !holds(filter_.speakers, turn.speaker)) return false;
+        if (interviewers_ && interviewers_->is_interviewer(turn.speaker, turn.participant == 0 ? std::nullopt : std::optional(turn.participant))) {
+            return false;
+        }
         for (const auto& condition : filter_.attributes) {
             if (condition.of != AttributeCondition::Of::Participant) continue;
             if (turn.participant == 0) return false;
@@ -131,6 +137,7 @@ private:
     }
 
     const SearchFilter& filter_;
+    std::optional<InterviewerSpeakers> interviewers_;
     sql::Statement attributes_;
     std::map<Id, std::vector<std::pair<std::string, std::string>>> participants_;
 };

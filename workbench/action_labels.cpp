@@ -2,7 +2,6 @@
 
 #include <wx/intl.h>
 
-#include <iterator>
 
 #include "coding/label_pattern.h"
 #include "workbench/strings.h"
@@ -35,6 +34,7 @@ const char* const action_label_patterns[] = {
     wxTRANSLATE("present a statement to a later stage"),
     wxTRANSLATE("link a reaction to a statement"),
     wxTRANSLATE("remove a BIKVA link"),
+    wxTRANSLATE("write good advice"),
     wxTRANSLATE("repair the code tree"),
     wxTRANSLATE("make quote set \"%s\""),
     wxTRANSLATE("rename quote set \"%s\" to \"%s\""),
@@ -58,6 +58,8 @@ const char* const action_label_patterns[] = {
     wxTRANSLATE("define code \"%s\""),
     wxTRANSLATE("merge code \"%s\" into \"%s\""),
     wxTRANSLATE("delete code \"%s\""),
+    wxTRANSLATE("give the key %s to \"%s\""),
+    wxTRANSLATE("take the key from \"%s\""),
     wxTRANSLATE("add theme \"%s\""),
     wxTRANSLATE("add \"%s\" to a theme"),
     wxTRANSLATE("remove a code from a theme"),
@@ -71,14 +73,16 @@ const char* const action_label_patterns[] = {
 
 }  // namespace
 
-wxString translated_action_label(const std::string& label) {
-    for (const char* pattern : action_label_patterns) {
-        const auto arguments = match_label(pattern, label);
+wxString translated_by_pattern(std::span<const char* const> patterns, const std::string& text) {
+    for (const char* pattern : patterns) {
+        const auto arguments = match_label(pattern, text);
         if (!arguments) continue;
         const std::string translated = from_wx(wxGetTranslation(wxString::FromUTF8(pattern)));
         return to_wx(fill_label(translated, *arguments));
     }
-    return to_wx(label);
+    return to_wx(text);
 }
+
+wxString translated_action_label(const std::string& label) { return translated_by_pattern(action_label_patterns, label); }
 
 }  // namespace fokus::workbench

@@ -19,7 +19,9 @@
 
 #include "coding/backup.h"
 #include "coding/error.h"
+#include "coding/identity.h"
 #include "coding/project.h"
+#include "workbench/error_messages.h"
 #include "workbench/integrity_job.h"
 #include "workbench/main_frame.h"
 #include "workbench/script_runner.h"
@@ -119,6 +121,11 @@ bool App::OnInit() {
     return true;
 }
 
+int App::OnRun() {
+    const int code = wxApp::OnRun();
+    return runner_ && runner_->failures() > 0 ? 1 : code;
+}
+
 int App::OnExit() {
     if (!scripted()) {
         wxConfig::Get()->SetPath("/RecentProjects");
@@ -126,7 +133,7 @@ int App::OnExit() {
         wxConfig::Get()->SetPath("/");
         wxConfig::Get()->Flush();
     }
-    return runner_ && runner_->failures() > 0 ? 1 : 0;
+    return 0;
 }
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
@@ -155,7 +162,7 @@ MainFrame* App::open_project(const wxString& path) {
             backup_problem = error.what();
         }
         auto* frame = new MainFrame(std::move(project), !scripted());
-        if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), to_wx(backup_problem)));
+        if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), translated_message(backup_problem)));
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
         check_after_opening(*frame, from_wx(path), !scripted());
@@ -164,7 +171,7 @@ MainFrame* App::open_project(const wxString& path) {
         if (scripted()) {
             std::fprintf(stderr, "fokus: %s\n", error.what());
         } else {
-            wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_ERROR);
+            wxMessageBox(translated_message(error), "Fokus", wxOK | wxICON_ERROR);
         }
         // A recent project that is gone leaves the list; one in use stays.
         const auto* problem = dynamic_cast<const ProjectError*>(&error);
@@ -194,12 +201,6 @@ wxString App::ask_for_project(wxWindow* parent) {
     return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
 }
 
-// $FOKUS_CODER when set (tests and shared accounts), else the login name; a
-// preference dialog comes later.
-std::string App::coder_name() {
-    if (const char* chosen = std::getenv("FOKUS_CODER"); chosen && *chosen) return chosen;
-    const std::string login = from_wx(wxGetUserId());
-    return login.empty() ? "ukendt" : login;
-}
+std::string App::coder_name() { return default_coder_name(); }
 
 }  // namespace fokus::workbench

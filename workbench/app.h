@@ -16,6 +16,8 @@ class ScriptRunner;
 class App : public wxApp {
 public:
     bool OnInit() override;
+    // The exit code: 1 when a step of the script failed (wxWidgets ignores OnExit's).
+    int OnRun() override;
     int OnExit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <map>
 
+#include "coding/code_keys.h"
 #include "coding/text.h"
+#include "workbench/code_key_choice.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -78,7 +80,7 @@ std::optional<Id> CodeTree::code_of(const wxTreeItemId& item) const {
     return std::nullopt;
 }
 
-void CodeTree::select(Id code) {
+wxTreeItemId CodeTree::item_of(Id code) const {
     wxTreeItemIdValue cookie;
     std::vector<wxTreeItemId> pending{tree_->GetRootItem()};
     while (!pending.empty()) {
@@ -86,14 +88,47 @@ void CodeTree::select(Id code) {
         pending.pop_back();
         if (!parent.IsOk()) continue;
         for (auto item = tree_->GetFirstChild(parent, cookie); item.IsOk(); item = tree_->GetNextChild(parent, cookie)) {
-            if (code_of(item) == code) {
-                tree_->SelectItem(item);
-                tree_->EnsureVisible(item);
-                return;
-            }
+            if (code_of(item) == code) return item;
             pending.push_back(item);
         }
     }
+    return {};
+}
+
+void CodeTree::select(Id code) {
+    if (const auto item = item_of(code); item.IsOk()) {
+        tree_->SelectItem(item);
+        tree_->EnsureVisible(item);
+    }
+}
+
+std::optional<Id> CodeTree::code_at(wxPoint screen) const {
+    if (!tree_->GetScreenRect().Contains(screen)) return std::nullopt;
+    int flags = 0;
+    const auto item = tree_->HitTest(tree_->ScreenToClient(screen), flags);
+    if (!item.IsOk() || !(flags & (wxTREE_HITTEST_ONITEMLABEL | wxTREE_HITTEST_ONITEMICON))) return std::nullopt;
+    return code_of(item);
+}
+
+std::optional<wxPoint> CodeTree::screen_point_of(Id code) const {
+    const auto item = item_of(code);
+    if (!item.IsOk()) return std::nullopt;
+    tree_->EnsureVisible(item);
+    wxRect bounds;
+    if (!tree_->GetBoundingRect(item, bounds, true)) return std::nullopt;
+    return tree_->ClientToScreen(wxPoint(bounds.x + std::min(bounds.width / 2, 40), bounds.y + bounds.height / 2));
+}
+
+void CodeTree::show_drop_target(std::optional<wxPoint> screen) {
+    wxTreeItemId item;
+    if (screen && code_at(*screen)) {
+        int flags = 0;
+        item = tree_->HitTest(tree_->ScreenToClient(*screen), flags);
+    }
+    if (item == drop_target_) return;
+    if (drop_target_.IsOk()) tree_->SetItemDropHighlight(drop_target_, false);
+    drop_target_ = item;
+    if (drop_target_.IsOk()) tree_->SetItemDropHighlight(drop_target_, true);
 }
 
 void CodeTree::populate(Project& project) {
@@ -101,11 +136,8 @@ void CodeTree::populate(Project& project) {
     codes_ = store.all();
     sets_ = store.sets();
     counts_.clear();
-    keyed_.clear();
-    for (const auto& code : codes_) {
-        counts_[code.id] = store.coding_count(code.id);
-        if (code.codable && keyed_.size() < 10) keyed_.push_back(code.id);
-    }
+    for (const auto& code : codes_) counts_[code.id] = store.coding_count(code.id);
+    keys_ = CodeKeys(project).assigned();
     fill();
 }
 
@@ -147,8 +179,7 @@ void CodeTree::refresh_counts(Project& project, const std::set<Id>& codes) {
 
 wxString CodeTree::label_of(const Code& code) const {
     wxString label = to_wx(code.name);
-    const auto key = std::find(keyed_.begin(), keyed_.end(), code.id);
-    if (key != keyed_.end()) label = wxString::Format("%d  ", static_cast<int>((key - keyed_.begin() + 1) % 10)) + label;
+    if (const auto key = keys_.find(code.id); key != keys_.end()) label = key_label(key->second) + "  " + label;
     if (code.codable) {
         const auto count = counts_.find(code.id);
         label += wxString::Format("  (%lld)", static_cast<long long>(count != counts_.end() ? count->second : 0));
@@ -156,10 +187,11 @@ wxString CodeTree::label_of(const Code& code) const {
     return label;
 }
 
-std::optional<Id> CodeTree::code_for_key(int number) const {
-    const std::size_t index = number == 0 ? 9 : static_cast<std::size_t>(number - 1);
-    if (index >= keyed_.size()) return std::nullopt;
-    return keyed_[index];
+std::optional<Id> CodeTree::code_for_key(const std::string& key) const {
+    for (const auto& [code, assigned] : keys_) {
+        if (assigned == key) return code;
+    }
+    return std::nullopt;
 }
 
 std::optional<Id> CodeTree::selected() const {
@@ -173,6 +205,7 @@ void CodeTree::fill() {
     const std::string wanted = text::fold_case(from_wx(filter_->GetValue()));
     auto* images = new wxImageList(14, 14);
     tree_->Freeze();
+    drop_target_ = wxTreeItemId();
     tree_->DeleteAllItems();
     tree_->AssignImageList(images);
     const auto root = tree_->AddRoot("root");

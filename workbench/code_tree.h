@@ -1,6 +1,6 @@
 #pragma once
-// The code system: codes in their hierarchy with colours, number keys and
-// counts, and a filter box; themes listed below the codes.
+// The code system: codes in their hierarchy with colours, the keys that code
+// with them and counts, and a filter box; themes listed below the codes.
 #include <wx/panel.h>
 #include <wx/srchctrl.h>
 #include <wx/treectrl.h>
@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -25,8 +26,14 @@ public:
     void refresh_counts(Project& project);
     // Only these codes' counts: after their codings changed.
     void refresh_counts(Project& project, const std::set<Id>& codes);
-    // The codable code that number key `number` (1-9, 0 for the tenth) stands for.
-    std::optional<Id> code_for_key(int number) const;
+    // The code that a key ("4", "Shift+5"; see coding/code_keys.h) codes with.
+    std::optional<Id> code_for_key(const std::string& key) const;
+    // The code drawn at a point of the screen, and where a code is drawn (for
+    // dropping a passage on it).
+    std::optional<Id> code_at(wxPoint screen) const;
+    std::optional<wxPoint> screen_point_of(Id code) const;
+    // Marks the code under a passage being dragged; none clears the mark.
+    void show_drop_target(std::optional<wxPoint> screen);
     std::optional<Id> selected() const;
     void on_apply(std::function<void(Id)> callback) { applied_ = std::move(callback); }
     void on_select(std::function<void(Id)> callback) { selected_ = std::move(callback); }
@@ -44,13 +51,15 @@ private:
     std::vector<Code> codes_;
     std::vector<CodeSet> sets_;
     std::map<Id, std::int64_t> counts_;
-    std::vector<Id> keyed_;
+    std::map<Id, std::string> keys_;  // code -> the key that codes with it
+    wxTreeItemId drop_target_;
     std::function<void(Id)> applied_;
     std::function<void(Id)> selected_;
     std::function<void(std::optional<Id>)> menu_;
     std::function<void(Id, std::optional<Id>)> dropped_;
     std::optional<Id> dragged_;
     std::optional<Id> code_of(const wxTreeItemId& item) const;
+    wxTreeItemId item_of(Id code) const;
 };
 
 }  // namespace fokus::workbench

@@ -73,7 +73,12 @@ ContrastView::ContrastView(wxWindow* parent) : wxPanel(parent) {
     outer->Add(halves, 1, wxEXPAND);
     SetSizer(outer);
 
-    item_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { recompute(); });
+    item_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int at = item_->GetSelection();
+        followed_.reset();
+        if (at != wxNOT_FOUND && !items_[static_cast<std::size_t>(at)].theme) followed_ = items_[static_cast<std::size_t>(at)].id;
+        recompute();
+    });
     attribute_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         fill_values();
         recompute();
@@ -103,7 +108,7 @@ void ContrastView::refresh(Project& project) {
         items_.push_back(CodeItem{true, set.id, set.name, set.members});
         item_->Append(wxString::Format(_("Theme: %s"), to_wx(set.name)));
     }
-    if (!item_->SetStringSelection(chosen_item) && !items_.empty()) item_->SetSelection(0);
+    if (!select_followed() && !item_->SetStringSelection(chosen_item) && !items_.empty()) item_->SetSelection(0);
 
     attributes_.clear();
     attribute_->Clear();
@@ -115,6 +120,26 @@ void ContrastView::refresh(Project& project) {
     }
     fill_values();
     recompute();
+}
+
+bool ContrastView::select_followed() {
+    if (!followed_) return false;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        if (!items_[i].theme && items_[i].id == *followed_) {
+            item_->SetSelection(static_cast<int>(i));
+            return true;
+        }
+    }
+    return false;  // a category, or a code since deleted: the choice stays
+}
+
+wxString ContrastView::chosen_item() const { return item_->GetStringSelection(); }
+
+void ContrastView::follow_code(Id code) {
+    followed_ = code;
+    if (!project_ || !IsShownOnScreen()) return;  // taken up by the next refresh
+    const int before = item_->GetSelection();
+    if (select_followed() && item_->GetSelection() != before) recompute();
 }
 
 void ContrastView::fill_values() {
@@ -172,6 +197,8 @@ bool ContrastView::choose(const std::string& item, const std::string& attribute,
     const int attribute_at = index_of(attributes_, attribute);
     if (found == wxNOT_FOUND || attribute_at == wxNOT_FOUND) return false;
     item_->SetSelection(found);
+    followed_.reset();
+    if (!items_[static_cast<std::size_t>(found)].theme) followed_ = items_[static_cast<std::size_t>(found)].id;
     attribute_->SetSelection(attribute_at);
     fill_values();
     const int left_at = index_of(values_, left);

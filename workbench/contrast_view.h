@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,14 @@ public:
     explicit ContrastView(wxWindow* parent);
 
     void refresh(Project& project);
+    // Follows the code chosen in the code tree: it is the one contrasted, now
+    // when the view is shown, or when it is next shown.
+    void follow_code(Id code);
     // Chooses everything by name, for scripts: a code or "theme:NAME", an attribute
     // ("participant.role"), and the two values; false when one is unknown.
     bool choose(const std::string& item, const std::string& attribute, const std::string& left, const std::string& right);
+    // The name of the code or theme contrasted, as the view shows it.
+    wxString chosen_item() const;
     std::size_t left_count() const { return contrast_.left.segments.size(); }
     std::size_t right_count() const { return contrast_.right.segments.size(); }
     void on_jump(std::function<void(Id document, Span span)> callback);
@@ -35,6 +41,8 @@ public:
 
 private:
     void fill_values();
+    // Chooses the followed code when it is listed.
+    bool select_followed();
     void recompute();
     void ask_and_export();
 
@@ -47,6 +55,7 @@ private:
     wxStaticText* right_caption_;
     SegmentsList* left_;
     SegmentsList* right_;
+    std::optional<Id> followed_;
     std::vector<CodeItem> items_;
     std::vector<std::string> attributes_;
     std::vector<std::string> values_;

@@ -13,6 +13,7 @@
 #include <wx/stdpaths.h>
 #include <wx/toolbar.h>
 
+#include <iostream>
 #include <optional>
 
 #include "coding/attributes.h"
@@ -42,6 +43,10 @@
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
 #include "workbench/view_updates.h"
+#include "workbench/bikva_linking.h"
+#include "workbench/error_messages.h"
+#include "workbench/passage_drag.h"
+#include "workbench/segments_pane.h"
 
 namespace fokus::workbench {
 namespace {
@@ -73,8 +78,9 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     auto* bottom = new wxAuiNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxAUI_NB_TOP | wxAUI_NB_TAB_SPLIT | wxAUI_NB_TAB_MOVE | wxAUI_NB_SCROLL_BUTTONS);
     bottom_ = bottom;
-    segments_ = new SegmentsList(bottom);
-    bottom->AddPage(segments_, _("Retrieved segments"));
+    auto* segments_pane = new SegmentsPane(bottom);
+    segments_ = segments_pane->list();
+    bottom->AddPage(segments_pane, _("Retrieved segments"));
     search_ = new SearchPane(bottom);
     bottom->AddPage(search_, _("Search"));
     cooccurrence_ = new CooccurrenceView(bottom);
@@ -116,9 +122,13 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     documents_->on_open([this](Id id) { open_document(id); });
     documents_->on_memo([this](Id id) { start_memo(MemoTarget{MemoTarget::Kind::Document, id}); });
     codes_->on_apply([this](Id id) { code_selection(id); });
-    codes_->on_select([this](Id id) { retrieve(id); });
+    codes_->on_select([this](Id id) {
+        retrieve(id);
+        contrast_->follow_code(id);
+    });
     codes_->on_menu([this](std::optional<Id> code) { show_code_menu(code); });
     codes_->on_drop([this](Id dragged, std::optional<Id> target) { code_dropped(dragged, target); });
+    let_passages_drop_on_codes(*transcript_, *codes_, [this](Id code, Span) { code_selection(code); });
     const auto jump = [this](Id document, Span span) {
         if (transcript_->document() != document) open_document(document);
         transcript_->select(span);
@@ -147,6 +157,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     cooccurrence_->on_jump(jump);
     crosstab_->on_jump(jump);
     bikva_->on_jump(jump);
+    connect_bikva_linking();
     agreement_->on_jump(jump);
     search_->populate(project_);
     search_->on_search([this](const std::string& query, const search::SearchOptions& options) { return run_search(query, options); });
@@ -194,10 +205,8 @@ MainFrame::~MainFrame() {
 }
 
 void MainFrame::report(const std::exception& error) {
-    SetStatusText(to_wx(error.what()), message_field);
-    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) {
-        wxMessageBox(to_wx(error.what()), "Fokus", wxOK | wxICON_WARNING, this);
-    }
+    SetStatusText(translated_message(error), message_field);
+    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) show_error(this, error);
 }
 
 void MainFrame::open_another_project(const wxString& path) {
@@ -328,7 +337,9 @@ void MainFrame::set_blind(bool blind) {
 
 void MainFrame::inform(const wxString& message) {
     SetStatusText(message.BeforeFirst('\n'), message_field);
-    if (IsShown() && !wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) wxMessageBox(message, "Fokus", wxOK | wxICON_INFORMATION, this);
+    // Without dialogs (scripts, tests), the whole message goes to the log instead.
+    if (wxGetEnv("FOKUS_NO_DIALOGS", nullptr)) std::cerr << "message: " << from_wx(message) << std::endl;
+    else if (IsShown()) wxMessageBox(message, "Fokus", wxOK | wxICON_INFORMATION, this);
 }
 
 std::optional<Id> MainFrame::current_document() const { return transcript_->document(); }

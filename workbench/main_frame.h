@@ -37,6 +37,7 @@ class MemoView;
 class ContrastView;
 class CondensationView;
 class BikvaView;
+class BikvaLinking;
 class CooccurrenceView;
 class CrosstabView;
 class SearchPane;
@@ -52,7 +53,13 @@ public:
     // The user's actions, also driven by the scripted test.
     void open_document(Id document);
     void code_selection(Id code);
-    void code_with_key(int number);
+    // A code key ("4", "Shift+5"): codes the selection with the code that has it.
+    void code_with_key(const std::string& key);
+    // Asks which key should code with the code; assign_key also gives it, as one step.
+    void ask_and_assign_key(Id code);
+    bool assign_key(Id code, const std::string& key);
+    // For scripts: where a drag of the selected passage onto the code presses and releases the mouse.
+    std::optional<std::pair<wxPoint, wxPoint>> drop_points(const std::string& code);
     void code_with_selected_code();
     // Ctrl+K: the code picker; `typed` (for scripts) picks the first match without the dialog.
     void pick_code();
@@ -136,6 +143,14 @@ public:
     // highlighted), "cooccurrence ROW|COLUMN" (segments in the cell, by code
     // names; 0 for a code left out as unused). None when there is no such view.
     std::optional<std::int64_t> shown_count(const std::string& what);
+    // The views and the linking, for scripts that look at what they show.
+    BikvaLinking& bikva_linking() { return *bikva_linking_; }
+    AgreementView& agreement_view() { return *agreement_; }
+    SegmentsList& segments_list() { return *segments_; }
+    ContrastView& contrast_view() { return *contrast_; }
+    CodeTree& code_tree() { return *codes_; }
+    // Where the chains view draws a link ("remove:7"), scrolled into view; for a script's click.
+    std::optional<wxPoint> bikva_link_point(const std::string& href);
 
 private:
     // codings, codes: an action on this window's connection, and history: its
@@ -161,6 +176,8 @@ private:
     void show_context_menu();
     void on_key(wxKeyEvent& event);
     void report(const std::exception& error);
+    // BIKVA linking (main_frame_bikva.cpp).
+    void connect_bikva_linking();
     std::optional<search::SearchResult> run_search(const std::string& query, const search::SearchOptions& options);
     void code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen, Id code);
     std::optional<Id> ask_for_code();
@@ -204,6 +221,7 @@ private:
     CooccurrenceView* cooccurrence_;
     CrosstabView* crosstab_;
     BikvaView* bikva_;
+    std::unique_ptr<BikvaLinking> bikva_linking_;
     AgreementView* agreement_;
     QuoteSetView* quote_sets_;
     MemoView* memos_;

@@ -30,7 +30,7 @@ void MainFrame::retrieve(Id code) {
 }
 
 void MainFrame::show_code_menu(std::optional<Id> code) {
-    enum { edit = 1, add_below, add_top, merge, remove, code_passage };
+    enum { edit = 1, add_below, add_top, merge, remove, code_passage, assign_key };
     wxMenu menu;
     std::optional<Code> chosen;
     try {
@@ -40,6 +40,7 @@ void MainFrame::show_code_menu(std::optional<Id> code) {
     if (chosen) {
         if (chosen->codable) menu.Append(code_passage, _("Code the selected passage with it"))->Enable(transcript_->selection().has_value());
         menu.Append(edit, _("Name, colour, definition and memo…"));
+        if (chosen->codable) menu.Append(assign_key, _("Assign key…"));
         menu.Append(add_below, _("New code below it…"));
         menu.Append(merge, _("Merge into another code…"));
         menu.Append(remove, _("Delete…"));
@@ -49,6 +50,7 @@ void MainFrame::show_code_menu(std::optional<Id> code) {
     switch (GetPopupMenuSelectionFromUser(menu)) {
         case code_passage: code_selection(chosen->id); break;
         case edit: edit_code(chosen->id); break;
+        case assign_key: ask_and_assign_key(chosen->id); break;
         case add_below: add_code(chosen->id); break;
         case add_top: add_code(std::nullopt); break;
         case merge: code_dropped(chosen->id, std::nullopt); break;

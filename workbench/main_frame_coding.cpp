@@ -67,14 +67,6 @@ void MainFrame::code_selection(Id code) {
     }
 }
 
-void MainFrame::code_with_key(int number) {
-    if (const auto code = codes_->code_for_key(number)) {
-        code_selection(*code);
-    } else {
-        SetStatusText(wxString::Format(_("No code has the number %d."), number), message_field);
-    }
-}
-
 void MainFrame::code_with_selected_code() {
     if (const auto code = codes_->selected()) {
         code_selection(*code);

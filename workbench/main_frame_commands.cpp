@@ -12,9 +12,12 @@
 #include <wx/utils.h>
 
 #include "workbench/app.h"
+#include "workbench/code_key_choice.h"
 #include "workbench/contrast_view.h"
 #include "workbench/condensation_view.h"
 #include "workbench/agreement_view.h"
+#include "workbench/bikva_linking.h"
+#include "workbench/code_tree.h"
 #include "workbench/main_frame.h"
 #include "workbench/menu_ids.h"
 #include "workbench/search_pane.h"
@@ -95,6 +98,18 @@ void MainFrame::register_commands() {
     c.add({"code.blind", _("Show only my codings (&blind coding)"), _("For independent double coding: the other coders' codings are hidden"),
            {}, {}, [this] { set_blind(!blind_); }, true, [this] { return blind_; }, blind_id});
 
+    const auto marked = [this, selected] { return selected() && bikva_linking_->statement().has_value(); };
+    c.add({"bikva.mark", _("&Mark as BIKVA statement"), _("The selected passage becomes the statement to link to a later stage"),
+           {key(wxACCEL_CTRL | wxACCEL_ALT, 'S')}, selected, [this] { bikva_linking_->mark_statement(); }, false, {}});
+    c.add({"bikva.present", _("&Present the marked statement here…"),
+           _("The selected passage is where the marked statement was read out to a later stage's group"),
+           {key(wxACCEL_CTRL | wxACCEL_ALT, 'P')}, marked, [this] { bikva_linking_->present_here(); }, false, {}});
+    c.add({"bikva.react", _("Mark as &reaction to the marked statement…"),
+           _("The selected passage is a later stage's reaction to the marked statement"), {key(wxACCEL_CTRL | wxACCEL_ALT, 'R')},
+           marked, [this] { bikva_linking_->mark_reaction(); }, false, {}});
+    c.add({"bikva.advice", _("Write down as &good advice"), _("Codes the selected passage \"Gode råd\", the group's advice to the next level"),
+           {key(wxACCEL_CTRL | wxACCEL_ALT, 'G')}, selected, [this] { bikva_linking_->write_advice(); }, false, {}});
+
     c.add({"analysis.search", _("&Search…"), _("Search the transcripts, and code what you find"), {key(wxACCEL_CTRL, 'F')}, {},
            [this] {
                show_tab(search_);
@@ -108,6 +123,7 @@ void MainFrame::register_commands() {
            {key(wxACCEL_CTRL | wxACCEL_SHIFT, 'K')}, {}, [this] {
                show_tab(contrast_);
                grow_bottom_pane();
+               if (const auto code = codes_->selected()) contrast_->follow_code(*code);
                contrast_->refresh(project_);
            }, false, {}, contrast_id});
     c.add({"analysis.condensation", _("Co&ndensation grid"), _("Condense each code's segments per document or municipality"), {}, {},
@@ -174,7 +190,11 @@ void MainFrame::build_menus() {
     code->AppendSeparator();
     commands_.append(*code, "code.uncode");
     code->AppendSeparator();
-    code->Append(wxID_ANY, _("Number keys 1–9, 0 code the selection with the numbered codes"))->Enable(false);
+    code->Append(wxID_ANY, _("Keys 1–9, 0 and Shift+1–0 code the selection with the code showing the key"))->Enable(false);
+    code->AppendSeparator();
+    auto* bikva = new wxMenu;
+    for (const char* name : {"bikva.mark", "bikva.present", "bikva.react", "bikva.advice"}) commands_.append(*bikva, name);
+    code->AppendSubMenu(bikva, _("&BIKVA links"));
     code->AppendSeparator();
     commands_.append(*code, "code.blind");
 
@@ -239,6 +259,9 @@ bool MainFrame::focus(const std::string& what) {
     } else if (what == "search") {
         show_tab(search_);
         search_->focus_query();
+    } else if (what == "agreement-documents") {
+        show_tab(agreement_);
+        agreement_->focus_documents();
     } else {
         return false;
     }
@@ -253,12 +276,8 @@ void MainFrame::on_key(wxKeyEvent& event) {
     const int key_code = event.GetKeyCode();
     const bool plain = !event.HasAnyModifiers();
     if (focus == transcript_->editor()) {
-        if (plain && key_code >= '0' && key_code <= '9' && transcript_->selection()) {
-            code_with_key(key_code - '0');
-            return;
-        }
-        if (plain && key_code >= WXK_NUMPAD0 && key_code <= WXK_NUMPAD9 && transcript_->selection()) {
-            code_with_key(key_code - WXK_NUMPAD0);
+        if (const auto code_key = code_key_of(event); code_key && transcript_->selection()) {
+            code_with_key(*code_key);
             return;
         }
         if (plain && (key_code == WXK_DELETE || key_code == WXK_NUMPAD_DELETE)) {

@@ -15,6 +15,7 @@
 #include "search/follower.h"
 #include "workbench/anonymity_review.h"
 #include "workbench/import_dialog.h"
+#include "workbench/import_summary.h"
 #include "workbench/main_frame.h"
 #include "workbench/search_pane.h"
 #include "workbench/strings.h"
@@ -111,18 +112,7 @@ bool MainFrame::import_transcripts(const std::vector<std::filesystem::path>& inp
     }
     refresh_after_change(Changed::anything, wxEmptyString);
     search_->populate(project_);
-    wxString summary = wxString::Format(_("%zu imported, %zu already in the project, %zu failed."), outcome.imported.size(),
-                                        outcome.skipped.size(), outcome.failed.size());
-    if (outcome.cancelled) summary = _("Stopped on request; the files imported so far are in the project.") + "\n" + summary;
-    for (const auto& document : outcome.documents) {
-        summary += "\n" + (document.turns == 0 ? wxString::Format(_("%s: no speaker labels, imported as a document (%zu passages)"),
-                                                                  to_wx(document.file), document.passages)
-                                               : wxString::Format(_("%s: %zu turns, %zu speakers, %zu unlabelled passages"),
-                                                                  to_wx(document.file), document.turns, document.speakers,
-                                                                  document.passages));
-    }
-    for (const auto& failed : outcome.failed) summary += "\n" + to_wx(failed.file) + ": " + to_wx(failed.reason);
-    inform(summary);
+    inform(import_summary(outcome));
     if (!added.empty()) {
         open_document(added.front());
         check_new_documents(added, names, findings);

@@ -80,6 +80,11 @@ void MainFrame::show_context_menu() {
     menu.Append(pick_code_id, _("Code with…\tCtrl+K"))->Enable(selected);
     menu.Append(in_vivo_id, _("In-vivo code\tCtrl+I"))->Enable(selected);
     menu.Append(quote_selection_id, _("Add to a quote set…"))->Enable(selected);
+    auto* bikva = new wxMenu;
+    for (const char* name : {"bikva.mark", "bikva.present", "bikva.react", "bikva.advice"}) {
+        commands_.append(*bikva, name)->Enable(commands_.can_run(*commands_.find(name)));
+    }
+    menu.AppendSubMenu(bikva, _("BIKVA"));
     const auto here = transcript_->codings_at_caret();
     std::map<Id, std::string> names;
     try {
@@ -119,6 +124,8 @@ void MainFrame::show_context_menu() {
         pick_code();
     } else if (picked == in_vivo_id) {
         code_in_vivo();
+    } else if (const auto* command = commands_.by_id(picked); command && commands_.can_run(*command)) {
+        command->run();
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "coding/error.h"
 #include "coding/output_file.h"
+#include "workbench/error_messages.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -24,7 +25,7 @@ std::optional<wxString> ask_save_path(wxWindow* parent, const wxString& title, c
         folder = dialog.GetDirectory();
         name = dialog.GetFilename();
         if (const auto reason = unsafe_output_reason(from_wx(path))) {
-            wxMessageBox(wxString::Format(_("%s cannot be written: it %s"), path, to_wx(*reason)), _("Fokus"),
+            wxMessageBox(wxString::Format(_("%s cannot be written: it %s"), path, translated_message(*reason)), _("Fokus"),
                          wxOK | wxICON_WARNING, parent);
             continue;
         }

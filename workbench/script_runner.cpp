@@ -2,7 +2,6 @@
 
 #include <wx/app.h>
 #include <wx/statusbr.h>
-#include <wx/uiaction.h>
 #include <wx/utils.h>
 
 #include <chrono>
@@ -13,7 +12,13 @@
 #include "coding/codes.h"
 #include "coding/quote_sets.h"
 #include "coding/documents.h"
+#include "workbench/agreement_view.h"
+#include "workbench/bikva_linking.h"
+#include "workbench/code_tree.h"
+#include "workbench/contrast_view.h"
 #include "workbench/main_frame.h"
+#include "workbench/segments_list.h"
+#include "workbench/simulated_input.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -33,53 +38,41 @@ std::vector<std::string> split_at_bars(const std::string& argument, std::size_t 
     }
 }
 
-// A key as a person presses it ("Ctrl+Shift+Z", "2", "Delete"), sent as real
-// key events to whatever has the focus, so that focus and routing are tested too.
-bool press_keys(const std::string& spec) {
-    int modifiers = wxMOD_NONE;
-    std::string rest = spec;
-    for (const auto& [name, flag] : {std::pair{"Ctrl+", wxMOD_CONTROL}, std::pair{"Shift+", wxMOD_SHIFT}, std::pair{"Alt+", wxMOD_ALT}}) {
-        if (const auto at = rest.find(name); at != std::string::npos) {
-            modifiers |= flag;
-            rest.erase(at, std::string(name).size());
-        }
-    }
-    int key = 0;
-    if (rest.size() == 1) key = static_cast<unsigned char>(rest[0]);
-    else if (rest == "Delete") key = WXK_DELETE;
-    else if (rest == "Enter") key = WXK_RETURN;
-    else if (rest == "Escape") key = WXK_ESCAPE;
-    else return false;
-    if (key >= 'A' && key <= 'Z' && modifiers == wxMOD_NONE) key += 'a' - 'A';
-    wxUIActionSimulator simulator;
-    if (!simulator.Char(key, modifiers)) return false;
-    wxYield();
-    return true;
-}
-
-// A drag with the left button, as real mouse events, in steps as a hand moves.
-bool drag_mouse(wxPoint from, wxPoint to) {
-    wxUIActionSimulator simulator;
-    simulator.MouseMove(from);
-    wxYield();
-    simulator.MouseDown();
-    wxYield();
-    for (int step = 1; step <= 5; ++step) {
-        simulator.MouseMove(from + (to - from) * step / 5);
-        wxMilliSleep(20);
-        wxYield();
-    }
-    simulator.MouseUp();
-    wxYield();
-    wxMilliSleep(50);
-    wxYield();
-    return true;
-}
-
 double thread_cpu_milliseconds() {
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+// What a view shows, on standard output, for the test to compare.
+bool print_shown(MainFrame& frame, const std::string& what) {
+    const auto space = what.find(' ');
+    const std::string view = what.substr(0, space);
+    const std::string argument = space == std::string::npos ? std::string() : what.substr(space + 1);
+    if (view == "agreement") {
+        const wxString row = frame.agreement_view().shown_row(argument);
+        std::cout << "shown\tagreement\t" << argument << "\t" << from_wx(row) << std::endl;
+        return !row.empty();
+    }
+    if (view == "agreement-caption") {
+        std::cout << "shown\tagreement-caption\t" << from_wx(frame.agreement_view().caption()) << std::endl;
+        return true;
+    }
+    if (view == "segments") {
+        for (const auto& row : frame.segments_list().shown_rows()) std::cout << "shown\tsegments\t" << from_wx(row) << std::endl;
+        return true;
+    }
+    if (view == "contrast") {
+        const auto& contrast = frame.contrast_view();
+        std::cout << "shown\tcontrast\t" << from_wx(contrast.chosen_item()) << "\t" << contrast.left_count() << "\t"
+                  << contrast.right_count() << std::endl;
+        return true;
+    }
+    if (view == "bikva") {
+        std::cout << "shown\tbikva\t" << frame.show_bikva_chains() << std::endl;
+        return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -147,7 +140,18 @@ bool ScriptRunner::run(const std::string& command) {
         } else if (verb == "caret") {
             return frame_.put_caret_at(argument);
         } else if (verb == "key") {
-            frame_.code_with_key(std::stoi(argument));
+            frame_.code_with_key(argument);
+        } else if (verb == "assign-key") {
+            // assign-key CODE|KEY (KEY empty for none), as the code's "Assign key…" does
+            const auto parts = split_at_bars(argument, 2);
+            return parts.size() == 2 && frame_.assign_key(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1]);
+        } else if (verb == "drag-to-code") {
+            // drag-to-code CODE: the selected passage dragged with the mouse onto the code in the code tree
+            const auto points = frame_.drop_points(argument);
+            return points && drag_mouse(points->first, points->second);
+        } else if (verb == "click") {
+            // click NAME: a left click on the middle of the control of that name
+            return click_window(argument);
         } else if (verb == "pick") {
             return frame_.pick_code(argument);
         } else if (verb == "invivo") {
@@ -274,6 +278,17 @@ bool ScriptRunner::run(const std::string& command) {
             if (parts.size() != 2) return false;
             const auto points = frame_.drag_points(parts[0], parts[1]);
             return points && drag_mouse(points->first, points->second);
+        } else if (verb == "click-code") {
+            const auto point = code_tree_point(frame_.code_tree(), argument);
+            return point && click_mouse(*point);
+        } else if (verb == "click-link") {
+            const auto point = frame_.bikva_link_point(argument);
+            return point && click_mouse(*point);
+        } else if (verb == "note") {
+            frame_.bikva_linking().answer_next_note(argument);
+        } else if (verb == "shown") {
+            wxYield();
+            return print_shown(frame_, argument);
         } else if (verb == "press") {
             return press_keys(argument);
         } else if (verb == "expect") {

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "coding/attributes.h"
+#include "workbench/interviewers_rule.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -50,6 +51,9 @@ SearchPane::SearchPane(wxWindow* parent) : wxPanel(parent) {
     ocr_ = new wxCheckBox(this, wxID_ANY, _("OCR spellings"));
     ocr_->SetValue(true);
     ocr_->SetToolTip(_("Also the spellings OCR makes of æ, ø, å and l (bgrn for børn, rddgiver for rådgiver), ranked below the words as typed"));
+    without_interviewers_ = new wxCheckBox(this, wxID_ANY, _("Without interviewers"), wxDefaultPosition, wxDefaultSize, 0,
+                                           wxDefaultValidator, "search.without-interviewers");
+    without_interviewers_->SetToolTip(interviewers_rule());
     municipality_ = new wxChoice(this, wxID_ANY);
     stage_ = new wxChoice(this, wxID_ANY);
     auto* go = new wxButton(this, wxID_ANY, _("Search"));
@@ -66,7 +70,8 @@ SearchPane::SearchPane(wxWindow* parent) : wxPanel(parent) {
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(query_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(exact_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    top->Add(ocr_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
+    top->Add(ocr_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(without_interviewers_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     top->Add(municipality_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(stage_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     top->Add(go, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
@@ -82,6 +87,9 @@ SearchPane::SearchPane(wxWindow* parent) : wxPanel(parent) {
     query_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { run(from_wx(query_->GetValue())); });
     query_->Bind(wxEVT_SEARCHCTRL_SEARCH_BTN, [this](wxCommandEvent&) { run(from_wx(query_->GetValue())); });
     go->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { run(from_wx(query_->GetValue())); });
+    without_interviewers_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+        if (!query_text_.empty()) run(query_text_);
+    });
     code->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!choose_code_) return;
         if (const auto chosen = choose_code_()) code_hits(*chosen);
@@ -127,6 +135,7 @@ search::SearchOptions SearchPane::options() const {
     options.exact = exact_->GetValue();
     options.ocr_spellings = ocr_->GetValue();
     options.context = 70;
+    options.filter.without_interviewers = without_interviewers_->GetValue();
     if (const int chosen = municipality_->GetSelection(); chosen > 0) {
         options.filter.attributes.push_back(
             {AttributeCondition::Of::Document, "municipality", {municipalities_[static_cast<std::size_t>(chosen - 1)]}});

@@ -61,6 +61,7 @@ private:
     wxSearchCtrl* query_;
     wxCheckBox* exact_;
     wxCheckBox* ocr_;
+    wxCheckBox* without_interviewers_;
     wxChoice* municipality_;
     wxChoice* stage_;
     wxChoice* level_;

@@ -98,6 +98,11 @@ TEST_CASE("contrast, bikva links and chains, and condensations from the command 
     CHECK(chains[0]["reactions"]["2"][0]["speaker"] == "Rådgiver 1");
     auto ambiguous = run_cli(dir, {"bikva", path, "react", "Rådgivere Kommune C", "rådgiver", "Borgere Kommune C", "0-5"});
     CHECK(ambiguous.err == "fokus-cli: \"rådgiver\" occurs 2 times in \"Rådgivere Kommune C\"; give more of the text, or START-END\n");
+    auto advised = run_cli(dir, {"bikva", path, "advise", "Rådgivere Kommune C", "lederen står bag os", "--note", "Til ledelsen"});
+    CHECK(advised.out == "Wrote down good advice in \"Rådgivere Kommune C\"\n");
+    auto advice = nlohmann::json::parse(run_cli(dir, {"bikva", path, "advice", "--json"}).out);
+    REQUIRE(advice["2"].size() == 1);
+    CHECK(advice["2"][0]["text"] == "lederen står bag os");
     CHECK(run_cli(dir, {"condense", path, "set", "Motivation", "--value", "municipality=Kommune C",
                         "Borgerne oplever, at rådgiverne gør en forskel."})
               .exit_code == 0);

@@ -144,3 +144,22 @@ TEST_CASE("export-codebook and import-codebook carry codes between projects, val
     CHECK(broken.exit_code == 4);
     CHECK(broken.err.find("brudt.qdc: not well-formed XML") != std::string::npos);
 }
+
+TEST_CASE("codes key gives a code the key that codes with it; the code that had it takes the other's; keys lists them") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "taster.fokus").string();
+    run_cli(dir, {"new", path});
+    CHECK(run_cli(dir, {"codes", path, "key", "Samarbejde på tværs", "2"}).out == "\"Samarbejde på tværs\" is coded with 2\n");
+    const auto keys = run_cli(dir, {"codes", path, "keys"});
+    CHECK(keys.out.find("2  Samarbejde på tværs\n") != std::string::npos);
+    CHECK(keys.out.find("Shift+7  Motivation\n") != std::string::npos);
+    const auto codes = nlohmann::json::parse(run_cli(dir, {"codes", path, "--json"}).out);
+    CHECK(codes[1]["name"] == "Motivation");
+    CHECK(codes[1]["key"] == "Shift+7");
+    CHECK(codes[17]["key"].is_null());  // the heading of the BIKVA stages
+    const auto wrong = run_cli(dir, {"codes", path, "key", "Motivation", "Alt+9"});
+    CHECK(wrong.exit_code == 1);
+    CHECK(wrong.err == "fokus-cli: \"Alt+9\" is not a key for coding; the keys are 1 to 9, 0 and Shift+1 to Shift+0\n");
+    CHECK(run_cli(dir, {"undo", path}).exit_code == 0);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"codes", path, "--json"}).out)[1]["key"] == "2");
+}

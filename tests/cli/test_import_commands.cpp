@@ -28,7 +28,7 @@ TEST_CASE("import the sample corpus with its manifests, then info, participants 
     CHECK(citizens["speakers"].size() == 6);
     auto again = run_cli(dir, {"import", path, corpus + "/bikva-3-ledere.txt"});
     CHECK(again.exit_code == 0);
-    CHECK(again.out.find("Skipped bikva-3-ledere.txt (already imported") != std::string::npos);
+    CHECK(again.out.find("Skipped bikva-3-ledere.txt: already in the project as \"bikva-3-ledere\" (--force imports it again)") != std::string::npos);
     const auto participants = nlohmann::json::parse(run_cli(dir, {"participants", path, "--json"}).out);
     CHECK(participants.size() == 45);
     const auto findings = nlohmann::json::parse(run_cli(dir, {"check-anonymity", path, "--name", "Mette", "--json"}).out);
@@ -126,6 +126,7 @@ TEST_CASE("import says per file what it found, and --speakers off imports a tran
     const auto auto_import = run_cli(dir, {"import", found, file});
     REQUIRE(auto_import.exit_code == 0);
     CHECK(auto_import.out.find("Imported bikva-3-ledere.txt: 72 turns, 4 speakers, 1 unlabelled passage\n") == 0);
+    CHECK(run_cli(dir, {"info", found}).out.find(" characters, 72 turns, 1 unlabelled passage]") != std::string::npos);
 
     const auto plain = (dir / "uden-talere.fokus").string();
     run_cli(dir, {"new", plain});
@@ -149,4 +150,63 @@ TEST_CASE("import says per file what it found, and --speakers off imports a tran
     CHECK(hits["hits"][0]["speaker"].is_null());
 
     CHECK(run_cli(dir, {"import", plain, file, "--speakers", "måske"}).exit_code == 2);
+}
+
+TEST_CASE("import keeps the manifest's name and attributes when a copy lies beside a transcript, and names what it skips") {
+    testing::ScratchDir dir;
+    const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";
+    const auto folder = dir / "udskrifter";
+    std::filesystem::copy(corpus, folder);
+    // A copy a colleague left beside the original; it sorts before it.
+    std::filesystem::copy_file(folder / "kommune-a-raadgivere.txt", folder / "kommune-a-raadgivere (kopi).txt");
+    const auto path = (dir / "kopi.fokus").string();
+    run_cli(dir, {"new", path});
+    const std::vector<std::string> import = {"import", path, folder.string(), (folder / "kommune-b-ledere.odt").string(),
+                                             "--manifest", (folder / "manifest.csv").string(), "--participants",
+                                             (folder / "participants.csv").string()};
+    auto json_import = import;
+    json_import.push_back("--json");
+    auto first = run_cli(dir, json_import);
+    REQUIRE(first.exit_code == 0);
+    const auto report = nlohmann::json::parse(first.out);
+    CHECK(report["imported"].size() == 13);
+    REQUIRE(report["skipped"].size() == 1);
+    CHECK(report["skipped"][0]["file"] == "kommune-a-raadgivere (kopi).txt");
+    CHECK(report["skipped"][0]["same_as"] == "kommune-a-raadgivere.txt");
+    CHECK(report["skipped"][0]["in_project"] == false);
+    CHECK(report["skipped"][0]["reason"] ==
+          "the same content as kommune-a-raadgivere.txt, which the manifest or participants sheet lists and which is imported instead");
+    const auto info = nlohmann::json::parse(run_cli(dir, {"info", path, "--json"}).out);
+    REQUIRE(info["documents"].size() == 13);
+    bool found = false;
+    for (const auto& document : info["documents"]) {
+        CHECK(document["name"] != "kommune-a-raadgivere (kopi)");
+        if (document["name"] != "kommune-a-raadgivere") continue;
+        found = true;
+        CHECK(document["attributes"]["municipality"] == "Kommune A");
+        CHECK(document["attributes"]["moderator"] == "F-M1");
+    }
+    CHECK(found);
+
+    // Again: nothing comes in, each file is named with the document it already is, and the project stays as it was.
+    const auto before = run_cli(dir, {"info", path, "--json"}).out;
+    auto again = run_cli(dir, import);
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.find("Skipped kommune-a-raadgivere (kopi).txt: already in the project as \"kommune-a-raadgivere\" "
+                         "(--force imports it again)\n") != std::string::npos);
+    CHECK(again.out.find("Skipped bikva-1-borgere.docx: already in the project as \"bikva-1-borgere\"") != std::string::npos);
+    CHECK(again.out.find("0 imported, 14 skipped, 0 failed\n") != std::string::npos);
+    CHECK(run_cli(dir, {"info", path, "--json"}).out == before);
+}
+
+TEST_CASE("an empty project is never said to hold the files of the batch") {
+    testing::ScratchDir dir;
+    const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";
+    const auto path = (dir / "tom.fokus").string();
+    run_cli(dir, {"new", path});
+    // The folder given twice, as a dialog's list of files and folders easily holds it.
+    auto result = run_cli(dir, {"import", path, corpus.string(), corpus.string(), "--manifest", (corpus / "manifest.csv").string()});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find("already") == std::string::npos);
+    CHECK(result.out.find("13 imported, 0 skipped, 0 failed\n") != std::string::npos);
 }

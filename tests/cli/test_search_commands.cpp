@@ -42,3 +42,35 @@ TEST_CASE("search, code-hits and reindex from the command line") {
     CHECK(bad.exit_code == 1);
     CHECK(bad.err == "fokus-cli: a \")\" is missing at position 6 of the query\n");
 }
+
+TEST_CASE("--without-interviewers leaves the interviewers' and moderators' turns out of search and retrieval") {
+    testing::ScratchDir dir;
+    const std::string corpus = std::string(FOKUS_SOURCE_DIR) + "/sample-transcripts";
+    const auto path = (dir / "deltagere.fokus").string();
+    run_cli(dir, {"new", path});
+    REQUIRE(run_cli(dir, {"import", path, corpus, "--manifest", corpus + "/manifest.csv", "--participants",
+                          corpus + "/participants.csv"}).exit_code == 0);
+    const auto total = [&](std::vector<std::string> extra) {
+        std::vector<std::string> arguments = {"search", path, "rådgiver", "--counts-only", "--json"};
+        arguments.insert(arguments.end(), extra.begin(), extra.end());
+        const auto result = run_cli(dir, arguments);
+        REQUIRE(result.exit_code == 0);
+        return nlohmann::json::parse(result.out)["total"].get<int>();
+    };
+    // In the sample, the labels of the interviewers and moderators are these three, and no one else has them.
+    const int all = total({});
+    const int asked = total({"--speaker", "Interviewer", "--speaker", "Moderator", "--speaker", "I"});
+    CHECK(asked > 10);
+    CHECK(total({"--without-interviewers"}) == all - asked);
+
+    // A question and an answer coded alike; retrieval without interviewers keeps the answer.
+    REQUIRE(run_cli(dir, {"code", path, "kommune-e-raadgivere", "Motivation", "--text", "Velkommen, og tak fordi I kunne finde tid"}).exit_code == 0);
+    REQUIRE(run_cli(dir, {"code", path, "kommune-e-raadgivere", "Motivation", "--text", "Det er mit første job efter uddannelsen"}).exit_code == 0);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"codings", path, "--json"}).out).size() == 2);
+    const auto kept = nlohmann::json::parse(run_cli(dir, {"codings", path, "--without-interviewers", "--json"}).out);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0]["text"] == "Det er mit første job efter uddannelsen");
+    const auto frequencies = run_cli(dir, {"freq", path, "--code", "Motivation", "--without-interviewers", "--json"});
+    REQUIRE(frequencies.exit_code == 0);
+    CHECK(nlohmann::json::parse(frequencies.out)[0]["overall"]["codings"] == 1);
+}

@@ -277,3 +277,33 @@ TEST_CASE("Unknown or too few coders are refused, naming the value") {
     CHECK(measure_agreement(fixture.project, request).coders == std::vector<std::string>{"Åse", "Bjørn"});
     CHECK_THROWS_WITH_AS(parse_agreement_unit("paragraph"), doctest::Contains("\"paragraph\""), InputError);
 }
+
+TEST_CASE("What the statistics count: units both coders coded, and each coder alone, by the hand count") {
+    TwoCoders fixture;
+    const auto counted = count_coded_units(fixture.project, fixture.request(AgreementUnit::Word));
+    REQUIRE(counted.size() == 3);
+    // Culture: "Det er kollegerne, helt klart." is 5 words both coded; Bjørn's "Vi får sparring" 3 more.
+    CHECK(counted[0].code.name == "Kultur på medarbejderniveau");
+    CHECK(counted[0].units == 68);
+    CHECK(counted[0].by_everyone == 5);
+    CHECK(counted[0].by_one_alone == std::vector<std::int64_t>{0, 3});
+    CHECK(counted[0].by_coder == std::vector<std::int64_t>{5, 8});
+    // Motivation: Åse alone, "Man gør en forskel for familierne", 6 words.
+    CHECK(counted[1].by_everyone == 0);
+    CHECK(counted[1].by_one_alone == std::vector<std::int64_t>{6, 0});
+    CHECK(counted[1].by_coder == std::vector<std::int64_t>{6, 0});
+    // Nobody: nothing counted but the units.
+    CHECK(counted[2].units == 68);
+    CHECK(counted[2].by_coder == std::vector<std::int64_t>{0, 0});
+    // At turn units: turn 2 for culture (both), turn 3 for motivation (Åse).
+    const auto turns = count_coded_units(fixture.project, fixture.request(AgreementUnit::Turn));
+    CHECK(turns[0].units == 3);
+    CHECK(turns[0].by_everyone == 1);
+    CHECK(turns[1].by_one_alone == std::vector<std::int64_t>{1, 0});
+    // Only the chosen documents are compared: none of them coded here.
+    auto request = fixture.request(AgreementUnit::Word);
+    request.documents = {testing::add_focus_group(fixture.project, "Fokusgruppe Kommune D")};
+    const auto elsewhere = count_coded_units(fixture.project, request);
+    CHECK(elsewhere[0].units == 68);
+    CHECK(elsewhere[0].by_coder == std::vector<std::int64_t>{0, 0});
+}

@@ -54,7 +54,8 @@ TEST_CASE("files that are not usable projects are refused with a clear message a
     SUBCASE("an empty file") {
         const auto path = dir / "tom.fokus";
         testing::write_file(path, "");
-        CHECK_THROWS_WITH_AS(Project::open(path), doctest::Contains("not a Fokus project"), ProjectError);
+        CHECK_THROWS_WITH_AS(Project::open(path), doctest::Contains("is an empty file (0 bytes), not a Fokus project"),
+                             ProjectError);
         CHECK(std::filesystem::file_size(path) == 0);
     }
     SUBCASE("an SQLite database of another program") {

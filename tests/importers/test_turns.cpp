@@ -86,6 +86,20 @@ TEST_CASE("single words that start sentences or header lines are not speakers") 
     CHECK(parsed.turns[1].speaker == "Borger 1");
 }
 
+TEST_CASE("an interview's header naming who took part is not a turn; the same label speaking later is") {
+    const auto parsed = parse_turns(paragraphs({"Interview med borger, Kommune Ærø", "Interviewer: Anna Hansen",
+                                                "Deltager: Søren Ødegård", "I: Hvordan har du oplevet mødet?",
+                                                "R: Jeg følte mig ikke hørt.", "I: Kan du sige mere?", "R: Ja, det var hårdt."}));
+    REQUIRE(parsed.turns.size() == 4);
+    CHECK(parsed.turns[0].speaker == "I");
+    CHECK(parsed.turns[0].span.start == 83);  // the title and the two header fields are no one's turn
+    // A label used once that speaks (ends a sentence) in the header is still a speaker.
+    const auto spoken = parse_turns(paragraphs({"Moderator: Velkommen, alle sammen.", "Borger 1: Tak.", "Borger 2: Ja.",
+                                                "Borger 1: Det var godt.", "Borger 2: Enig."}));
+    REQUIRE(spoken.turns.size() == 5);
+    CHECK(spoken.turns[0].speaker == "Moderator");
+}
+
 TEST_CASE("a label longer than the limit, or with lower-case words, is running speech") {
     TurnPatterns short_labels;
     short_labels.max_label_length = 8;

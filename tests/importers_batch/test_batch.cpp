@@ -111,7 +111,11 @@ TEST_CASE("a file already imported is skipped unless forced") {
     const auto before = testing::tables_checksum(project);
     const auto again = import_files(project, {folder.dir / "udskrifter"}, folder.options());
     CHECK(again.imported.empty());
-    CHECK(again.skipped == std::vector<std::string>{"borgere.txt", "raadgivere.docx"});
+    REQUIRE(again.skipped.size() == 2);
+    CHECK(again.skipped[0].file == "borgere.txt");
+    CHECK(describe(again.skipped[0]) == "already in the project as \"borgere\"");
+    CHECK(again.skipped[1].file == "raadgivere.docx");
+    CHECK(again.skipped[1].same_as == "raadgivere");
     CHECK(testing::tables_checksum(project) == before);
     // The same bytes under another name are the same transcript.
     std::filesystem::copy_file(folder.dir / "udskrifter/borgere.txt", folder.dir / "kopi-af-borgere.txt");
@@ -124,6 +128,42 @@ TEST_CASE("a file already imported is skipped unless forced") {
     const auto copy = documents.resolve("borgere (2)");
     CHECK(documents.attributes(copy.id).at("municipality") == "Kommune C");
     CHECK(documents.all().size() == 3);
+}
+
+TEST_CASE("a copy beside a transcript the manifest lists never takes its place, its name or its attributes") {
+    Folder folder;
+    // Sorted before the original (a space before the dot), so it would come in first.
+    std::filesystem::copy_file(folder.dir / "udskrifter/borgere.txt", folder.dir / "udskrifter/borgere (kopi).txt");
+    auto project = Project::create(folder.dir / "kopi.fokus");
+    const auto report = import_files(project, {folder.dir / "udskrifter"}, folder.options());
+    CHECK(report.imported == std::vector<std::string>{"borgere.txt", "raadgivere.docx"});
+    REQUIRE(report.skipped.size() == 1);
+    CHECK(report.skipped[0].file == "borgere (kopi).txt");
+    CHECK(report.skipped[0].why == SkippedFile::Why::ListedCopy);
+    CHECK(describe(report.skipped[0]) ==
+          "the same content as borgere.txt, which the manifest or participants sheet lists and which is imported instead");
+    DocumentStore documents(project);
+    CHECK(documents.all().size() == 2);
+    CHECK(documents.attributes(documents.resolve("borgere").id).at("municipality") == "Kommune C");
+    CHECK_THROWS_AS(documents.resolve("borgere (kopi)"), NotFoundError);
+    CHECK(ParticipantStore(project).find("C-B1")->speaks_as.size() == 1);
+
+    // Without sheets the first of the two comes in, and the other says which it is.
+    auto bare = Project::create(folder.dir / "uden-ark.fokus");
+    const auto unlisted = import_files(bare, {folder.dir / "udskrifter"}, {});
+    REQUIRE(unlisted.skipped.size() == 1);
+    CHECK(unlisted.skipped[0].file == "borgere.txt");
+    CHECK(describe(unlisted.skipped[0]) == "the same content as borgere (kopi).txt, which is imported instead");
+}
+
+TEST_CASE("a folder and a file in it, or a folder given twice, bring each file in once") {
+    Folder folder;
+    const auto twice = transcript_files({folder.dir / "udskrifter", folder.dir / "udskrifter/borgere.txt", folder.dir / "udskrifter"});
+    CHECK(twice.size() == 2);
+    auto project = Project::create(folder.dir / "to-gange.fokus");
+    const auto report = import_files(project, {folder.dir / "udskrifter", folder.dir / "udskrifter/raadgivere.docx"}, folder.options());
+    CHECK(report.imported.size() == 2);
+    CHECK(report.skipped.empty());
 }
 
 TEST_CASE("one broken file is reported; the others are imported and the project is as if it never was") {

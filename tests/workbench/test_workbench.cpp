@@ -12,6 +12,7 @@
 
 #include "cli_runner.h"
 #include "coding/backup.h"
+#include "coding/bikva.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/condensation.h"
@@ -31,10 +32,13 @@ using namespace fokus;
 
 namespace {
 
-int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script) {
+// `language` ("da", "en") chooses the interface's language; empty leaves the default.
+int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script,
+                  const std::string& language = "") {
     testing::write_file(dir / "steps.script", script);
     const std::string command = "FOKUS_NO_DIALOGS=1 FOKUS_CODER=Testkoder xvfb-run -a -s '-screen 0 1600x1000x24' " +
-                                testing::shell_quote(FOKUS_WORKBENCH) + " --script " +
+                                testing::shell_quote(FOKUS_WORKBENCH) + (language.empty() ? "" : " --lang " + language) +
+                                " --script " +
                                 testing::shell_quote((dir / "steps.script").string()) + " " + testing::shell_quote(project) +
                                 " >" + testing::shell_quote((dir / "workbench.log").string()) + " 2>&1";
     const int status = std::system(command.c_str());
@@ -520,6 +524,36 @@ TEST_CASE("real keys: a number key codes and Ctrl+Z undoes in the transcript, Ct
     CHECK(History(project).next_redo()->label == "code with \"Motivation\"");
 }
 
+TEST_CASE("what the core refuses is said in the interface's language, and the project is left as it was") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "sprog.fokus").string();
+    import_sample(project_path);
+    const auto last_step = [&] {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        return History(project).next_undo()->label;
+    };
+    const auto before = last_step();
+    const std::string script = "search \"faglig tryghed\nstatus %s\nquit\n";
+    const std::map<std::string, std::string> said = {
+        {"da", "anførselstegnet på position 1 i søgningen lukkes aldrig"},
+        {"en", "the quote at position 1 of the query is never closed"}};
+    for (const auto& [language, message] : said) {
+        CAPTURE(language);
+        std::string steps = script;
+        steps.replace(steps.find("%s"), 2, message);
+        const int status = run_workbench(dir, project_path, steps, language);
+        const auto log = testing::read_file(dir / "workbench.log");
+        INFO(log);
+        // The refused search is the one step that fails; the status bar says why.
+        CHECK(status == 1);
+        CHECK(log.find("script: failed: search") != std::string::npos);
+        CHECK(log.find("script: failed: status") == std::string::npos);
+    }
+    CHECK(last_step() == before);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CodingStore(project).list().empty());
+}
+
 TEST_CASE("a mouse drag that starts and ends inside words codes the whole words, without the space around them") {
     testing::ScratchDir dir;
     const auto project_path = (dir / "traek.fokus").string();
@@ -596,4 +630,233 @@ TEST_CASE("real keys: after coding, undo and redo the transcript, the retrieved 
     CHECK(codings[0].code == CodeStore(project).resolve("Motivation").id);
     CHECK(DocumentStore(project).excerpt(codings[0].document, codings[0].span) == "Jeg vil gerne arbejde igen");
     CHECK(History(project).next_redo()->label == "code with \"Faglig tryghed\"");
+}
+
+namespace {
+
+// The lines a script's "shown VIEW" printed, without the "shown<TAB>VIEW<TAB>" before them.
+std::vector<std::string> shown_lines(const std::string& log, const std::string& view) {
+    std::vector<std::string> lines;
+    const std::string prefix = "shown\t" + view + "\t";
+    std::size_t at = 0;
+    while ((at = log.find(prefix, at)) != std::string::npos) {
+        const auto end = log.find('\n', at);
+        lines.push_back(log.substr(at + prefix.size(), end - at - prefix.size()));
+        at = end;
+    }
+    return lines;
+}
+
+// The first occurrence of `words` in a document, as the core counts positions.
+Span span_in(Project& project, Id document, const std::string& words) {
+    return testing::span_of(DocumentStore(project).text(document), words);
+}
+
+}  // namespace
+
+TEST_CASE("agreement figures say what they count, a code one coder used reads as such, and unticking a document with real keys compares the rest") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "enighed i to grupper.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        testing::add_focus_group(project, "Fokusgruppe Kommune B", "Kommune B");
+        testing::add_focus_group(project, "Fokusgruppe Kommune D", "Kommune D");
+    }
+    const auto code_as = [&](const std::string& coder, const std::string& document, const std::string& code, const std::string& text) {
+        REQUIRE(testing::run_cli(dir, {"--coder", coder, "code", project_path, document, code, "--text", text}).exit_code == 0);
+    };
+    code_as("Åse", "Fokusgruppe Kommune B", "Kultur på medarbejderniveau", "Det er kollegerne, helt klart.");
+    code_as("Bjørn", "Fokusgruppe Kommune B", "Kultur på medarbejderniveau", "Det er kollegerne, helt klart. Vi får sparring");
+    code_as("Åse", "Fokusgruppe Kommune B", "Motivation", "Man gør en forskel for familierne");
+    code_as("Bjørn", "Fokusgruppe Kommune D", "Motivation", "Man gør en forskel for familierne");
+    const int status = run_workbench(dir, project_path,
+                                     "open Fokusgruppe Kommune B\n"
+                                     "agreement word|Åse,Bjørn\n"
+                                     "shown agreement Motivation\n"
+                                     "shown agreement Kultur på medarbejderniveau\n"
+                                     "focus agreement-documents\n"
+                                     "press Down\n"
+                                     "press Space\n"
+                                     "wait 300\n"
+                                     "shown agreement Motivation\n"
+                                     "shown agreement Kultur på medarbejderniveau\n"
+                                     "shown agreement-caption\n"
+                                     "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-15-agreement-documents.png\n"
+                                     "quit\n");
+    const auto log = testing::read_file(dir / "workbench.log");
+    INFO(log);
+    REQUIRE(status == 0);
+    // Columns: code, units, both, Bjørn alone, Åse alone (the coders in Danish order), agreement, Cohen's κ,
+    // Krippendorff's α. The fixture has 68 words a document. By hand (Python): Motivation in both documents,
+    // 6 words each coder alone of 136: p_o = 124/136 = 91.18 % (shown rounded down), κ = -0.046, α = -0.042;
+    // culture 5 words both, Bjørn 3 alone: 97.79 %, κ 0.758, α 0.759. Kommune B alone: 95.59 %, κ 600/804 =
+    // 0.746, α 1 - 810/3198 = 0.747; Motivation there is Åse's alone, and says so instead of figures.
+    const auto rows = shown_lines(log, "agreement");
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == "Motivation\tMotivation | 136 | 0 | 6 | 6 | 91.1 % | -0.046 | -0.042");
+    CHECK(rows[1] == "Kultur på medarbejderniveau\tKultur på medarbejderniveau | 136 | 5 | 3 | 0 | 97.7 % | 0.758 | 0.759");
+    CHECK(rows[2] == "Motivation\tMotivation | 68 | 0 | 0 | 6 | only Åse used it | – | –");
+    CHECK(rows[3] == "Kultur på medarbejderniveau\tKultur på medarbejderniveau | 68 | 5 | 3 | 0 | 95.5 % | 0.746 | 0.747");
+    const auto caption = shown_lines(log, "agreement-caption");
+    REQUIRE(caption.size() == 1);
+    CHECK(caption[0].find("Each word of the chosen documents is a unit.") == 0);
+    // Looking changes nothing.
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CodingStore(project).list().size() == 4);
+    CHECK(History(project).steps().front().label == "code with \"Motivation\"");
+}
+
+TEST_CASE("retrieved segments: one row for a passage two coders coded alike, naming both, with the words around it") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "segmenter.fokus").string();
+    {
+        auto project = Project::create(project_path);
+        testing::add_focus_group(project);
+    }
+    const auto code_as = [&](const std::string& coder, const std::string& text) {
+        REQUIRE(testing::run_cli(dir, {"--coder", coder, "code", project_path, "Fokusgruppe Kommune B", "Faglig tryghed", "--text", text})
+                    .exit_code == 0);
+    };
+    code_as("Åse", "Så føler man sig tryg i sin faglighed.");
+    code_as("Bjørn", "Så føler man sig tryg i sin faglighed.");
+    code_as("Åse", "lederen står bag os");
+    const int status = run_workbench(dir, project_path,
+                                     "open Fokusgruppe Kommune B\n"
+                                     "click-code Faglig tryghed\n"
+                                     "shown segments\n"
+                                     "quit\n");
+    const auto log = testing::read_file(dir / "workbench.log");
+    INFO(log);
+    REQUIRE(status == 0);
+    // The context by hand (Python): up to 60 characters of the same turn on each side (after the speaker's
+    // label), cut back to whole words, "…" where the turn goes on.
+    const auto rows = shown_lines(log, "segments");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0] == "Fokusgruppe Kommune B | Rådgiver 1 | Åse | Det er kollegerne, helt klart. Vi får sparring, og | "
+                     "lederen står bag os | , når der kommer en klage fra en forælder. Så føler man sig…");
+    CHECK(rows[1] == "Fokusgruppe Kommune B | Rådgiver 1 | Åse, Bjørn | …står bag os, når der kommer en klage fra en forælder. | "
+                     "Så føler man sig tryg i sin faglighed. | ");
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    CHECK(CodingStore(project).list().size() == 3);
+}
+
+TEST_CASE("BIKVA links made in the workbench: a statement marked in stage 1, read out and reacted to in stage 2, good advice written, a link removed from the chains view") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "bikva.fokus").string();
+    import_sample(project_path);
+    const std::string statement = "Jeg har haft fire forskellige sagsbehandlere på to år, og hver gang skulle jeg fortælle det hele forfra.";
+    const std::string read_out = "En af borgerne sagde: \"" + statement + "\"";
+    const std::string reaction = "Det gør ondt at høre. Fordi det er jo lige præcis det, vi ikke vil.";
+    const std::string advice = "Giv os færre sager, så vi kan nå at læse dem.";
+    const std::string shots = FOKUS_BUILD_DIR;
+    const int linked = run_workbench(dir, project_path,
+                                     "open bikva-1-borgere\n"
+                                     "select " + statement + "\n"
+                                     "focus transcript\n"
+                                     "press Ctrl+Alt+S\n"
+                                     "status Marked the statement\n"
+                                     // Linking within the statement's own transcript is refused, and changes nothing.
+                                     "select Fire. Og så en, der kun var vikar i en måned\n"
+                                     "command bikva.react\n"
+                                     "status same transcript\n"
+                                     "open bikva-2-raadgivere\n"
+                                     "select " + read_out + "\n"
+                                     "note Læst op som det første udsagn\n"
+                                     "command bikva.present\n"
+                                     "status Presented\n"
+                                     "select " + reaction + "\n"
+                                     "focus transcript\n"
+                                     "press Ctrl+Alt+R\n"
+                                     "select " + advice + "\n"
+                                     "command bikva.advice\n"
+                                     "status good advice\n"
+                                     "shown bikva\n"
+                                     "screenshot " + shots + "/workbench-13-bikva-linked.png\n"
+                                     "quit\n");
+    auto log = testing::read_file(dir / "workbench.log");
+    INFO(log);
+    REQUIRE(linked == 0);
+    CHECK(shown_lines(log, "bikva") == std::vector<std::string>{"1"});
+    Id reaction_link = 0;
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        DocumentStore documents(project);
+        const Id citizens = documents.resolve("bikva-1-borgere").id;
+        const Id caseworkers = documents.resolve("bikva-2-raadgivere").id;
+        const SpanRef said{citizens, span_in(project, citizens, statement)};
+        const auto links = LinkStore(project).all();
+        REQUIRE(links.size() == 2);
+        CHECK(links[0].kind == Link::Kind::PresentedTo);
+        CHECK(links[0].from == said);
+        CHECK(links[0].to == SpanRef{caseworkers, span_in(project, caseworkers, read_out)});
+        CHECK(links[0].note == "Læst op som det første udsagn");
+        CHECK(links[1].kind == Link::Kind::Reaction);
+        CHECK(links[1].from == SpanRef{caseworkers, span_in(project, caseworkers, reaction)});
+        CHECK(links[1].to == said);
+        CHECK(links[1].note.empty());
+        reaction_link = links[1].id;
+        const auto gode_raad = CodeStore(project).resolve("Gode råd").id;
+        const auto codings = CodingStore(project).list();
+        REQUIRE(codings.size() == 1);
+        CHECK(codings[0].code == gode_raad);
+        CHECK(documents.excerpt(codings[0].document, codings[0].span) == advice);
+        // One step each, newest first.
+        const auto steps = History(project).steps(3);
+        REQUIRE(steps.size() == 3);
+        CHECK(steps[0].label == "write good advice");
+        CHECK(steps[1].label == "link a reaction to a statement");
+        CHECK(steps[2].label == "present a statement to a later stage");
+    }
+    // A click on "remove link" under the reaction in the chains view takes that link away, as one step.
+    const int removed = run_workbench(dir, project_path,
+                                      "click-link remove:" + std::to_string(reaction_link) + "\n"
+                                      "status Removed the link\n"
+                                      "quit\n");
+    log = testing::read_file(dir / "workbench.log");
+    INFO(log);
+    REQUIRE(removed == 0);
+    auto project = Project::open(project_path, Project::Access::ReadOnly);
+    const auto links = LinkStore(project).all();
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].kind == Link::Kind::PresentedTo);
+    CHECK(History(project).next_undo()->label == "remove a BIKVA link");
+}
+
+TEST_CASE("the contrast view contrasts the code clicked in the code tree, and follows the next click") {
+    testing::ScratchDir dir;
+    const auto project_path = (dir / "kontrast følger.fokus").string();
+    import_sample(project_path);
+    REQUIRE(testing::run_cli(dir, {"code-hits", project_path, "tryg*", "Faglig tryghed", "--level", "sentence"}).exit_code == 0);
+    REQUIRE(testing::run_cli(dir, {"code-hits", project_path, "sparring", "Sparring og faglig ledelse", "--level", "sentence"}).exit_code == 0);
+    // Counted here from the codings and the documents' municipality, not by the contrast.
+    std::map<std::string, std::map<std::string, int>> expected;
+    {
+        auto project = Project::open(project_path, Project::Access::ReadOnly);
+        DocumentStore documents(project);
+        CodeStore codes(project);
+        for (const auto& coding : CodingStore(project).list()) {
+            ++expected[codes.get(coding.code).name][documents.attributes(coding.document).at("municipality")];
+        }
+    }
+    REQUIRE(expected["Faglig tryghed"]["Kommune A"] + expected["Faglig tryghed"]["Kommune B"] > 0);
+    const int status = run_workbench(dir, project_path,
+                                     "open kommune-b-raadgivere\n"
+                                     "command analysis.contrast\n"
+                                     "click-code Faglig tryghed\n"
+                                     "shown contrast\n"
+                                     "click-code Sparring og faglig ledelse\n"
+                                     "shown contrast\n"
+                                     "screenshot " + std::string(FOKUS_BUILD_DIR) + "/workbench-14-contrast-follows.png\n"
+                                     "quit\n");
+    const auto log = testing::read_file(dir / "workbench.log");
+    INFO(log);
+    REQUIRE(status == 0);
+    const auto shown = shown_lines(log, "contrast");
+    REQUIRE(shown.size() == 2);
+    // The first two municipalities, Kommune A and Kommune B, are contrasted by default.
+    const auto line = [&](const std::string& code) {
+        return code + "\t" + std::to_string(expected[code]["Kommune A"]) + "\t" + std::to_string(expected[code]["Kommune B"]);
+    };
+    CHECK(shown[0] == line("Faglig tryghed"));
+    CHECK(shown[1] == line("Sparring og faglig ledelse"));
 }
