@@ -1,6 +1,6 @@
 #include "workbench/bikva_view.h"
 
-#include "coding/bikva.h"
+#include "analysis/bikva_chains.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {

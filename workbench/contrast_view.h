@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/crosstab.h"
+#include "analysis/contrast.h"
 #include "coding/project.h"
 
 class wxChoice;

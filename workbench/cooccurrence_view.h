@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/cooccurrence.h"
+#include "analysis/cooccurrence.h"
 #include "coding/project.h"
 #include "exporters/heatmap.h"
 
