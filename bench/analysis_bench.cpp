@@ -7,10 +7,10 @@
 #include <iomanip>
 #include <iostream>
 
+#include "analysis/cooccurrence.h"
+#include "analysis/crosstab.h"
 #include "bench/synthetic_corpus.h"
 #include "bench/timing.h"
-#include "coding/cooccurrence.h"
-#include "coding/crosstab.h"
 #include "coding/error.h"
 #include "coding/sqlite.h"
 

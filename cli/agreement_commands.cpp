@@ -2,9 +2,9 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/agreement.h"
 #include "cli/context.h"
 #include "cli/tables.h"
-#include "coding/agreement.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/segments.h"

@@ -2,16 +2,17 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/contrast.h"
+#include "analysis/cooccurrence.h"
+#include "analysis/crosstab.h"
+#include "analysis/frequencies.h"
 #include "cli/analysis_options.h"
 #include "cli/context.h"
 #include "cli/number_checks.h"
-#include "exporters/analysis_tables.h"
 #include "cli/tables.h"
-#include "coding/cooccurrence.h"
-#include "coding/crosstab.h"
 #include "coding/documents.h"
 #include "coding/error.h"
-#include "coding/frequencies.h"
+#include "exporters/analysis_tables.h"
 
 namespace fokus::cli {
 namespace {

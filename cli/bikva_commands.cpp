@@ -2,18 +2,18 @@
 #include <iostream>
 #include <memory>
 
+#include "analysis/bikva_chains.h"
+#include "analysis/condensation_table.h"
 #include "cli/context.h"
-#include "exporters/analysis_tables.h"
 #include "cli/spans.h"
 #include "cli/tables.h"
-#include "coding/bikva.h"
 #include "coding/codes.h"
 #include "coding/condensation.h"
-#include "coding/crosstab.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/good_advice.h"
 #include "coding/segments.h"
+#include "exporters/analysis_tables.h"
 
 namespace fokus::cli {
 namespace {

@@ -1,7 +1,6 @@
 #pragma once
-// BIKVA chains: statements of one stage presented to the next stage, and the
-// reactions recorded there; and the good advice each group gives the next level.
-#include <map>
+// BIKVA links: statements of one stage presented to the next stage, and the
+// reactions recorded there. The chains they make are in analysis/bikva_chains.h.
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,25 +48,8 @@ private:
     Project& project_;
 };
 
-struct ChainSegment {
-    SpanRef where;
-    std::string document;
-    std::optional<int> stage;
-    std::string speaker;
-    std::string text;
-    std::vector<std::string> codes;  // codes of codings overlapping it
-};
-
-struct ChainStatement {
-    ChainSegment statement;
-    std::vector<ChainSegment> presented;                  // where it was read out
-    std::map<int, std::vector<ChainSegment>> reactions;   // by stage (0 when unknown)
-};
-
-// Each statement carried forward, in order of stage and position.
-std::vector<ChainStatement> bikva_chains(Project& project);
-
-// The segments coded "Gode råd", by the stage of their document.
-std::map<int, std::vector<ChainSegment>> good_advice(Project& project);
+// The BIKVA stage of a document (its attribute "bikva_stage"); none when it
+// has none or it is not a number.
+std::optional<int> bikva_stage(Project& project, Id document);
 
 }  // namespace fokus

@@ -137,6 +137,16 @@ void CodingStore::recode(Id id, Id code) {
     });
 }
 
+std::vector<std::string> CodingStore::codes_overlapping(Id document, Span span) const {
+    auto query = project_.db().prepare(
+        "SELECT DISTINCT k.name FROM codings c JOIN codes k ON k.id = c.code_id "
+        "WHERE c.document_id = ? AND c.start < ? AND c.end > ? ORDER BY k.position, k.id");
+    query.bind_all(document, span.end, span.start);
+    std::vector<std::string> names;
+    while (query.step()) names.push_back(query.text(0));
+    return names;
+}
+
 std::vector<Span> CodingStore::find_text(Id document, std::string_view needle) const {
     const std::string wanted = text::to_nfc(needle, "the text to find");
     if (wanted.empty()) throw InputError("the text to find is empty");

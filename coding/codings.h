@@ -56,6 +56,10 @@ public:
     void set_comment(Id id, std::string_view comment);
     void recode(Id id, Id code);
 
+    // The names of the codes applied to any part of the span, each once, in
+    // the order of the code tree's positions.
+    std::vector<std::string> codes_overlapping(Id document, Span span) const;
+
     // Where `needle` occurs in the document's text, as code-point spans.
     std::vector<Span> find_text(Id document, std::string_view needle) const;
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "codes.h"
-#include "collation.h"
 #include "documents.h"
 #include "error.h"
 #include "identity.h"
@@ -70,33 +69,6 @@ std::vector<Condensation> CondensationStore::list() const {
                                       query.text(4), query.text(5), query.text(6)});
     }
     return result;
-}
-
-CondensationTable condensation_table(Project& project, const std::string& attribute) {
-    CondensationTable table;
-    table.codes = all_code_items(project);
-    std::vector<CondensationScope> scopes;
-    if (attribute.empty()) {
-        for (const auto& document : DocumentStore(project).all()) {
-            table.columns.push_back(document.name);
-            scopes.push_back(CondensationScope::of_document(document.id));
-        }
-    } else {
-        auto query = project.db().prepare("SELECT DISTINCT value FROM document_attributes WHERE name = ?");
-        query.bind_all(attribute);
-        while (query.step()) table.columns.push_back(query.text(0));
-        text::sort_danish(table.columns);
-        for (const auto& value : table.columns) scopes.push_back(CondensationScope::of_value(attribute, value));
-    }
-    table.scopes = scopes;
-    const CondensationStore store(project);
-    for (const auto& code : table.codes) {
-        for (const auto& scope : scopes) {
-            const auto found = store.get(code.id, scope);
-            table.cells.push_back(found ? found->text : std::string());
-        }
-    }
-    return table;
 }
 
 }  // namespace fokus

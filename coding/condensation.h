@@ -2,13 +2,12 @@
 // Condensations: for each code, what the researcher condenses from its
 // segments in one document, or in all documents (or participants) with one
 // value of an attribute such as municipality. The code's overall
-// condensation is its memo.
+// condensation is its memo. The grid of them is in analysis/condensation_table.h.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "segments.h"
 #include "types.h"
 
 namespace fokus {
@@ -45,15 +44,5 @@ public:
 private:
     Project& project_;
 };
-
-// The grid as exported: a row per code, a column per document (when
-// `attribute` is empty) or per value of `attribute`.
-struct CondensationTable {
-    std::vector<CodeItem> codes;
-    std::vector<std::string> columns;
-    std::vector<CondensationScope> scopes;  // what each column is
-    std::vector<std::string> cells;  // row-major; empty where nothing is written
-};
-CondensationTable condensation_table(Project& project, const std::string& attribute);
 
 }  // namespace fokus

@@ -218,6 +218,14 @@ void DocumentStore::remove_attribute(Id id, std::string_view name) {
     });
 }
 
+std::string DocumentStore::speaker_at(Id id, std::int64_t position) const {
+    auto query = project_.db().prepare(
+        "SELECT coalesce(s.label, '') FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
+        "WHERE t.document_id = ? AND t.start <= ? AND t.end > ? ORDER BY t.start DESC LIMIT 1");
+    query.bind_all(id, position, position);
+    return query.step() ? query.text(0) : std::string();
+}
+
 std::vector<Turn> DocumentStore::turns(Id id) const {
     auto query = project_.db().prepare(
         "SELECT t.id, t.speaker_id, coalesce(s.label, ''), t.start, t.end, t.body_start, t.time_ms "

@@ -98,6 +98,9 @@ public:
     void remove_attribute(Id id, std::string_view name);
 
     std::vector<Turn> turns(Id id) const;
+    // The label of the speaker whose turn holds the code point `position`;
+    // empty where nobody is named.
+    std::string speaker_at(Id id, std::int64_t position) const;
     // Every speaker label used in any document, each once.
     std::vector<std::string> speaker_labels() const;
     // How many speaker turns and unlabelled passages each document has, from

@@ -105,6 +105,11 @@ AttributeLookup::AttributeLookup(Project& project, AttributeCondition::Of of, st
     }
 }
 
+std::vector<std::string> attribute_values(Project& project, const AttributeCondition& attribute) {
+    const std::string prefix(attribute.of == AttributeCondition::Of::Participant ? participant_attribute_prefix : "");
+    return AttributeCatalogue(project).values(prefix + attribute.name);
+}
+
 std::string AttributeLookup::value_of(const Segment& segment) const {
     const auto key = of_ == AttributeCondition::Of::Document ? std::optional<Id>(segment.document) : segment.participant;
     if (!key) return {};

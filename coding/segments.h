@@ -3,6 +3,7 @@
 // and participant it stands in, restricted by the filters researchers use
 // (documents, document or participant attributes, coders), and the codes or
 // themes being compared.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -57,6 +58,9 @@ enum class SegmentDetail { Turns, CodingsOnly };
 // participant's attribute reads the turns whatever `detail` says.
 std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter, SegmentDetail detail = SegmentDetail::Turns);
 
+// The values the attribute takes in the project, each once, in Danish order.
+std::vector<std::string> attribute_values(Project& project, const AttributeCondition& attribute);
+
 // The value of a document or participant attribute for one segment; empty when absent.
 class AttributeLookup {
 public:
@@ -76,6 +80,7 @@ struct CodeItem {
     Id id = 0;
     std::string name;
     std::vector<Id> codes;
+    bool holds(Id code) const { return std::find(codes.begin(), codes.end(), code) != codes.end(); }
 };
 
 // "Motivation", a code id, or "theme:Faglig tryghed". NotFoundError when unknown.

@@ -3,8 +3,8 @@
 // XLSX files beside the report.
 #include <filesystem>
 
-#include "coding/condensation.h"
-#include "coding/crosstab.h"
+#include "analysis/condensation_table.h"
+#include "analysis/contrast.h"
 #include "exporters/table.h"
 
 namespace fokus {

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "coding/cooccurrence.h"
-#include "coding/crosstab.h"
+#include "analysis/cooccurrence.h"
+#include "analysis/crosstab.h"
 #include "exporters/table.h"
 
 namespace fokus::exporters {

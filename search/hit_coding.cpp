@@ -3,12 +3,6 @@
 // speech are read once however many hits they hold, and sentences are found
 // in one pass over the speech, so coding many hits in one long turn takes
 // time in proportion to the turn and the hits.
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/utext.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -21,6 +15,7 @@
 #include "coding/error.h"
 #include "coding/project.h"
 #include "coding/sqlite.h"
+#include "coding/text_breaks.h"
 #include "search/index.h"
 
 namespace fokus::search {
@@ -64,35 +59,15 @@ private:
     std::map<Id, Document> documents_;
 };
 
-struct UTextCloser {
-    void operator()(UText* text) const { utext_close(text); }
-};
+using text::TextPlace;
 
-bool continues_character(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
-
-// A place in the speech, as a byte offset and as a code point.
-struct Place {
-    std::int32_t byte = 0;
-    std::int64_t code_point = 0;
-};
-
-// The ICU sentence breaks of one speech, walked forward from its start.
+// The sentence breaks of one speech, walked forward from its start.
 class SentenceWalk {
 public:
-    SentenceWalk(icu::BreakIterator& sentences, std::string_view speech) : sentences_(sentences), speech_(speech) {
-        UErrorCode status = U_ZERO_ERROR;
-        text_.reset(utext_openUTF8(nullptr, speech.data(), static_cast<std::int64_t>(speech.size()), &status));
-        sentences_.setText(text_.get(), status);
-        if (U_FAILURE(status)) throw Error(std::string("ICU cannot break the text into sentences: ") + u_errorName(status));
-        sentences_.first();
-        next_ = advance();
-    }
-    ~SentenceWalk() { sentences_.setText(icu::UnicodeString()); }
-    SentenceWalk(const SentenceWalk&) = delete;
-    SentenceWalk& operator=(const SentenceWalk&) = delete;
+    SentenceWalk(text::DanishBreaks& sentences, std::string_view speech) : pieces_(sentences.walk(speech)) { next_ = advance(); }
 
     // The last break at or before `code_point`; calls must not go backwards.
-    Place last_at_or_before(std::int64_t code_point) {
+    TextPlace last_at_or_before(std::int64_t code_point) {
         while (next_ && next_->code_point <= code_point) {
             current_ = *next_;
             next_ = advance();
@@ -101,7 +76,7 @@ public:
     }
     // The first break at or after `code_point` (the end of the speech past
     // the last); calls must not go backwards.
-    Place first_at_or_after(std::int64_t code_point) {
+    TextPlace first_at_or_after(std::int64_t code_point) {
         while (current_.code_point < code_point && next_) {
             current_ = *next_;
             next_ = advance();
@@ -110,45 +85,22 @@ public:
     }
 
 private:
-    std::optional<Place> advance() {
-        const auto byte = sentences_.next();
-        if (byte == icu::BreakIterator::DONE) return std::nullopt;
-        Place place{byte, counted_.code_point};
-        for (auto at = static_cast<std::size_t>(counted_.byte); at < static_cast<std::size_t>(byte); ++at) {
-            place.code_point += continues_character(speech_[at]) ? 0 : 1;
-        }
-        counted_ = place;
-        return place;
+    std::optional<TextPlace> advance() {
+        const auto piece = pieces_.next();
+        if (!piece) return std::nullopt;
+        return TextPlace{piece->byte + piece->utf8.size(), piece->span.end};
     }
 
-    icu::BreakIterator& sentences_;
-    std::string_view speech_;
-    std::unique_ptr<UText, UTextCloser> text_;
-    Place current_;
-    Place counted_;
-    std::optional<Place> next_;
+    text::DanishBreaks::Walk pieces_;
+    TextPlace current_;
+    std::optional<TextPlace> next_;
 };
-
-// `end` moved back over the white space and line breaks before it, not below `floor`.
-std::int64_t without_trailing_space(std::string_view speech, Place end, std::int64_t floor) {
-    auto byte = end.byte;
-    auto code_point = end.code_point;
-    while (code_point > floor && byte > 0) {
-        std::int32_t before = byte;
-        UChar32 character = 0;
-        U8_PREV(reinterpret_cast<const std::uint8_t*>(speech.data()), 0, before, character);
-        if (!u_isUWhiteSpace(character)) break;
-        byte = before;
-        --code_point;
-    }
-    return code_point;
-}
 
 // The sentences around the hits of one speech (`which` index into `hits`),
 // within it and without the spaces and line breaks that end them: a sentence
 // starts at or before a hit's first character and ends at or after its last
 // (a phrase may run over a sentence break).
-void sentences_around(icu::BreakIterator& sentences, std::string_view speech, Span speech_span, const std::vector<Hit>& hits,
+void sentences_around(text::DanishBreaks& sentences, std::string_view speech, Span speech_span, const std::vector<Hit>& hits,
                       std::vector<std::size_t> which, std::vector<Span>& spans) {
     std::sort(which.begin(), which.end(), [&](std::size_t a, std::size_t b) { return hits[a].span.start < hits[b].span.start; });
     {
@@ -159,7 +111,7 @@ void sentences_around(icu::BreakIterator& sentences, std::string_view speech, Sp
     SentenceWalk walk(sentences, speech);
     for (const auto i : which) {
         const auto end = walk.first_at_or_after(hits[i].span.end - speech_span.start);
-        spans[i].end = without_trailing_space(speech, end, spans[i].start);
+        spans[i].end = text::before_trailing_space(speech, end, spans[i].start).code_point;
     }
     for (const auto i : which) spans[i] = Span{speech_span.start + spans[i].start, speech_span.start + spans[i].end};
 }
@@ -178,15 +130,13 @@ std::vector<Span> sentence_spans(Project& project, const std::vector<Hit>& hits,
         const auto speech = speeches.around(hits[i]);
         by_speech[{hits[i].document, speech.start, speech.end}].push_back(i);
     }
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
-    if (U_FAILURE(status) || !sentences) throw Error(std::string("ICU sentence breaking for Danish is unavailable: ") + u_errorName(status));
+    text::DanishBreaks sentences(text::BreakUnit::Sentence);
     std::vector<Span> spans(hits.size());
     for (auto& [key, which] : by_speech) {
         const auto& [document, start, end] = key;
         const Span speech{start, end};
         const auto text = speech_text(project, document, speech);
-        sentences_around(*sentences, text, speech, hits, std::move(which), spans);
+        sentences_around(sentences, text, speech, hits, std::move(which), spans);
     }
     return spans;
 }

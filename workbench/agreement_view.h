@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/agreement.h"
+#include "analysis/agreement.h"
 #include "coding/project.h"
 
 class wxCheckListBox;

@@ -2,6 +2,7 @@
 
 #include <wx/html/htmlcell.h>
 
+#include "analysis/bikva_chains.h"
 #include "coding/documents.h"
 #include "workbench/strings.h"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/condensation.h"
+#include "analysis/condensation_table.h"
 #include "coding/project.h"
 
 class wxChoice;

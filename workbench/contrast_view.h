@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/crosstab.h"
+#include "analysis/contrast.h"
 #include "coding/project.h"
 
 class wxChoice;

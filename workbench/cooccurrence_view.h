@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/cooccurrence.h"
+#include "analysis/cooccurrence.h"
 #include "coding/project.h"
 #include "exporters/heatmap.h"
 #include "exporters/matrix_table.h"

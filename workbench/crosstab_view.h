@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "coding/crosstab.h"
+#include "analysis/crosstab.h"
 #include "coding/project.h"
 #include "exporters/heatmap.h"
 #include "workbench/heatmap_panel.h"

@@ -1,7 +1,7 @@
 #pragma once
 // The words on a heatmap (title, caption, a column without a value) in the
 // interface's language, for the views and for what they export.
-#include "coding/crosstab.h"
+#include "analysis/crosstab.h"
 #include "exporters/heatmap.h"
 #include "exporters/matrix_table.h"
 

@@ -7,10 +7,10 @@
 #include <set>
 #include <tuple>
 
-#include "coding/bikva.h"
+#include "analysis/bikva_chains.h"
+#include "analysis/crosstab.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
-#include "coding/crosstab.h"
 #include "coding/documents.h"
 #include "coding/project.h"
 #include "importers/batch.h"

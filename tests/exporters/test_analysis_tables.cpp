@@ -1,10 +1,11 @@
 // The condensation grid and a contrast as tables for CSV and XLSX.
 #include <doctest/doctest.h>
 
+#include "analysis/condensation_table.h"
+#include "analysis/contrast.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/condensation.h"
-#include "coding/crosstab.h"
 #include "coding/error.h"
 #include "coding/segments.h"
 #include "exporters/analysis_tables.h"

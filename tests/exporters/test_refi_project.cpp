@@ -7,8 +7,8 @@
 #include <set>
 #include <tuple>
 
+#include "analysis/bikva_chains.h"
 #include "cli_runner.h"
-#include "coding/bikva.h"
 #include "coding/codebook.h"
 #include "coding/codes.h"
 #include "coding/codings.h"

@@ -1,23 +1,16 @@
-#include "agreement.h"
-
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include "analysis/agreement.h"
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 
-#include "agreement_statistics.h"
-#include "codings.h"
-#include "documents.h"
-#include "error.h"
-#include "project.h"
-#include "sqlite.h"
-#include "text.h"
-#include "words.h"
+#include "analysis/agreement_statistics.h"
+#include "coding/attributes.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "coding/error.h"
+#include "coding/text.h"
+#include "coding/text_breaks.h"
 
 namespace fokus {
 namespace {
@@ -33,8 +26,7 @@ struct Coder {
 
 std::vector<Coder> resolve_coders(Project& project, const std::vector<std::string>& names) {
     std::vector<Coder> known;
-    auto query = project.db().prepare("SELECT id, name FROM coders ORDER BY id");
-    while (query.step()) known.push_back(Coder{query.int64(0), query.text(1)});
+    for (auto& [id, name] : CoderDirectory(project).names()) known.push_back(Coder{id, std::move(name)});
     std::vector<Coder> chosen;
     for (const auto& name : names) {
         auto found = std::find_if(known.begin(), known.end(), [&](const Coder& coder) { return coder.name == name; });
@@ -54,34 +46,6 @@ std::vector<Coder> resolve_coders(Project& project, const std::vector<std::strin
         throw InputError("Agreement compares at most " + std::to_string(most_coders) + " coders at once");
     }
     return chosen;
-}
-
-// Sentences as ICU finds them, without the white space that trails each one.
-std::vector<Span> sentence_spans(std::string_view utf8) {
-    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())));
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> sentences(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("da"), status));
-    if (U_FAILURE(status)) throw Error(std::string("ICU sentence breaking unavailable: ") + u_errorName(status));
-    sentences->setText(text);
-    std::vector<Span> spans;
-    std::int64_t start_code_point = 0;
-    std::int32_t start = sentences->first();
-    for (std::int32_t end = sentences->next(); end != icu::BreakIterator::DONE; start = end, end = sentences->next()) {
-        const std::int64_t end_code_point = start_code_point + text.countChar32(start, end - start);
-        std::int32_t last = end;
-        std::int64_t trimmed_end = end_code_point;
-        while (last > start) {
-            const UChar32 character = text.char32At(last - 1);
-            if (!u_isUWhiteSpace(character)) break;
-            last = text.moveIndex32(last, -1);
-            --trimmed_end;
-        }
-        if (last > start) spans.push_back(Span{start_code_point, trimmed_end});
-        start_code_point = end_code_point;
-    }
-    return spans;
 }
 
 // One coder's codings of one code in one document, merged and in order.
@@ -147,6 +111,9 @@ Setup prepare(Project& project, const AgreementRequest& request, std::vector<Cod
     }
     CodingFilter filter;
     for (const auto& coder : setup.coders) filter.coders.push_back(coder.id);
+    std::optional<text::DanishBreaks> breaks;
+    if (request.unit == AgreementUnit::Word) breaks.emplace(text::BreakUnit::Word);
+    if (request.unit == AgreementUnit::Sentence) breaks.emplace(text::BreakUnit::Sentence);
     for (const auto& document : documents) {
         DocumentUnits units{document, {}, {}};
         units.codings.assign(setup.codes.size(), std::vector<Intervals>(setup.coders.size()));
@@ -162,8 +129,8 @@ Setup prepare(Project& project, const AgreementRequest& request, std::vector<Cod
         }
         switch (request.unit) {
             case AgreementUnit::Character: break;
-            case AgreementUnit::Word: units.units = text::word_spans(store.text(document.id)); break;
-            case AgreementUnit::Sentence: units.units = sentence_spans(store.text(document.id)); break;
+            case AgreementUnit::Word: units.units = breaks->words(store.text(document.id)); break;
+            case AgreementUnit::Sentence: units.units = breaks->sentences(store.text(document.id)); break;
             case AgreementUnit::Turn:
                 for (const auto& turn : store.turns(document.id)) units.units.push_back(turn.span);
                 break;

@@ -1,14 +1,11 @@
-#include "frequencies.h"
+#include "analysis/frequencies.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "collation.h"
-#include "documents.h"
-#include "project.h"
-#include "sqlite.h"
-#include "words.h"
+#include "coding/documents.h"
+#include "coding/text_breaks.h"
 
 namespace fokus {
 namespace {
@@ -36,6 +33,18 @@ struct TurnOwner {
     std::optional<Id> participant;
 };
 
+// The document's turns in order, each with the participant who speaks it.
+std::vector<TurnOwner> turn_owners(const DocumentStore& documents, Id document) {
+    std::map<Id, std::optional<Id>> participant_of_speaker;
+    for (const auto& speaker : documents.speakers(document)) participant_of_speaker.emplace(speaker.id, speaker.participant);
+    std::vector<TurnOwner> owners;
+    for (const auto& turn : documents.turns(document)) {
+        const auto speaker = turn.speaker ? participant_of_speaker.find(*turn.speaker) : participant_of_speaker.end();
+        owners.push_back({turn.span, speaker == participant_of_speaker.end() ? std::nullopt : speaker->second});
+    }
+    return owners;
+}
+
 }  // namespace
 
 FrequencyTable frequencies(Project& project, const std::vector<CodeItem>& items, const SegmentFilter& filter,
@@ -46,12 +55,7 @@ FrequencyTable frequencies(Project& project, const std::vector<CodeItem>& items,
     std::optional<AttributeLookup> grouping;
     if (breakdown) {
         grouping.emplace(project, breakdown->of, breakdown->name);
-        auto query = project.db().prepare(breakdown->of == AttributeCondition::Of::Document
-                                              ? "SELECT DISTINCT value FROM document_attributes WHERE name = ?"
-                                              : "SELECT DISTINCT value FROM participant_attributes WHERE name = ?");
-        query.bind_all(breakdown->name);
-        while (query.step()) table.values.push_back(query.text(0));
-        text::sort_danish(table.values);
+        table.values = attribute_values(project, *breakdown);
     }
     auto value_index = [&](const std::string& value) -> std::optional<std::size_t> {
         const auto found = std::find(table.values.begin(), table.values.end(), value);
@@ -84,9 +88,7 @@ FrequencyTable frequencies(Project& project, const std::vector<CodeItem>& items,
     };
 
     DocumentStore documents(project);
-    auto turns_query = project.db().prepare(
-        "SELECT t.start, t.end, s.participant_id FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
-        "WHERE t.document_id = ? ORDER BY t.start");
+    text::DanishBreaks word_breaks(text::BreakUnit::Word);
     std::map<Id, std::pair<std::size_t, std::size_t>> segments_of;  // document -> [begin, end)
     for (std::size_t s = 0; s < segments.size(); ++s) {
         auto range = segments_of.try_emplace(segments[s].document, s, s).first;
@@ -100,12 +102,9 @@ FrequencyTable frequencies(Project& project, const std::vector<CodeItem>& items,
         Segment probe;
         probe.document = document.id;
         if (!allows(document_conditions, document_allowed, probe)) continue;
-        std::vector<TurnOwner> turns;
-        turns_query.reset();
-        turns_query.bind_all(document.id);
-        while (turns_query.step()) turns.push_back({Span{turns_query.int64(0), turns_query.int64(1)}, turns_query.optional_int64(2)});
+        const auto turns = turn_owners(documents, document.id);
         // Each word belongs to the group (attribute value) of its document or of its speaker.
-        const auto all_words = text::word_spans(documents.text(document.id));
+        const auto all_words = word_breaks.words(documents.text(document.id));
         std::vector<std::vector<Span>> words_by_value(table.values.size());
         std::vector<Span> words_in_scope;
         std::size_t turn = 0;
@@ -128,7 +127,7 @@ FrequencyTable frequencies(Project& project, const std::vector<CodeItem>& items,
             std::vector<std::vector<Span>> spans_by_value(table.values.size());
             for (std::size_t s = first_segment; s < end_segment; ++s) {
                 const auto& segment = segments[s];
-                if (std::find(row.item.codes.begin(), row.item.codes.end(), segment.code) == row.item.codes.end()) continue;
+                if (!row.item.holds(segment.code)) continue;
                 spans.push_back(segment.span);
                 if (grouping) {
                     if (const auto index = value_index(grouping->value_of(segment))) spans_by_value[*index].push_back(segment.span);
@@ -157,7 +156,7 @@ FrequencyTable frequencies(Project& project, const std::vector<CodeItem>& items,
             if (segment.participant) distinct.participants.insert(*segment.participant);
         };
         for (const auto& segment : segments) {
-            if (std::find(row.item.codes.begin(), row.item.codes.end(), segment.code) == row.item.codes.end()) continue;
+            if (!row.item.holds(segment.code)) continue;
             count(row.overall, overall, segment);
             if (grouping) {
                 if (const auto index = value_index(grouping->value_of(segment))) count(row.by_value[*index], by_value[*index], segment);

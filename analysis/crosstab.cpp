@@ -1,20 +1,13 @@
-#include "crosstab.h"
+#include "analysis/crosstab.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "collation.h"
-#include "error.h"
-#include "project.h"
-#include "sqlite.h"
+#include "coding/error.h"
 
 namespace fokus {
 namespace {
-
-bool holds(const CodeItem& item, const Segment& segment) {
-    return std::find(item.codes.begin(), item.codes.end(), segment.code) != item.codes.end();
-}
 
 // The unit a segment counts as: itself, its document, or its participant.
 std::optional<Id> unit_of(const Segment& segment, CrosstabCount count) {
@@ -60,14 +53,7 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
     const auto segments = load_segments(project, filter, of_participants ? SegmentDetail::Turns : SegmentDetail::CodingsOnly);
     const AttributeLookup lookup(project, attribute.of, attribute.name);
     Crosstab table{attribute, count, items, {}, {}, {}, {}, 0};
-    {
-        auto query = project.db().prepare(attribute.of == AttributeCondition::Of::Document
-                                              ? "SELECT DISTINCT value FROM document_attributes WHERE name = ?"
-                                              : "SELECT DISTINCT value FROM participant_attributes WHERE name = ?");
-        query.bind_all(attribute.name);
-        while (query.step()) table.values.push_back(query.text(0));
-        text::sort_danish(table.values);
-    }
+    table.values = attribute_values(project, attribute);
     // Each segment's column, looked up once for a run of segments of the
     // same document or participant (they come in document order); a
     // segment without a value goes to a column "" added at the end.
@@ -152,25 +138,9 @@ std::vector<Segment> crosstab_segments(Project& project, const CodeItem& item, c
     const AttributeLookup lookup(project, attribute.of, attribute.name);
     std::vector<Segment> result;
     for (auto& segment : load_segments(project, filter)) {
-        if (holds(item, segment) && lookup.value_of(segment) == value) result.push_back(std::move(segment));
+        if (item.holds(segment.code) && lookup.value_of(segment) == value) result.push_back(std::move(segment));
     }
     return result;
-}
-
-Contrast contrast(Project& project, const CodeItem& item, const SegmentFilter& base, const AttributeCondition& left,
-                  const AttributeCondition& right) {
-    auto side = [&](const AttributeCondition& condition) {
-        SegmentFilter filter = base;
-        filter.attributes.push_back(condition);
-        ContrastSide result;
-        result.label = (condition.of == AttributeCondition::Of::Participant ? "participant." : "") + condition.name + "=";
-        for (std::size_t i = 0; i < condition.values.size(); ++i) result.label += (i ? "," : "") + condition.values[i];
-        for (auto& segment : load_segments(project, filter)) {
-            if (holds(item, segment)) result.segments.push_back(std::move(segment));
-        }
-        return result;
-    };
-    return Contrast{item, side(left), side(right)};
 }
 
 }  // namespace fokus

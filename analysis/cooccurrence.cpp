@@ -1,10 +1,10 @@
-#include "cooccurrence.h"
+#include "analysis/cooccurrence.h"
 
 #include <algorithm>
 #include <optional>
 #include <tuple>
 
-#include "error.h"
+#include "coding/error.h"
 
 namespace fokus {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "segments.h"
+#include "coding/segments.h"
 
 namespace fokus {
 
@@ -36,18 +36,5 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
 // The segments behind one cell: the item's segments whose attribute has `value`.
 std::vector<Segment> crosstab_segments(Project& project, const CodeItem& item, const SegmentFilter& filter,
                                        const AttributeCondition& attribute, const std::string& value);
-
-// For one code or theme, the segments of two groups side by side.
-struct ContrastSide {
-    std::string label;
-    std::vector<Segment> segments;
-};
-struct Contrast {
-    CodeItem item;
-    ContrastSide left;
-    ContrastSide right;
-};
-Contrast contrast(Project& project, const CodeItem& item, const SegmentFilter& base, const AttributeCondition& left,
-                  const AttributeCondition& right);
 
 }  // namespace fokus

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "analysis/cooccurrence.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
-#include "coding/cooccurrence.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/project.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "segments.h"
+#include "coding/segments.h"
 
 namespace fokus {
 

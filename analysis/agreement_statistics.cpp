@@ -1,10 +1,10 @@
-#include "agreement_statistics.h"
+#include "analysis/agreement_statistics.h"
 
 #include <cmath>
 #include <map>
 #include <string>
 
-#include "error.h"
+#include "coding/error.h"
 
 namespace fokus::agreement {
 namespace {

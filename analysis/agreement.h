@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "segments.h"
-#include "types.h"
+#include "coding/segments.h"
+#include "coding/types.h"
 
 namespace fokus {
 
