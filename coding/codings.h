@@ -1,6 +1,7 @@
 #pragma once
 // Codings: a code applied by a coder to a span of a document.
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,13 @@ struct Coding {
     std::string comment;
 };
 
+// Where a code was applied and by whom: what searching and counting need.
+struct CodedSpan {
+    Id code = 0;
+    Id coder = 0;
+    Span span;
+};
+
 struct CodingFilter {
     std::vector<Id> codes;  // any of these; all codes when empty
     std::optional<Id> document;
@@ -41,6 +49,10 @@ public:
     // Ordered by document, then start.
     std::vector<Coding> list(const CodingFilter& filter = {}) const;
     Coding get(Id id) const;
+    // The codings of one document, in no particular order.
+    std::vector<CodedSpan> spans_in(Id document) const;
+    // Each code applied in the document with each coder who applied it, once.
+    std::vector<std::pair<Id, Id>> codes_and_coders(Id document) const;
 
     // InputError for a span outside the document, a code that cannot be
     // applied, or the same coding by the same coder already there.
