@@ -83,6 +83,13 @@ std::vector<Code> CodeStore::all() const {
     return ordered;
 }
 
+std::map<Id, std::string> CodeStore::names() const {
+    auto query = project_.db().prepare("SELECT id, name FROM codes");
+    std::map<Id, std::string> names;
+    while (query.step()) names.emplace(query.int64(0), query.text(1));
+    return names;
+}
+
 Code CodeStore::get(Id id) const {
     auto query = project_.db().prepare(std::string("SELECT ") + code_columns + " FROM codes WHERE id = ?");
     query.bind_all(id);

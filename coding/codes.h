@@ -1,6 +1,7 @@
 #pragma once
 // The code system: a hierarchy of codes with colours and definitions, and
 // code sets (themes). Every change is one user action of the project.
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,8 @@ public:
     // Depth-first in the user's order.
     std::vector<Code> all() const;
     Code get(Id id) const;
+    // Every code's name by id.
+    std::map<Id, std::string> names() const;
     // By id number, GUID, exact name, case-insensitive name, or Parent/Child
     // path. NotFoundError names the reference; an ambiguous name is refused.
     Code resolve(std::string_view reference) const;

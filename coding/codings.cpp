@@ -65,6 +65,22 @@ Coding CodingStore::get(Id id) const {
     return read_coding(query);
 }
 
+std::vector<CodedSpan> CodingStore::spans_in(Id document) const {
+    auto query = project_.db().prepare("SELECT code_id, coder_id, start, end FROM codings WHERE document_id = ?");
+    query.bind_all(document);
+    std::vector<CodedSpan> spans;
+    while (query.step()) spans.push_back(CodedSpan{query.int64(0), query.int64(1), Span{query.int64(2), query.int64(3)}});
+    return spans;
+}
+
+std::vector<std::pair<Id, Id>> CodingStore::codes_and_coders(Id document) const {
+    auto query = project_.db().prepare("SELECT DISTINCT code_id, coder_id FROM codings WHERE document_id = ?");
+    query.bind_all(document);
+    std::vector<std::pair<Id, Id>> pairs;
+    while (query.step()) pairs.emplace_back(query.int64(0), query.int64(1));
+    return pairs;
+}
+
 Id CodingStore::add(Id document, Id code, Span span, std::string_view comment) {
     const auto target = CodeStore(project_).get(code);
     std::vector<Id> ids;

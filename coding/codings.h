@@ -2,6 +2,7 @@
 // Codings: a code applied by a coder to a span of a document.
 #include <map>
 #include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,13 @@ struct Coding {
     std::string coder_name;
     std::string created_at;
     std::string comment;
+};
+
+// Where a code was applied and by whom: what searching and counting need.
+struct CodedSpan {
+    Id code = 0;
+    Id coder = 0;
+    Span span;
 };
 
 struct CodingFilter {
@@ -45,6 +53,10 @@ public:
     // How many codings a document has; every document's count (those with any).
     std::int64_t count_in(Id document) const;
     std::map<Id, std::int64_t> count_by_document() const;
+    // The codings of one document, in no particular order.
+    std::vector<CodedSpan> spans_in(Id document) const;
+    // Each code applied in the document with each coder who applied it, once.
+    std::vector<std::pair<Id, Id>> codes_and_coders(Id document) const;
 
     // InputError for a span outside the document, a code that cannot be
     // applied, or the same coding by the same coder already there.

@@ -47,6 +47,20 @@ Document DocumentStore::get(Id id) const {
     return read_document(query);
 }
 
+std::optional<Document> DocumentStore::find(Id id) const {
+    auto query = project_.db().prepare(std::string("SELECT ") + document_columns + " FROM documents WHERE id = ?");
+    query.bind_all(id);
+    if (!query.step()) return std::nullopt;
+    return read_document(query);
+}
+
+std::vector<Id> DocumentStore::ids() const {
+    auto query = project_.db().prepare("SELECT id FROM documents ORDER BY id");
+    std::vector<Id> ids;
+    while (query.step()) ids.push_back(query.int64(0));
+    return ids;
+}
+
 Document DocumentStore::resolve(std::string_view reference) const {
     const std::string wanted = text::trim(text::to_nfc(reference, "a document name"));
     auto query = project_.db().prepare(std::string("SELECT ") + document_columns +
@@ -199,6 +213,13 @@ std::map<std::string, std::string> DocumentStore::attributes(Id id) const {
     return result;
 }
 
+std::optional<std::string> DocumentStore::attribute(Id id, std::string_view name) const {
+    auto query = project_.db().prepare("SELECT value FROM document_attributes WHERE document_id = ? AND name = ?");
+    query.bind_all(id, name);
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
+}
+
 void DocumentStore::set_attribute(Id id, std::string_view name, std::string_view value) {
     const std::string key = checked_attribute_name(name);
     const std::string cleaned = text::trim(text::to_nfc(value, "the value of " + text::quote(key)));
@@ -228,13 +249,13 @@ std::string DocumentStore::speaker_at(Id id, std::int64_t position) const {
 
 std::vector<Turn> DocumentStore::turns(Id id) const {
     auto query = project_.db().prepare(
-        "SELECT t.id, t.speaker_id, coalesce(s.label, ''), t.start, t.end, t.body_start, t.time_ms "
+        "SELECT t.id, t.speaker_id, coalesce(s.label, ''), t.start, t.end, t.body_start, t.time_ms, s.participant_id "
         "FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start");
     query.bind_all(id);
     std::vector<Turn> result;
     while (query.step()) {
         result.push_back(Turn{query.int64(0), query.optional_int64(1), query.text(2), Span{query.int64(3), query.int64(4)},
-                              query.int64(5), query.optional_int64(6)});
+                              query.int64(5), query.optional_int64(6), query.optional_int64(7)});
     }
     return result;
 }
@@ -272,6 +293,22 @@ std::vector<Speaker> DocumentStore::speakers(Id id) const {
         result.push_back(Speaker{query.int64(0), query.text(1), query.optional_int64(2), static_cast<int>(query.int64(3))});
     }
     return result;
+}
+
+void DocumentStore::relabel_speaker(Id speaker, std::string_view label) {
+    const std::string cleaned = text::trim(text::to_nfc(label, "the speaker label"));
+    if (cleaned.empty()) throw InputError("a speaker label cannot be empty");
+    auto current = project_.db().prepare(
+        "SELECT s.label, d.name, EXISTS (SELECT 1 FROM speakers o WHERE o.document_id = s.document_id AND o.label = ?2 "
+        "AND o.id <> s.id) FROM speakers s JOIN documents d ON d.id = s.document_id WHERE s.id = ?1");
+    current.bind_all(speaker, cleaned);
+    if (!current.step()) throw NotFoundError("no speaker with id " + std::to_string(speaker));
+    if (current.int64(2) != 0) {
+        throw InputError(text::quote(current.text(1)) + " already has a speaker labelled " + text::quote(cleaned));
+    }
+    project_.act("relabel speaker " + text::quote(current.text(0)), [&] {
+        project_.db().prepare("UPDATE speakers SET label = ? WHERE id = ?").bind_all(cleaned, speaker).run();
+    });
 }
 
 }  // namespace fokus

@@ -52,6 +52,17 @@ struct Turn {
     Span span;
     std::int64_t body_start = 0;
     std::optional<std::int64_t> time_ms;
+    std::optional<Id> participant;  // who the speaker is, when known
+
+    // The speech, without the speaker's label.
+    Span body() const { return Span{body_start, span.end}; }
+};
+
+// One stretch of a document's text given other words (pseudonymisation).
+struct TextReplacement {
+    Span old_span;     // in the text before any of the replacements
+    std::string text;  // what stands there afterwards
+    std::string kind;  // what kind of detail it was ("name", "cpr"...), for the log
 };
 
 struct Speaker {
@@ -75,6 +86,10 @@ public:
     // In Danish order of their names.
     std::vector<Document> all() const;
     Document get(Id id) const;
+    // None when the project has no such document (any longer).
+    std::optional<Document> find(Id id) const;
+    // Every document's id, in the order they were added.
+    std::vector<Id> ids() const;
     // By id number or name; NotFoundError names the reference.
     Document resolve(std::string_view reference) const;
     std::optional<Document> find_by_source_checksum(std::string_view checksum) const;
@@ -94,6 +109,8 @@ public:
     void check_span(const Document& document, Span span) const;
 
     std::map<std::string, std::string> attributes(Id id) const;
+    // One attribute's value; none when the document lacks it.
+    std::optional<std::string> attribute(Id id, std::string_view name) const;
     void set_attribute(Id id, std::string_view name, std::string_view value);
     void remove_attribute(Id id, std::string_view name);
 
@@ -113,6 +130,17 @@ public:
     // Every document's attributes, read at once.
     std::map<Id, std::map<std::string, std::string>> all_attributes() const;
     std::vector<Speaker> speakers(Id id) const;
+    // InputError when the speaker's document already has a speaker so labelled.
+    void relabel_speaker(Id speaker, std::string_view label);
+
+    // Makes `replacements` (in text order, not overlapping, inside the text)
+    // in the document's text. Codings, quotes, links and turns move with the
+    // words; a span overlapping a replacement stretches or shrinks to keep
+    // covering it. Each replacement is logged with its kind, place, new text,
+    // coder and time, never the words it replaced. One action, joining the
+    // caller's; InputError, changing nothing, when two codings, quotes or
+    // links of the document would come to have the same span.
+    void replace_text(Id id, const std::vector<TextReplacement>& replacements);
 
 private:
     Project& project_;

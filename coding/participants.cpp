@@ -35,6 +35,14 @@ std::optional<Participant> ParticipantStore::find(std::string_view label) const 
     return std::nullopt;
 }
 
+std::map<std::string, std::string> ParticipantStore::attributes(Id participant) const {
+    auto query = project_.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?");
+    query.bind_all(participant);
+    std::map<std::string, std::string> attributes;
+    while (query.step()) attributes.emplace(query.text(0), query.text(1));
+    return attributes;
+}
+
 Id ParticipantStore::ensure(std::string_view label) {
     const std::string cleaned = text::trim(text::to_nfc(label, "the participant label"));
     if (cleaned.empty()) throw InputError("a participant label cannot be empty");

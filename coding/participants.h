@@ -28,6 +28,8 @@ public:
 
     std::vector<Participant> all() const;
     std::optional<Participant> find(std::string_view label) const;
+    // One participant's attributes by name.
+    std::map<std::string, std::string> attributes(Id participant) const;
     // The participant with this label, made when missing.
     Id ensure(std::string_view label);
     void set_attribute(Id participant, std::string_view name, std::string_view value);

@@ -8,13 +8,12 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <set>
 
 #include "coding/documents.h"
 #include "coding/error.h"
-#include "coding/identity.h"
 #include "coding/permanence.h"
 #include "coding/project.h"
-#include "coding/sqlite.h"
 #include "coding/text.h"
 
 namespace fokus::importers {
@@ -256,74 +255,12 @@ struct Replacement {
     Span old_span;
     std::string original;  // kept in memory only, to find the same words in speaker labels
     std::string text;
-    std::int64_t length;  // code points of text
     FindingKind kind;
 };
 
-// Where an old position lies in the new text: after a replacement it moves by
-// the change in length; inside one it keeps to the replacement's edge, so a
-// span overlapping a replacement stretches or shrinks to keep covering it.
-std::int64_t moved(std::int64_t position, const std::vector<Replacement>& replacements, bool is_end) {
-    std::int64_t delta = 0;
-    for (const auto& r : replacements) {
-        if (position <= r.old_span.start) break;
-        if (position < r.old_span.end) return r.old_span.start + delta + (is_end ? r.length : 0);
-        delta += r.length - r.old_span.length();
-    }
-    return position + delta;
-}
-
-struct SpanColumns {
-    const char* table;
-    const char* document;
-    const char* start;
-    const char* end;
-    const char* what;  // for messages
-};
-
-// The spans that must move with a document's words. Memos hang on documents,
-// codes and codings, not on text positions, so they need no moving.
-constexpr SpanColumns moving_spans[] = {
-    {"codings", "document_id", "start", "end", "codings"},
-    {"quotes", "document_id", "start", "end", "quotes"},
-    {"links", "from_document", "from_start", "from_end", "links"},
-    {"links", "to_document", "to_start", "to_end", "links"},
-};
-
-bool is_constraint_violation(const DatabaseError& error) {
-    return (error.extended_code() & 0xff) == 19;  // SQLITE_CONSTRAINT and its extended codes
-}
-
-// Moves one table's spans in one document. The rows first step aside past
-// the end of both texts, so that no row passes through a span another row
-// still holds (the unique index on codings would refuse that).
-void move_spans(sql::Connection& db, const SpanColumns& columns, Id document, const std::string& document_name,
-                const std::vector<Replacement>& replacements, std::int64_t aside) {
-    const std::string table = columns.table, doc = columns.document, start = columns.start, end = columns.end;
-    std::vector<std::tuple<Id, std::int64_t, std::int64_t>> rows;
-    auto select = db.prepare("SELECT id, " + start + ", " + end + " FROM " + table + " WHERE " + doc + " = ?");
-    select.bind_all(document);
-    while (select.step()) rows.emplace_back(select.int64(0), select.int64(1), select.int64(2));
-    if (rows.empty()) return;
-    db.prepare("UPDATE " + table + " SET " + start + " = " + start + " + ?1, " + end + " = " + end + " + ?1 WHERE " + doc + " = ?2")
-        .bind_all(aside, document)
-        .run();
-    auto change = db.prepare("UPDATE " + table + " SET " + start + " = ?, " + end + " = ? WHERE id = ?");
-    for (const auto& [id, old_start, old_end] : rows) {
-        change.reset();
-        try {
-            change.bind_all(moved(old_start, replacements, false), moved(old_end, replacements, true), id).run();
-        } catch (const DatabaseError& error) {
-            if (!is_constraint_violation(error)) throw;
-            throw InputError("pseudonymising " + text::quote(document_name) + " would give two of its " + columns.what +
-                             " the same span; remove one of them first");
-        }
-    }
-}
-
 // A name or number in a speaker label ("Mette:") is replaced there too, so the
 // label kept beside the text does not keep what the text no longer shows.
-void rename_speakers(sql::Connection& db, Id document, const std::string& document_name,
+void rename_speakers(DocumentStore& documents, Id document, const std::string& document_name,
                      const std::vector<Replacement>& replacements) {
     AnonymityOptions options;
     std::map<std::string, std::string> replaced;
@@ -331,12 +268,10 @@ void rename_speakers(sql::Connection& db, Id document, const std::string& docume
         replaced[r.original] = r.text;
         if (r.kind == FindingKind::Name) options.names.push_back(r.original);
     }
-    std::vector<std::pair<Id, std::string>> speakers;
-    auto select = db.prepare("SELECT id, label FROM speakers WHERE document_id = ?");
-    select.bind_all(document);
-    while (select.step()) speakers.emplace_back(select.int64(0), select.text(1));
-    auto rename = db.prepare("UPDATE speakers SET label = ? WHERE id = ?");
-    for (const auto& [id, label] : speakers) {
+    const auto speakers = documents.speakers(document);
+    std::set<std::string> labels;
+    for (const auto& speaker : speakers) labels.insert(speaker.label);
+    for (const auto& [id, label, participant, turns] : speakers) {
         std::string renamed;
         std::int64_t copied = 0;
         const text::OffsetMap offsets(label);
@@ -349,14 +284,13 @@ void rename_speakers(sql::Connection& db, Id document, const std::string& docume
         }
         if (copied == 0) continue;
         renamed += label.substr(static_cast<std::size_t>(copied));
-        rename.reset();
-        try {
-            rename.bind_all(renamed, id).run();
-        } catch (const DatabaseError& error) {
-            if (!is_constraint_violation(error)) throw;
+        if (labels.count(renamed) != 0) {
             throw InputError("pseudonymising " + text::quote(document_name) + " would rename its speaker " + text::quote(label) +
                              " to " + text::quote(renamed) + ", which it already has");
         }
+        documents.relabel_speaker(id, renamed);
+        labels.erase(label);
+        labels.insert(renamed);
     }
 }
 
@@ -381,8 +315,7 @@ std::string replaced_text(const std::string& old_text, const std::vector<Finding
         }
         if (from < copied) throw InputError("two findings in " + what + " overlap; check again");
         const auto replacement = replacement_for(finding, mapping);
-        replacements.push_back(Replacement{finding.span, finding.text, replacement,
-                                           static_cast<std::int64_t>(text::count_code_points(replacement)), finding.kind});
+        replacements.push_back(Replacement{finding.span, finding.text, replacement, finding.kind});
         new_text += old_text.substr(copied, from - copied) + replacement;
         copied = to;
     }
@@ -424,55 +357,20 @@ int replace_findings(Project& project, const std::vector<Finding>& findings, con
         }
     }
     int count = 0;
-    {
-        auto& db = project.db();
-        DocumentStore documents(project);
-        for (auto& [document, found] : by_document) {
-            const auto name = documents.get(document).name;
-            const std::string old_text = documents.text(document);
-            const text::OffsetMap offsets(old_text);
-            sort_by_position(found);
-            std::vector<Replacement> replacements;
-            const std::string new_text = replaced_text(old_text, found, mapping, "the text of " + text::quote(name), replacements);
-            const auto new_length = static_cast<std::int64_t>(text::count_code_points(new_text));
-            db.prepare("UPDATE documents SET text = ?, length = ?, text_checksum = ? WHERE id = ?")
-                .bind_all(new_text, new_length, sha256_hex(new_text), document)
-                .run();
-
-            const std::int64_t aside = static_cast<std::int64_t>(offsets.code_points()) + new_length + 1;
-            for (const auto& columns : moving_spans) move_spans(db, columns, document, name, replacements, aside);
-            std::vector<std::tuple<Id, std::int64_t, std::int64_t, std::int64_t>> turns;
-            auto select_turns = db.prepare("SELECT id, start, body_start, end FROM turns WHERE document_id = ?");
-            select_turns.bind_all(document);
-            while (select_turns.step()) {
-                turns.emplace_back(select_turns.int64(0), select_turns.int64(1), select_turns.int64(2), select_turns.int64(3));
-            }
-            auto change_turn = db.prepare("UPDATE turns SET start = ?, body_start = ?, end = ? WHERE id = ?");
-            for (const auto& [id, start, body, end] : turns) {
-                change_turn.reset();
-                change_turn
-                    .bind_all(moved(start, replacements, false), moved(body, replacements, false), moved(end, replacements, true), id)
-                    .run();
-            }
-            rename_speakers(db, document, name, replacements);
-
-            // The log says what kind of detail was replaced, where and by whom; never what it was.
-            auto log = db.prepare(
-                "INSERT INTO pseudonymisation_log(document_id, kind, start, end, replacement, coder_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)");
-            const auto coder = project.coder_id();
-            const auto now = now_utc();
-            std::int64_t delta = 0;
-            for (const auto& r : replacements) {
-                const auto start = r.old_span.start + delta;
-                log.reset();
-                log.bind_all(document, kind_name(r.kind), start, start + r.length, r.text, coder, now).run();
-                delta += r.length - r.old_span.length();
-                ++count;
-            }
-        }
-        count += replace_in_side_texts(project, by_side_text, mapping);
+    DocumentStore documents(project);
+    for (auto& [document, found] : by_document) {
+        const auto name = documents.get(document).name;
+        sort_by_position(found);
+        std::vector<Replacement> replacements;
+        // Made only to check that the findings still stand; the store makes the replacements.
+        replaced_text(documents.text(document), found, mapping, "the text of " + text::quote(name), replacements);
+        std::vector<TextReplacement> in_text;
+        for (const auto& r : replacements) in_text.push_back(TextReplacement{r.old_span, r.text, kind_name(r.kind)});
+        documents.replace_text(document, in_text);
+        rename_speakers(documents, document, name, replacements);
+        count += static_cast<int>(replacements.size());
     }
+    count += replace_in_side_texts(project, by_side_text, mapping);
     return count;
 }
 

@@ -12,9 +12,9 @@
 
 #include "coding/codes.h"
 #include "coding/codings.h"
+#include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/project.h"
-#include "coding/sqlite.h"
 #include "coding/text_breaks.h"
 #include "search/index.h"
 
@@ -44,14 +44,10 @@ private:
     };
 
     Document read(Id id) {
+        const DocumentStore store(project_);
         Document document;
-        auto length = project_.db().prepare("SELECT length FROM documents WHERE id = ?");
-        length.bind_all(id);
-        if (!length.step()) throw NotFoundError("no document with id " + std::to_string(id));
-        document.length = length.int64(0);
-        auto turns = project_.db().prepare("SELECT id, body_start, end FROM turns WHERE document_id = ?");
-        turns.bind_all(id);
-        while (turns.step()) document.turns.emplace(turns.int64(0), Span{turns.int64(1), turns.int64(2)});
+        document.length = store.get(id).length;  // NotFoundError when there is no such document
+        for (const auto& turn : store.turns(id)) document.turns.emplace(turn.id, turn.body());
         return document;
     }
 
@@ -117,10 +113,7 @@ void sentences_around(text::DanishBreaks& sentences, std::string_view speech, Sp
 }
 
 std::string speech_text(Project& project, Id document, Span speech) {
-    // SQLite's substr counts characters (code points) in UTF-8 text.
-    auto query = project.db().prepare("SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?");
-    query.bind_all(speech.start, speech.length(), document);
-    return query.step() ? query.text(0) : std::string();
+    return speech.length() > 0 ? DocumentStore(project).excerpt(document, speech) : std::string();
 }
 
 std::vector<Span> sentence_spans(Project& project, const std::vector<Hit>& hits, Speeches& speeches) {

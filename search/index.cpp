@@ -2,7 +2,8 @@
 // to the project, is whole and is current, following the change journal, and
 // building it anew when it turns out to be damaged.
 
-#include "coding/sqlite.h"
+#include "coding/change_journal.h"
+#include "coding/documents.h"
 #include "search/index_integrity.h"
 #include "search/index_state.h"
 #include "search/index_writer.h"
@@ -12,20 +13,13 @@ namespace {
 
 enum class Condition { Usable, Missing, Stale, Damaged };
 
-// Whether the journal still holds every row after `seq` up to its end.
-bool journal_reaches_back_to(Project& project, std::int64_t seq, std::int64_t end) {
-    if (seq >= end) return true;
-    const auto first = project.db().scalar_int("SELECT coalesce(min(seq), 0) FROM change_journal");
-    return first != 0 && first <= seq + 1;
-}
-
 // Whether the index cannot be brought up to `end` through the journal: it is
 // another project's, of another layout, behind a journal that has lost the
 // rows in between, or ahead of it (the project file was put back from a copy).
 bool stale(const Xapian::Database& db, Project& project, std::int64_t end) {
     if (db.get_metadata(project_key) != project.guid() || db.get_metadata(layout_key) != layout) return true;
     const auto seq = stored_journal(db);
-    return seq < 0 || seq > end || !journal_reaches_back_to(project, seq, end);
+    return seq < 0 || seq > end || (seq < end && !ChangeJournal(project).holds_changes_after(seq));
 }
 
 // Whether the index's files are as its last writer left them. While a writer
@@ -89,7 +83,7 @@ std::int64_t stored_journal(const Xapian::Database& db) {
     return std::stoll(value);
 }
 
-std::int64_t journal_end(Project& project) { return project.db().scalar_int("SELECT coalesce(max(seq), 0) FROM change_journal"); }
+std::int64_t journal_end(Project& project) { return ChangeJournal(project).end(); }
 
 void Index::State::build(const Progress& progress) {
     reader = Xapian::Database();
@@ -97,9 +91,7 @@ void Index::State::build(const Progress& progress) {
     // The journal's end is read first: changes made while building are
     // then applied again by the next update, never missed.
     const auto journal = journal_end(project);
-    std::vector<Id> documents;
-    auto query = project.db().prepare("SELECT id FROM documents ORDER BY id");
-    while (query.step()) documents.push_back(query.int64(0));
+    const auto documents = DocumentStore(project).ids();
     write_documents(writer, project, documents, true, [&](std::size_t done) {
         if (progress) progress(done, documents.size());
     });

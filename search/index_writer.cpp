@@ -3,12 +3,11 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
-#include "coding/sqlite.h"
+#include "coding/change_journal.h"
 #include "search/indexing.h"
 
 namespace fokus::search {
@@ -111,22 +110,15 @@ void write_documents(Xapian::WritableDatabase& db, Project& project, const std::
 UpdateReport apply_journal(Xapian::WritableDatabase& db, Project& project, std::int64_t from, std::int64_t end) {
     // What changed, per document: text or turns need the document indexed
     // again; codings and attributes only touch filter terms.
-    std::map<Id, bool> changed;  // document -> needs indexing again
-    auto rows = project.db().prepare("SELECT document_id, what FROM change_journal WHERE seq > ? AND seq <= ?");
-    rows.bind_all(from, end);
-    while (rows.step()) {
-        const auto what = rows.text(1);
-        changed[rows.int64(0)] |= what != "codings" && what != "attributes";
-    }
     // Documents to index whole go through the second thread, after the
     // refreshes, which use the project on this one.
     UpdateReport report;
     std::vector<Id> whole;
-    for (const auto& [document, reindex] : changed) {
-        if (!reindex && refresh_filter_terms(db, project, document)) {
+    for (const auto& change : ChangeJournal(project).changes(from, end)) {
+        if (!change.content && refresh_filter_terms(db, project, change.document)) {
             ++report.refreshed;
         } else {
-            whole.push_back(document);
+            whole.push_back(change.document);
         }
     }
     write_documents(db, project, whole, false);

@@ -2,8 +2,9 @@
 
 #include <set>
 
+#include "coding/codings.h"
 #include "coding/documents.h"
-#include "coding/sqlite.h"
+#include "coding/participants.h"
 #include "coding/text.h"
 #include "search/document_record.h"
 #include "search/index_state.h"
@@ -26,34 +27,24 @@ struct DocumentFacts {
 };
 
 DocumentFacts facts_of(Project& project, Id document, std::int64_t length) {
-    auto& db = project.db();
     DocumentFacts facts;
-    auto attributes = db.prepare("SELECT name, value FROM document_attributes WHERE document_id = ?");
-    attributes.bind_all(document);
-    while (attributes.step()) facts.filter_terms.insert(terms::document_attribute(attributes.text(0), attributes.text(1)));
-    auto codings = db.prepare("SELECT DISTINCT code_id, coder_id FROM codings WHERE document_id = ?");
-    codings.bind_all(document);
-    while (codings.step()) {
-        facts.filter_terms.insert(terms::code(codings.int64(0)));
-        facts.filter_terms.insert(terms::coder(codings.int64(1)));
-        facts.filter_terms.insert(terms::code_by_coder(codings.int64(0), codings.int64(1)));
+    const DocumentStore documents(project);
+    for (const auto& [name, value] : documents.attributes(document)) facts.filter_terms.insert(terms::document_attribute(name, value));
+    for (const auto& [code, coder] : CodingStore(project).codes_and_coders(document)) {
+        facts.filter_terms.insert(terms::code(code));
+        facts.filter_terms.insert(terms::coder(coder));
+        facts.filter_terms.insert(terms::code_by_coder(code, coder));
     }
-    auto turns = db.prepare(
-        "SELECT t.id, t.body_start, t.end, coalesce(s.label, ''), coalesce(s.participant_id, 0) FROM turns t "
-        "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? ORDER BY t.start");
-    turns.bind_all(document);
     std::set<Id> participants;
-    while (turns.step()) {
-        facts.speech.push_back(Speech{turns.int64(0), Span{turns.int64(1), turns.int64(2)}, turns.text(3), turns.int64(4)});
+    for (auto& turn : documents.turns(document)) {
+        facts.speech.push_back(Speech{turn.id, turn.body(), std::move(turn.speaker_label), turn.participant.value_or(0)});
         if (!facts.speech.back().speaker.empty()) facts.filter_terms.insert(terms::speaker(facts.speech.back().speaker));
         if (facts.speech.back().participant != 0) participants.insert(facts.speech.back().participant);
     }
-    auto participant_attributes = db.prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?");
+    const ParticipantStore store(project);
     for (const Id participant : participants) {
-        participant_attributes.reset();
-        participant_attributes.bind_all(participant);
-        while (participant_attributes.step()) {
-            facts.filter_terms.insert(terms::participant_attribute(participant_attributes.text(0), participant_attributes.text(1)));
+        for (const auto& [name, value] : store.attributes(participant)) {
+            facts.filter_terms.insert(terms::participant_attribute(name, value));
         }
     }
     if (facts.speech.empty()) facts.speech.push_back(Speech{0, Span{0, length}, {}, 0});
@@ -74,14 +65,13 @@ std::string document_order_key(Id document) {
 PreparedDocument DocumentIndexer::prepare(Project& project, Id document) {
     PreparedDocument prepared;
     prepared.document = document;
-    auto row = project.db().prepare("SELECT text, length, text_checksum, name FROM documents WHERE id = ?");
-    row.bind_all(document);
-    if (!row.step()) return prepared;  // removed from the project
+    const DocumentStore documents(project);
+    const auto found = documents.find(document);
+    if (!found) return prepared;  // removed from the project
     prepared.present = true;
-    const std::string text = row.text(0);
-    verify_text(project, row.text(3), text, row.text(2));
+    const std::string text = documents.text(document);  // checked against its checksum
     const text::OffsetMap offsets(text);
-    const auto facts = facts_of(project, document, row.int64(1));
+    const auto facts = facts_of(project, document, found->length);
     DocumentRecord record{document, {}};
     std::uint32_t position = 1;
     std::string word_term;  // reused: one allocation for all the words
@@ -124,14 +114,13 @@ void store(Xapian::WritableDatabase& db, const PreparedDocument& prepared, bool 
 }
 
 bool refresh_filter_terms(Xapian::WritableDatabase& db, Project& project, Id document) {
-    auto row = project.db().prepare("SELECT length FROM documents WHERE id = ?");
-    row.bind_all(document);
+    const auto stored = DocumentStore(project).find(document);
     const auto unique = terms::document(document);
-    if (!row.step()) {
+    if (!stored) {
         db.delete_document(unique);
         return true;
     }
-    const auto facts = facts_of(project, document, row.int64(0));
+    const auto facts = facts_of(project, document, stored->length);
     auto found = db.postlist_begin(unique);
     if (found == db.postlist_end(unique)) return false;
     const auto id = *found;

@@ -8,10 +8,12 @@
 #include <optional>
 #include <thread>
 
+#include "coding/codes.h"
+#include "coding/codings.h"
 #include "coding/documents.h"
-#include "coding/interviewers.h"
-#include "coding/sqlite.h"
 #include "coding/error.h"
+#include "coding/interviewers.h"
+#include "coding/participants.h"
 #include "coding/text.h"
 #include "search/danish.h"
 #include "search/document_record.h"
@@ -73,12 +75,6 @@ Xapian::Query filter_query(const SearchFilter& filter) {
     return Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end());
 }
 
-struct CodedSpan {
-    Id code = 0;
-    Id coder = 0;
-    Span span;
-};
-
 // What the hits of one document need, read once per search.
 struct DocumentInfo {
     std::string name;
@@ -97,8 +93,7 @@ bool holds(const List& list, const Item& item) {
 class TurnFilter {
 public:
     TurnFilter(Project& project, const SearchFilter& filter)
-        : filter_(filter),
-          attributes_(project.db().prepare("SELECT name, value FROM participant_attributes WHERE participant_id = ?")) {
+        : filter_(filter), participants_(project) {
         if (filter.without_interviewers) interviewers_.emplace(project);
     }
 
@@ -111,11 +106,8 @@ public:
             if (condition.of != AttributeCondition::Of::Participant) continue;
             if (turn.participant == 0) return false;
             const auto& known = participant(turn.participant);
-            if (std::none_of(known.begin(), known.end(), [&](const auto& attribute) {
-                    return attribute.first == condition.name && holds(condition.values, attribute.second);
-                })) {
-                return false;
-            }
+            const auto value = known.find(condition.name);
+            if (value == known.end() || !holds(condition.values, value->second)) return false;
         }
         if (filter_.codes.empty() && filter_.coders.empty()) return true;
         return std::any_of(document.codings.begin(), document.codings.end(), [&](const CodedSpan& coding) {
@@ -127,45 +119,31 @@ public:
     }
 
 private:
-    const std::vector<std::pair<std::string, std::string>>& participant(Id id) {
-        if (const auto found = participants_.find(id); found != participants_.end()) return found->second;
-        auto& attributes = participants_[id];
-        attributes_.reset();
-        attributes_.bind_all(id);
-        while (attributes_.step()) attributes.emplace_back(attributes_.text(0), attributes_.text(1));
-        return attributes;
+    // A participant's attributes, read once per search.
+    const std::map<std::string, std::string>& participant(Id id) {
+        if (const auto found = attributes_.find(id); found != attributes_.end()) return found->second;
+        return attributes_.emplace(id, participants_.attributes(id)).first->second;
     }
 
     const SearchFilter& filter_;
     std::optional<InterviewerSpeakers> interviewers_;
-    sql::Statement attributes_;
-    std::map<Id, std::vector<std::pair<std::string, std::string>>> participants_;
+    ParticipantStore participants_;
+    std::map<Id, std::map<std::string, std::string>> attributes_;
 };
 
 class HitBuilder {
 public:
     HitBuilder(Project& project, const SearchOptions& options)
-        : project_(project), options_(options), text_(project.db().prepare("SELECT text, text_checksum, name FROM documents WHERE id = ?")) {
-        auto codes = project.db().prepare("SELECT id, name FROM codes");
-        while (codes.step()) code_names_[codes.int64(0)] = codes.text(1);
-    }
+        : options_(options), store_(project), codings_(project), code_names_(CodeStore(project).names()) {}
 
     const DocumentInfo& info(Id id) {
         if (const auto found = documents_.find(id); found != documents_.end()) return found->second;
         DocumentInfo document;
-        auto row = project_.db().prepare(
-            "SELECT name, (SELECT value FROM document_attributes WHERE document_id = documents.id AND name = 'municipality') "
-            "FROM documents WHERE id = ?");
-        row.bind_all(id);
-        if (row.step()) {
-            document.name = row.text(0);
-            document.municipality = row.optional_text(1).value_or("");
+        if (const auto found = store_.find(id)) {
+            document.name = found->name;
+            document.municipality = store_.attribute(id, "municipality").value_or("");
         }
-        auto codings = project_.db().prepare("SELECT code_id, coder_id, start, end FROM codings WHERE document_id = ?");
-        codings.bind_all(id);
-        while (codings.step()) {
-            document.codings.push_back({codings.int64(0), codings.int64(1), Span{codings.int64(2), codings.int64(3)}});
-        }
+        document.codings = codings_.spans_in(id);
         return documents_.emplace(id, std::move(document)).first->second;
     }
 
@@ -330,14 +308,8 @@ private:
     // One document's text at a time: its turns are taken one after another.
     const std::string& text_of(Id id) {
         if (id != text_document_) {
-            text_.reset();
-            text_.bind_all(id);
+            text_cache_ = store_.text(id);  // checked against its checksum
             text_document_ = id;
-            text_cache_.clear();
-            if (text_.step()) {
-                text_cache_ = text_.text(0);
-                verify_text(project_, text_.text(2), text_cache_, text_.text(1));
-            }
             offsets_.emplace(text_cache_);
         }
         return text_cache_;
@@ -354,9 +326,9 @@ private:
                            [&](const CodedSpan& coding) { return of_item(coding, item) && overlap(coding.span, span); });
     }
 
-    Project& project_;
     const SearchOptions& options_;
-    sql::Statement text_;
+    DocumentStore store_;
+    CodingStore codings_;
     Id text_document_ = 0;
     std::string text_cache_;
     std::optional<text::OffsetMap> offsets_;

@@ -68,3 +68,17 @@ TEST_CASE("coders are found by name, and only those who coded are listed") {
     CHECK(counts.coders == coders_before + 3);
     CHECK(counts.schema_version > 0);
 }
+
+TEST_CASE("one participant's attributes are read by participant") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "deltagere.fokus");
+    ParticipantStore participants(project);
+    const Id soeren = participants.ensure("Ø-L2");
+    const Id aase = participants.ensure("Å-R1");
+    participants.set_attribute(soeren, "rolle", "Leder");
+    participants.set_attribute(soeren, "anciennitet", "8 år");
+    participants.set_attribute(aase, "rolle", "Rådgiver");
+    CHECK(participants.attributes(soeren) == std::map<std::string, std::string>{{"anciennitet", "8 år"}, {"rolle", "Leder"}});
+    CHECK(participants.attributes(aase) == std::map<std::string, std::string>{{"rolle", "Rådgiver"}});
+    CHECK(participants.attributes(aase + soeren + 1).empty());
+}

@@ -119,3 +119,19 @@ TEST_CASE("themes are code sets with members") {
     codes.remove_set(id);
     CHECK(codes.sets().size() == 3);
 }
+
+TEST_CASE("every code's name by id, with sub-codes and after a rename") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "navne.fokus");
+    CodeStore codes(project);
+    const Id pressure = codes.add("Arbejdspres");
+    const Id stress = codes.add("Stress på jobbet", pressure);
+    codes.rename(pressure, "Arbejdspres og travlhed");
+    const auto names = codes.names();
+    CHECK(names.at(pressure) == "Arbejdspres og travlhed");
+    CHECK(names.at(stress) == "Stress på jobbet");
+    CHECK(names.at(codes.resolve("Faglig tryghed").id) == "Faglig tryghed");
+    CHECK(names.size() == codes.all().size());
+    codes.remove(pressure);
+    CHECK(codes.names().count(stress) == 0);
+}

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
@@ -95,4 +97,37 @@ TEST_CASE("coding many spans at once is one action") {
     const auto ids = codings.add_all(CodeStore(project).resolve("Motivation").id, requests, "kod alle r");
     CHECK(ids.size() == requests.size());
     CHECK(project.db().scalar_int("SELECT count(*) FROM undo_log") == steps_before + 1);
+}
+
+TEST_CASE("a document's coded spans, and each code with each coder who applied it once") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "spænd.fokus");
+    const Id document = testing::add_focus_group(project);
+    const Id other = testing::add_focus_group(project, "Fokusgruppe Ærø", "Ærø");
+    const Id safety = CodeStore(project).resolve("Faglig tryghed").id;
+    const Id pressure = CodeStore(project).add("Arbejdspres og stress");
+    project.set_coder("Åse");
+    const Id aase = project.coder_id();
+    CodingStore codings(project);
+    codings.add(document, safety, Span{81, 103});   // "kollegerne, helt klart", counted in Python
+    codings.add(document, safety, Span{105, 120});  // "Vi får sparring"
+    codings.add(other, pressure, Span{362, 368});   // "stress"
+    project.set_coder("Søren");
+    const Id soeren = project.coder_id();
+    codings.add(document, pressure, Span{362, 368});
+
+    auto spans = codings.spans_in(document);
+    std::sort(spans.begin(), spans.end(), [](const CodedSpan& a, const CodedSpan& b) { return a.span.start < b.span.start; });
+    REQUIRE(spans.size() == 3);
+    CHECK(DocumentStore(project).excerpt(document, spans[0].span) == "kollegerne, helt klart");
+    CHECK((spans[0].code == safety && spans[0].coder == aase));
+    CHECK(spans[1].span == Span{105, 120});
+    CHECK((spans[2].code == pressure && spans[2].coder == soeren));
+
+    auto pairs = codings.codes_and_coders(document);
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<std::pair<Id, Id>> expected{{safety, aase}, {pressure, soeren}};
+    std::sort(expected.begin(), expected.end());
+    CHECK(pairs == expected);
+    CHECK(codings.spans_in(other).size() == 1);
 }

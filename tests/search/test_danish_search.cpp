@@ -302,6 +302,8 @@ TEST_CASE("coding hits: exactly the spans shown, at word, sentence or turn level
     for (const auto& coding : CodingStore(p.project).list({{code}, std::nullopt, {}})) coded.insert({coding.document, coding.span});
     for (const auto& hit : result.hits) shown.insert({hit.document, hit.span});
     CHECK(coded == shown);
+    // One step of undo, labelled with how many hits got which code.
+    CHECK(History(p.project).next_undo()->label == "code " + std::to_string(result.hits.size()) + " search hits with \"Motivation\"");
     History(p.project).undo();
     CHECK(CodingStore(p.project).list().empty());
 
