@@ -79,6 +79,12 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
         stripes_->fit_to(event.GetSize().GetWidth());
         event.Skip();
     });
+    // Before the editor paints: the lines it is about to show are styled.
+    editor_->Bind(wxEVT_PAINT, [this](wxPaintEvent& event) {
+        prepare_shown_lines();
+        event.Skip();
+    });
+    Bind(wxEVT_IDLE, &TranscriptView::prepare_when_idle, this);
     editor_->Bind(wxEVT_STC_UPDATEUI, [this](wxStyledTextEvent& event) {
         stripes_->Refresh();
         if (caret_moved_) caret_moved_();
@@ -101,6 +107,10 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
     stripes_->on_click([this](const Stripe& stripe) { editor_->SetSelection(stripe.editor_start, stripe.editor_end); });
 }
 
+// A long transcript is shown at once: only the lines on the screen are
+// styled and highlighted before it is painted; the rest follows a block at a
+// time while the window is idle, and any block scrolled to first is prepared
+// before it is painted.
 void TranscriptView::show(const Document& document, const std::string& text, const std::vector<Turn>& turns,
                           const std::vector<Coding>& codings, const std::vector<Code>& codes) {
     document_ = document.id;
@@ -110,9 +120,14 @@ void TranscriptView::show(const Document& document, const std::string& text, con
     editor_->SetTextRaw(text.c_str());
     editor_->SetReadOnly(true);
     editor_->EmptyUndoBuffer();
-    style_turns(turns);
+    editor_->StartStyling(0);
+    editor_->SetStyling(editor_->GetLength(), body);
+    editor_->MarkerDeleteAll(alternate_turn_marker);
+    place_turns(turns);
+    prepared_.assign(static_cast<std::size_t>(editor_->GetLength() / block_bytes + 1), false);
     update_codings(codings, codes);
     editor_->GotoPos(0);
+    prepare_shown_lines();
 }
 
 void TranscriptView::clear() {
@@ -124,37 +139,76 @@ void TranscriptView::clear() {
     stripes_laid_out_.clear();
     stripes_->set({}, {});
     codings_.clear();
+    turns_.clear();
+    prepared_.clear();
 }
 
-void TranscriptView::style_turns(const std::vector<Turn>& turns) {
-    editor_->StartStyling(0);
-    editor_->SetStyling(editor_->GetLength(), body);
-    editor_->MarkerDeleteAll(alternate_turn_marker);
-    const auto& text = positions_->text();
+// Where each labelled turn sits in the editor, and which are tinted.
+void TranscriptView::place_turns(const std::vector<Turn>& turns) {
+    turns_.clear();
     bool tinted = false;
     for (const auto& turn : turns) {
         if (!turn.speaker && turn.body_start == turn.span.start) continue;  // an unlabelled passage: plain text
-        int start = positions_->to_editor(turn.span.start);
-        const int end = positions_->to_editor(turn.span.end);
-        if (tinted) {
-            const int last_line = editor_->LineFromPosition(std::max(start, end - 1));
-            for (int line = editor_->LineFromPosition(start); line <= last_line; ++line) editor_->MarkerAdd(line, alternate_turn_marker);
-        }
+        turns_.push_back(PlacedTurn{positions_->to_editor(turn.span.start), positions_->to_editor(turn.body_start),
+                                    positions_->to_editor(turn.span.end), tinted});
         tinted = !tinted;
-        const int body_start = positions_->to_editor(turn.body_start);
-        int stamp_end = start;
-        while (stamp_end < body_start && is_timestamp_char(text[static_cast<std::size_t>(stamp_end)])) ++stamp_end;
-        if (stamp_end > start && (text[static_cast<std::size_t>(stamp_end)] == ' ')) {
-            editor_->StartStyling(start);
-            editor_->SetStyling(stamp_end - start, timestamp);
-            start = stamp_end;
-        }
-        if (body_start > start) {
-            editor_->StartStyling(start);
-            editor_->SetStyling(body_start - start, label);
-        }
     }
-    isolate_wide_punctuation();
+    std::stable_sort(turns_.begin(), turns_.end(), [](const PlacedTurn& a, const PlacedTurn& b) { return a.start < b.start; });
+}
+
+void TranscriptView::style_turn(const PlacedTurn& turn) {
+    const auto& text = positions_->text();
+    int start = turn.start;
+    if (turn.tinted) {
+        const int last_line = editor_->LineFromPosition(std::max(turn.start, turn.end - 1));
+        for (int line = editor_->LineFromPosition(turn.start); line <= last_line; ++line) editor_->MarkerAdd(line, alternate_turn_marker);
+    }
+    int stamp_end = start;
+    while (stamp_end < turn.body_start && is_timestamp_char(text[static_cast<std::size_t>(stamp_end)])) ++stamp_end;
+    if (stamp_end > start && (text[static_cast<std::size_t>(stamp_end)] == ' ')) {
+        editor_->StartStyling(start);
+        editor_->SetStyling(stamp_end - start, timestamp);
+        start = stamp_end;
+    }
+    if (turn.body_start > start) {
+        editor_->StartStyling(start);
+        editor_->SetStyling(turn.body_start - start, label);
+    }
+}
+
+// The turns starting in a block styled, its wide punctuation isolated, its codings highlighted.
+void TranscriptView::prepare_block(std::size_t block) {
+    if (block >= prepared_.size() || prepared_[block] || !positions_) return;
+    prepared_[block] = true;
+    const int from = static_cast<int>(block) * block_bytes;
+    const int to = std::min(editor_->GetLength(), from + block_bytes);
+    auto turn = std::lower_bound(turns_.begin(), turns_.end(), from, [](const PlacedTurn& t, int at) { return t.start < at; });
+    for (; turn != turns_.end() && turn->start < to; ++turn) style_turn(*turn);
+    isolate_wide_punctuation(from, to);
+    paint_codings_within(from, to);
+}
+
+void TranscriptView::prepare(int from, int to) {
+    if (prepared_.empty() || to <= from) return;
+    const auto last = std::min(prepared_.size() - 1, static_cast<std::size_t>(std::max(from, to - 1) / block_bytes));
+    for (auto block = static_cast<std::size_t>(std::max(0, from) / block_bytes); block <= last; ++block) prepare_block(block);
+}
+
+void TranscriptView::prepare_shown_lines() {
+    if (!positions_ || prepared_.empty()) return;
+    const int top = editor_->GetFirstVisibleLine();
+    const int first_line = editor_->DocLineFromVisible(top);
+    const int last_line = std::min(editor_->DocLineFromVisible(top + editor_->LinesOnScreen() + 1), std::max(0, editor_->GetLineCount() - 1));
+    prepare(editor_->PositionFromLine(first_line), editor_->GetLineEndPosition(last_line) + 1);
+}
+
+// One block per idle turn of the event loop, so that a key pressed meanwhile waits a moment at most.
+void TranscriptView::prepare_when_idle(wxIdleEvent& event) {
+    event.Skip();
+    const auto next = std::find(prepared_.begin(), prepared_.end(), false);
+    if (next == prepared_.end()) return;
+    prepare_block(static_cast<std::size_t>(next - prepared_.begin()));
+    event.RequestMore();
 }
 
 // wxGTK measures some characters of U+2000-U+2FFF (the ellipsis "…" above all)
@@ -162,9 +216,9 @@ void TranscriptView::style_turns(const std::vector<Turn>& turns) {
 // the same line would sit a little to the left of its words. Scintilla measures
 // and draws each run of one style on its own; giving these characters a style
 // of their own (which looks like the body) keeps the runs after them in place.
-void TranscriptView::isolate_wide_punctuation() {
+void TranscriptView::isolate_wide_punctuation(int from, int to) {
     const auto& text = positions_->text();
-    for (std::size_t at = 0; at + 2 < text.size(); ++at) {
+    for (auto at = static_cast<std::size_t>(from); at < static_cast<std::size_t>(to) && at + 2 < text.size(); ++at) {
         if (static_cast<unsigned char>(text[at]) != 0xE2) continue;
         const int position = static_cast<int>(at);
         if (editor_->GetStyleAt(position) == body) {
@@ -197,7 +251,11 @@ void TranscriptView::update_codings_within(const std::set<Id>& changed_codings, 
     stripes_->hold_repaints(true);
     try {
         lay_out_stripes();
-        paint_codings_within(from, to);
+        for (std::size_t block = static_cast<std::size_t>(from / block_bytes); block < prepared_.size() && static_cast<int>(block) * block_bytes < to; ++block) {
+            if (!prepared_[block]) continue;
+            const int block_start = static_cast<int>(block) * block_bytes;
+            paint_codings_within(std::max(from, block_start), std::min(to, block_start + block_bytes));
+        }
     } catch (...) {
         editor_->hold_repaints(false);
         stripes_->hold_repaints(false);
@@ -227,7 +285,16 @@ void TranscriptView::paint_codings() {
         return;
     }
     lay_out_stripes();
-    paint_codings_within(0, editor_->GetLength());
+    for (int i = 0; i < indicator_count; ++i) {
+        editor_->SetIndicatorCurrent(first_indicator + i);
+        editor_->IndicatorClearRange(0, editor_->GetLength());
+    }
+    // The blocks not prepared yet are highlighted when they are.
+    for (std::size_t block = 0; block < prepared_.size(); ++block) {
+        if (!prepared_[block]) continue;
+        const int from = static_cast<int>(block) * block_bytes;
+        paint_codings_within(from, std::min(editor_->GetLength(), from + block_bytes));
+    }
 }
 
 // Each code's indicator in the code's colour. Setting an indicator's style

@@ -70,8 +70,22 @@ public:
     void on_context_menu(std::function<void()> callback) { context_menu_ = std::move(callback); }
 
 private:
-    void style_turns(const std::vector<Turn>& turns);
-    void isolate_wide_punctuation();
+    // A labelled turn in editor positions; every second one is tinted.
+    struct PlacedTurn {
+        int start;
+        int body_start;
+        int end;
+        bool tinted;
+    };
+    // The text is prepared (styled and highlighted) in blocks of this many bytes.
+    static constexpr int block_bytes = 32 * 1024;
+    void place_turns(const std::vector<Turn>& turns);
+    void style_turn(const PlacedTurn& turn);
+    void prepare_block(std::size_t block);
+    void prepare(int from, int to);
+    void prepare_shown_lines();
+    void prepare_when_idle(wxIdleEvent& event);
+    void isolate_wide_punctuation(int from, int to);
     void paint_codings();
     // Highlights between these editor positions; stripes are laid out anew.
     void paint_codings_within(int from, int to);
@@ -85,6 +99,8 @@ private:
     CodingStripes* stripes_;
     std::unique_ptr<TextPositions> positions_;
     std::optional<Id> document_;
+    std::vector<PlacedTurn> turns_;
+    std::vector<bool> prepared_;  // by block
     std::vector<Coding> codings_;
     // Each coding's place in the editor and its stripe column, by start.
     std::vector<Stripe> stripes_laid_out_;

@@ -14,13 +14,17 @@ ViewUpdates::Concerns ViewUpdates::any_of(std::initializer_list<const char*> tab
     };
 }
 
+// The tab in front is refreshed as soon as the action that changed it has
+// returned: a view may itself be the one acting, in the middle of handling
+// its own event, and must not be rebuilt under it.
 void ViewUpdates::follow(Watched& view) {
-    if (tabs_.GetCurrentPage() == view.page) {
-        view.stale = false;
-        view.refresh();
-    } else {
-        view.stale = true;
-    }
+    view.stale = true;
+    if (tabs_.GetCurrentPage() != view.page || refresh_pending_) return;
+    refresh_pending_ = true;
+    tabs_.CallAfter([this] {
+        refresh_pending_ = false;
+        shown(tabs_.GetCurrentPage());
+    });
 }
 
 void ViewUpdates::changed(const Changes& changes) {

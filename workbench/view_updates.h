@@ -47,6 +47,7 @@ private:
 
     wxAuiNotebook& tabs_;
     std::vector<Watched> views_;
+    bool refresh_pending_ = false;
 };
 
 }  // namespace fokus::workbench
