@@ -2,6 +2,7 @@
 
 #include <wx/intl.h>
 
+#include "workbench/error_messages.h"
 #include "workbench/strings.h"
 
 namespace fokus::workbench {
@@ -35,14 +36,19 @@ wxString import_summary(const importers::BatchReport& outcome) {
                        wxString::Format(wxPLURAL("%zu failed", "%zu failed", failed), failed) + ".";
     if (outcome.cancelled) summary = _("Stopped on request; the files imported so far are in the project.") + "\n" + summary;
     for (const auto& document : outcome.documents) {
-        summary += "\n" + (document.turns == 0 ? wxString::Format(_("%s: no speaker labels, imported as a document (%zu passages)"),
-                                                                  to_wx(document.file), document.passages)
-                                               : wxString::Format(_("%s: %zu turns, %zu speakers, %zu unlabelled passages"),
-                                                                  to_wx(document.file), document.turns, document.speakers,
-                                                                  document.passages));
+        if (document.turns == 0) {
+            summary += "\n" + wxString::Format(wxPLURAL("%s: no speaker labels, imported as a document (%zu passage)",
+                                                       "%s: no speaker labels, imported as a document (%zu passages)", document.passages),
+                                               to_wx(document.file), document.passages);
+            continue;
+        }
+        summary += "\n" + to_wx(document.file) + ": " +
+                   wxString::Format(wxPLURAL("%zu turn", "%zu turns", document.turns), document.turns) + ", " +
+                   wxString::Format(wxPLURAL("%zu speaker", "%zu speakers", document.speakers), document.speakers) + ", " +
+                   wxString::Format(wxPLURAL("%zu unlabelled passage", "%zu unlabelled passages", document.passages), document.passages);
     }
     for (const auto& file : outcome.skipped) summary += "\n" + why_skipped(file);
-    for (const auto& file : outcome.failed) summary += "\n" + to_wx(file.file) + ": " + to_wx(file.reason);
+    for (const auto& file : outcome.failed) summary += "\n" + to_wx(file.file) + ": " + translated_message(file.reason);
     return summary;
 }
 

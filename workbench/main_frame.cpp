@@ -308,7 +308,7 @@ void MainFrame::grow_bottom_pane() {
 // A command that shows a page brings back the pane it is in.
 void MainFrame::show_tab(wxWindow* page) {
     show_pane("bottom", true);
-    const int index = bottom_->GetPageIndex(page);
+    const int index = bottom_->GetPageIndex(tab_page_of(*bottom_, page));
     if (index != wxNOT_FOUND) bottom_->SetSelection(static_cast<std::size_t>(index));
 }
 

@@ -79,7 +79,7 @@ bool MainFrame::show_crosstab(const std::string& attribute) {
 std::optional<std::int64_t> MainFrame::shown_count(const std::string& what) {
     if (what == "segments") {
         show_tab(segments_);
-        return segments_->GetItemCount();
+        return static_cast<std::int64_t>(segments_->row_count());
     }
     if (what == "transcript") return static_cast<std::int64_t>(transcript_->coding_count());
     const std::string cooccurrence = "cooccurrence ";

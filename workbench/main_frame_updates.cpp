@@ -33,7 +33,9 @@ namespace fokus::workbench {
 // transcript the stretch of text whose codings changed, the tabs what they list.
 void MainFrame::follow_changes(const Changes& changes) {
     try {
-        const bool codes_changed = changes.touches("codes") || changes.touches("code_sets") || changes.touches("code_set_members");
+        // The codes' keys are kept in project_info.
+        const bool codes_changed = changes.touches("codes") || changes.touches("code_sets") || changes.touches("code_set_members") ||
+                                   changes.touches("project_info");
         if (codes_changed) {
             codes_->populate(project_);
         } else if (changes.touches("codings")) {

@@ -197,6 +197,8 @@ void SegmentsList::set_without_interviewers(bool without) {
     if (project_ && item_) show(*project_, *item_);
 }
 
+std::size_t SegmentsList::row_count() const { return rows_->rows().size(); }
+
 std::vector<wxString> SegmentsList::shown_rows() const {
     std::vector<wxString> shown;
     for (const auto& row : rows_->rows()) {

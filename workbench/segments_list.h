@@ -32,6 +32,8 @@ public:
     std::vector<Id> codings() const;
     // What each row shows, as "document | speaker | coders | before | text | after"; for scripts.
     std::vector<wxString> shown_rows() const;
+    // How many rows are shown (a passage coded alike by several coders is one).
+    std::size_t row_count() const;
 
     // One row: one passage, with everyone who coded it alike.
     struct Row {

@@ -4,8 +4,15 @@
 
 namespace fokus::workbench {
 
+wxWindow* tab_page_of(const wxAuiNotebook& tabs, wxWindow* view) {
+    for (wxWindow* page = view; page; page = page->GetParent()) {
+        if (page->GetParent() == &tabs) return page;
+    }
+    return view;
+}
+
 void ViewUpdates::watch(wxWindow* page, Concerns concerns, std::function<void()> refresh, OnShow on_show) {
-    views_.push_back(Watched{page, std::move(concerns), std::move(refresh), on_show, false});
+    views_.push_back(Watched{tab_page_of(tabs_, page), std::move(concerns), std::move(refresh), on_show, false});
 }
 
 ViewUpdates::Concerns ViewUpdates::any_of(std::initializer_list<const char*> tables) {

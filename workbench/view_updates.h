@@ -14,6 +14,10 @@
 
 namespace fokus::workbench {
 
+// The page of `tabs` that holds `view` (a view may sit inside its page, as the
+// segments list in its pane); `view` itself when no page holds it.
+wxWindow* tab_page_of(const wxAuiNotebook& tabs, wxWindow* view);
+
 class ViewUpdates {
 public:
     using Concerns = std::function<bool(const Changes&)>;
