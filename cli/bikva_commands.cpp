@@ -115,7 +115,7 @@ void add_bikva(CLI::App& app, Context& context) {
                 for (const auto& reaction : reactions) print_chain_segment(reaction, "     ");
             }
         }
-        std::cout << chains.size() << " statements carried forward\n";
+        std::cout << count_of(chains.size(), "statement", "statements") << " carried forward\n";
     });
     add_link_action(*bikva, context, options, true);
     add_link_action(*bikva, context, options, false);
