@@ -57,6 +57,7 @@ const char* const message_patterns[] = {
     wxTRANSLATE("cannot merge \"%s\" into its own sub-code \"%s\""),
     wxTRANSLATE("no code named \"%s\""),
     wxTRANSLATE("the code \"%s\" is a heading and cannot be applied"),
+    wxTRANSLATE("the selection has no words to name a code by"),
     wxTRANSLATE("the same span is already coded with \"%s\" by %s"),
     wxTRANSLATE("%s is already coded with \"%s\" by %s"),
     wxTRANSLATE("a theme name cannot be empty"),

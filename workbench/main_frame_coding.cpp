@@ -10,6 +10,7 @@
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
+#include "coding/in_vivo.h"
 #include "coding/text.h"
 #include "workbench/action_labels.h"
 #include "workbench/code_picker.h"
@@ -20,36 +21,6 @@
 #include "workbench/transcript_view.h"
 
 namespace fokus::workbench {
-namespace {
-
-constexpr std::size_t longest_in_vivo_name = 60;
-
-// The selected words as a code name: on one line, without the punctuation
-// around them, and short enough for the code tree.
-wxString in_vivo_name(const std::string& selected) {
-    wxString name;
-    bool space = false;
-    for (const auto c : to_wx(selected)) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !name.empty();
-            continue;
-        }
-        if (space) name += ' ';
-        space = false;
-        name += c;
-    }
-    const wxString punctuation = wxString::FromUTF8(".,;:!?\"'()[]«»“”„…–- ");
-    while (!name.empty() && punctuation.Find(name.Last()) != wxNOT_FOUND) name.RemoveLast();
-    while (!name.empty() && punctuation.Find(name[0]) != wxNOT_FOUND) name.Remove(0, 1);
-    if (name.length() > longest_in_vivo_name) {
-        name.Truncate(longest_in_vivo_name);
-        if (const int last_space = name.Find(' ', true); last_space > 20) name.Truncate(static_cast<std::size_t>(last_space));
-        name += wxString::FromUTF8("…");
-    }
-    return name;
-}
-
-}  // namespace
 
 
 void MainFrame::code_selection(Id code) {
@@ -105,23 +76,10 @@ void MainFrame::code_in_vivo() {
         return;
     }
     try {
-        const std::string name = from_wx(in_vivo_name(DocumentStore(project_).excerpt(*document, *span)));
-        if (name.empty()) throw InputError("the selection has no words to name a code by");
-        // A code of that name may exist already (coded in vivo before): then it is used.
-        std::optional<Code> existing;
-        try {
-            existing = CodeStore(project_).resolve(name);
-        } catch (const NotFoundError&) {
-        }
-        if (existing && existing->codable) {
-            code_selection(existing->id);
-            return;
-        }
-        project_.act("code in vivo " + text::quote(name), [&] {
-            const Id code = CodeStore(project_).add(name);
-            CodingStore(project_).add(*document, code, *span);
-        });
-        refresh_after_change(Changed::codes, wxString::Format(_("New code \"%s\", coded in vivo"), to_wx(name)));
+        const auto made = fokus::code_in_vivo(project_, *document, *span);
+        refresh_after_change(made.new_code ? Changed::codes : Changed::codings,
+                             made.new_code ? wxString::Format(_("New code \"%s\", coded in vivo"), to_wx(made.name))
+                                           : wxString::Format(_("Coded with \"%s\""), to_wx(made.name)));
     } catch (const std::exception& error) {
         report(error);
     }
