@@ -13,6 +13,7 @@
 #include "coding/codings.h"
 #include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/in_vivo.h"
 #include "coding/memos.h"
 #include "coding/segments.h"
 
@@ -122,6 +123,32 @@ void add_coding_commands(CLI::App& app, Context& context) {
             if (added.size() < spans.size()) {
                 std::cout << spans.size() - added.size() << " passages were already coded so\n";
             }
+        });
+    }
+    {
+        struct Options {
+            std::string path, document, passage;
+            bool json = false;
+        };
+        auto options = std::make_shared<Options>();
+        auto* command = app.add_subcommand(
+            "code-in-vivo", "Code a passage with a code named by its own words (made when there is none), as one step");
+        command->add_option("PROJECT", options->path, "The project file")->required();
+        command->add_option("DOCUMENT", options->document, "The document (name or id)")->required();
+        command->add_option("PASSAGE", options->passage, "START-END, or its text (occurring once)")->required();
+        add_json_flag(*command, options->json);
+        command->callback([&context, options] {
+            auto project = context.open(options->path);
+            const auto document = DocumentStore(project).resolve(options->document);
+            const auto made = code_in_vivo(project, document.id, locate(project, document.id, options->passage));
+            const auto span = CodingStore(project).get(made.coding).span;
+            if (options->json) {
+                print_json({{"code", made.name}, {"new_code", made.new_code}, {"document", document.name},
+                            {"coding", {{"id", made.coding}, {"start", span.start}, {"end", span.end}}}});
+                return;
+            }
+            std::cout << "Coded " << document.name << " " << span.start << "-" << span.end << " with "
+                      << (made.new_code ? "the new code \"" : "\"") << made.name << "\" (coding " << made.coding << ")\n";
         });
     }
     {

@@ -37,6 +37,26 @@ TEST_CASE("code applies a code to a span and codings lists it with its text") {
     CHECK(listed[0]["start"] == span.start);
 }
 
+TEST_CASE("code-in-vivo names a new code by the passage's words and codes it, as one step of undo") {
+    testing::ScratchDir dir;
+    const auto path = project_with_document(dir);
+    const auto span = testing::span_of(testing::focus_group_text, "lederen står bag os");
+    const auto made = nlohmann::json::parse(run_cli(dir, {"code-in-vivo", path, "Fokusgruppe Kommune B", "lederen står bag os", "--json"}).out);
+    CHECK(made["code"] == "lederen står bag os");
+    CHECK(made["new_code"] == true);
+    CHECK(made["coding"]["start"] == span.start);
+    CHECK(made["coding"]["end"] == span.end);
+    const auto history = run_cli(dir, {"history", path, "--limit", "1"});
+    CHECK(history.out.find("code in vivo \"lederen står bag os\"") != std::string::npos);
+    CHECK(run_cli(dir, {"undo", path}).exit_code == 0);
+    CHECK(run_cli(dir, {"codes", path}).out.find("lederen står bag os") == std::string::npos);
+    // Punctuation alone names no code, and nothing is written.
+    const auto refused = run_cli(dir, {"code-in-vivo", path, "Fokusgruppe Kommune B", "11-12"});  // the colon after "Interviewer"
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("the selection has no words to name a code by") != std::string::npos);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"codings", path, "--json"}).out).empty());
+}
+
 TEST_CASE("code --text codes exact text, with --all or --occurrence when it occurs more than once") {
     testing::ScratchDir dir;
     const auto path = project_with_document(dir);
