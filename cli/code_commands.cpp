@@ -3,10 +3,12 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "cli/context.h"
 #include "cli/number_checks.h"
 #include "coding/codebook.h"
+#include "coding/code_description.h"
 #include "coding/code_keys.h"
 #include "coding/codes.h"
 #include "coding/error.h"
@@ -190,6 +192,29 @@ void add_code_commands(CLI::App& app, Context& context) {
         store.define(code.id, options->definition);
         std::cout << "Defined \"" << code.name << "\"\n";
     });
+
+    {
+        struct Described {
+            std::optional<std::string> name, colour, definition, memo;
+        };
+        auto described = std::make_shared<Described>();
+        auto* describe = action(*codes, "describe", "Change a code's name, colour, definition and memo together, as one step");
+        describe->add_option("CODE", options->code, "The code")->required();
+        describe->add_option("--name", described->name, "Its new name");
+        describe->add_option("--colour,--color", described->colour, "Its colour as #RRGGBB");
+        describe->add_option("--definition", described->definition, "Its definition");
+        describe->add_option("--memo", described->memo, "The text of its memo (empty: delete the memo)");
+        describe->callback([&context, options, described] {
+            auto project = context.open(options->path);
+            const auto code = CodeStore(project).resolve(options->code);
+            auto wanted = description_of(project, code.id);
+            if (described->name) wanted.name = *described->name;
+            if (described->colour) wanted.colour = *described->colour;
+            if (described->definition) wanted.definition = *described->definition;
+            if (described->memo) wanted.memo = *described->memo;
+            std::cout << (describe_code(project, code.id, wanted) ? "Described \"" : "Nothing changed for \"") << code.name << "\"\n";
+        });
+    }
 
     auto* merge = action(*codes, "merge", "Merge one code into another: its codings move, then it is removed");
     merge->add_option("SOURCE", options->code, "The code that disappears")->required();

@@ -3,19 +3,14 @@
 // one step that Ctrl+Z undoes.
 #include <wx/dialog.h>
 
-#include <string>
+#include <cstdint>
+
+#include "coding/code_description.h"
 
 class wxColourPickerCtrl;
 class wxTextCtrl;
 
 namespace fokus::workbench {
-
-struct CodeDescription {
-    std::string name;
-    std::string colour;  // #RRGGBB
-    std::string definition;
-    std::string memo;
-};
 
 class CodeEditor : public wxDialog {
 public:

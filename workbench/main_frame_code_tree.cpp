@@ -7,9 +7,8 @@
 
 #include <optional>
 
+#include "coding/code_description.h"
 #include "coding/codes.h"
-#include "coding/memos.h"
-#include "coding/text.h"
 #include "workbench/code_editor.h"
 #include "workbench/code_tree.h"
 #include "workbench/main_frame.h"
@@ -61,11 +60,7 @@ void MainFrame::show_code_menu(std::optional<Id> code) {
 
 void MainFrame::edit_code(Id code) {
     try {
-        CodeStore codes(project_);
-        const auto found = codes.get(code);
-        const auto memos = MemoStore(project_).list(MemoTarget{MemoTarget::Kind::Code, code});
-        CodeEditor editor(this, CodeDescription{found.name, found.color, found.definition, memos.empty() ? "" : memos.front().text},
-                          codes.coding_count(code));
+        CodeEditor editor(this, description_of(project_, code), CodeStore(project_).coding_count(code));
         if (editor.ShowModal() != wxID_OK) return;
         const auto edited = editor.edited();
         describe_code(code, edited.name, edited.colour, edited.definition, edited.memo);
@@ -77,27 +72,7 @@ void MainFrame::edit_code(Id code) {
 void MainFrame::describe_code(Id code, const std::string& name, const std::string& colour, const std::string& definition,
                               const std::string& memo) {
     try {
-        CodeStore codes(project_);
-        const auto before = codes.get(code);
-        MemoStore memos(project_);
-        const MemoTarget target{MemoTarget::Kind::Code, code};
-        const auto existing = memos.list(target);
-        const std::string old_memo = existing.empty() ? "" : existing.front().text;
-        if (name == before.name && colour == before.color && definition == before.definition && memo == old_memo) return;
-        project_.act("describe code " + text::quote(before.name), [&] {
-            if (name != before.name) codes.rename(code, name);
-            if (colour != before.color) codes.recolour(code, colour);
-            if (definition != before.definition) codes.define(code, definition);
-            if (memo != old_memo) {
-                if (existing.empty()) {
-                    memos.add(target, before.name, memo);
-                } else if (memo.empty()) {
-                    memos.remove(existing.front().id);
-                } else {
-                    memos.edit(existing.front().id, existing.front().title, memo);
-                }
-            }
-        });
+        if (!fokus::describe_code(project_, code, CodeDescription{name, colour, definition, memo})) return;
         refresh_after_change(Changed::codes, wxString::Format(_("Saved the code \"%s\""), to_wx(name)));
         codes_->select(code);
     } catch (const std::exception& error) {

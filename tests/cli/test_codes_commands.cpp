@@ -72,6 +72,25 @@ TEST_CASE("codes add, rename, move, recolour, define and merge from the command 
     CHECK(merged.out == "Merged \"Synlig leder\" into \"Ledelseskultur og -stil\": 0 codings moved\n");
 }
 
+TEST_CASE("codes describe changes name, colour, definition and memo as one step; a bad colour changes nothing") {
+    testing::ScratchDir dir;
+    const auto path = (dir / "beskriv.fokus").string();
+    run_cli(dir, {"new", path});
+    auto described = run_cli(dir, {"codes", path, "describe", "Faglig tryghed", "--name", "Tryghed i fagligheden", "--colour", "#1E8449",
+                                   "--memo", "Tæt på »rygdækning«."});
+    CHECK(described.exit_code == 0);
+    CHECK(described.out == "Described \"Faglig tryghed\"\n");
+    CHECK(run_cli(dir, {"history", path, "--limit", "1"}).out.find("describe code \"Faglig tryghed\"") != std::string::npos);
+    const auto codes = nlohmann::json::parse(run_cli(dir, {"codes", path, "--json"}).out);
+    CHECK(codes[6]["name"] == "Tryghed i fagligheden");
+    CHECK(codes[6]["color"] == "#1E8449");
+    const auto refused = run_cli(dir, {"codes", path, "describe", "Motivation", "--colour", "grøn", "--definition", "Lyst"});
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("\"grøn\" is not a colour") != std::string::npos);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"codes", path, "--json"}).out)[1]["definition"] == codes[1]["definition"]);
+    CHECK(run_cli(dir, {"codes", path, "describe", "Motivation"}).out == "Nothing changed for \"Motivation\"\n");
+}
+
 TEST_CASE("wrong code requests are refused with a message and change nothing") {
     testing::ScratchDir dir;
     const auto path = (dir / "fejl.fokus").string();
