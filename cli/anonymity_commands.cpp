@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/tables.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "importers/anonymity.h"
@@ -73,10 +74,10 @@ void check_files(const Context& context, const Options& options) {
     } else {
         for (const auto& finding : found) {
             std::cout << shown(finding.file) << "  " << importers::kind_name(finding.kind) << "  " << finding.text << "  "
-                      << finding.count << (finding.count == 1 ? " time" : " times")
+                      << count_of(static_cast<std::size_t>(finding.count), "time", "times")
                       << (finding.where.empty() ? "" : "  " + finding.where) << '\n';
         }
-        std::cout << found.size() << (found.size() == 1 ? " finding in " : " findings in ")
+        std::cout << count_of(found.size(), "finding", "findings") << " in "
                   << importers::project_files(options.path).size() << " files of the project\n";
     }
     if (!found.empty()) throw ExitAfterReport{refused};

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/context.h"
+#include "cli/tables.h"
 #include "coding/error.h"
 #include "coding/integrity.h"
 #include "coding/text.h"
@@ -46,8 +47,7 @@ void print_report(const std::string& path, const IntegrityReport& report) {
                   << " (SQLite's integrity and foreign-key checks, the text of every document, the code tree)\n";
         return;
     }
-    std::cout << path << " is damaged (" << report.problems.size()
-              << (report.problems.size() == 1 ? " problem" : " problems") << "):\n";
+    std::cout << path << " is damaged (" << count_of(report.problems.size(), "problem", "problems") << "):\n";
     for (const auto& problem : report.problems) std::cout << "  " << problem.subject << ": " << problem.problem << '\n';
     if (report.newest_good_backup) {
         std::cout << "The newest good backup is " << report.newest_good_backup->path.string() << " (made "
@@ -104,8 +104,7 @@ void add_check_command(CLI::App& app, Context& context) {
         }
         if (!report.clean()) {
             throw ProjectError(options->path, ProjectError::Reason::Damaged,
-                               "the project is damaged (" + std::to_string(report.problems.size()) +
-                                   (report.problems.size() == 1 ? " problem" : " problems") + ", listed above)");
+                               "the project is damaged (" + count_of(report.problems.size(), "problem", "problems") + ", listed above)");
         }
     });
 }

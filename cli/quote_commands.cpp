@@ -7,6 +7,7 @@
 
 #include "cli/context.h"
 #include "cli/spans.h"
+#include "cli/tables.h"
 #include "coding/attribution.h"
 #include "coding/codes.h"
 #include "coding/documents.h"
@@ -187,7 +188,7 @@ void add_quote_commands(CLI::App& app, Context& context) {
         } else {
             added = store.add_code(set.id, *code, document);
         }
-        std::cout << "Added " << added.size() << (added.size() == 1 ? " quote" : " quotes") << " to "
+        std::cout << "Added " << count_of(added.size(), "quote", "quotes") << " to "
                   << text::quote(set.name) << '\n';
     });
 
@@ -272,7 +273,7 @@ void add_quote_commands(CLI::App& app, Context& context) {
             options->attribution.empty() ? QuoteSetStore(project).attribution_template() : options->attribution;
         const auto set = QuoteSetStore(project).resolve(options->set);
         exporters::export_quote_set(project, set.id, options->file, format, export_options);
-        std::cout << "Wrote " << set.quotes << (set.quotes == 1 ? " quote" : " quotes") << " to " << options->file << '\n';
+        std::cout << "Wrote " << count_of(static_cast<std::size_t>(set.quotes), "quote", "quotes") << " to " << options->file << '\n';
     });
 }
 

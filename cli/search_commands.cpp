@@ -147,7 +147,7 @@ search::SearchOptions paged(search::SearchOptions options, const SearchCommandOp
 // "1 hit in 1 turn", "12 hits in 5 turns": a turn here is a speaker turn or an unlabelled passage.
 std::string units_text(std::size_t turns) { return count_of(turns, "turn", "turns"); }
 std::string hits_in_units(const search::SearchResult& result) {
-    return std::to_string(result.total) + (result.total == 1 ? " hit in " : " hits in ") + units_text(result.matching_turns);
+    return count_of(result.total, "hit", "hits") + " in " + units_text(result.matching_turns);
 }
 
 void run_search(search::Index& index, Project& project, const SearchCommandOptions& options, IndexReport& report) {

@@ -1,3 +1,4 @@
+#include "workbench/error_messages.h"
 #include "workbench/attribute_labels.h"
 #include "workbench/condensation_view.h"
 
@@ -99,7 +100,7 @@ void CondensationView::fill() {
     try {
         table_ = condensation_table(*project_, attribute());
     } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+        show_error(this, error);
         return;
     }
     grid_->Freeze();
@@ -133,7 +134,7 @@ void CondensationView::cell_changed(int row, int column) {
         if (cell < table_.cells.size()) table_.cells[cell] = text;
         if (changed_) changed_(wxString::Format(_("Saved the condensation of %s (Ctrl+Z undoes)"), to_wx(code.name)));
     } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+        show_error(this, error);
         fill();
     }
 }
@@ -172,7 +173,7 @@ void CondensationView::show_segments(int row, int column) {
             if (std::find(code.codes.begin(), code.codes.end(), segment.code) != code.codes.end()) of_code.push_back(std::move(segment));
         }
     } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+        show_error(this, error);
         return;
     }
     caption_->SetLabel(wxString::Format(wxPLURAL("%s in %s: %d segment", "%s in %s: %d segments", static_cast<int>(of_code.size())), to_wx(code.name),

@@ -165,6 +165,7 @@ private:
     void build_menus();
     void build_toolbar();
     void open_another_project(const wxString& path);
+    void step_through_history(bool back);
     void refresh_after_change(Changed changed, const wxString& message);
     // What the project announced an action, undo or redo changed, shown where it is seen.
     void follow_changes(const Changes& changes);

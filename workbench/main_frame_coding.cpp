@@ -104,27 +104,20 @@ void MainFrame::uncode(Id coding) {
     }
 }
 
-void MainFrame::undo() {
-    if (!can_undo_) {
-        SetStatusText(_("Nothing to undo"), message_field);
-        return;
-    }
-    try {
-        const auto step = History(project_).undo();
-        refresh_after_change(Changed::history, wxString::Format(_("Undone: %s"), translated_action_label(step.label)));
-    } catch (const std::exception& error) {
-        report(error);
-    }
-}
+void MainFrame::undo() { step_through_history(true); }
 
-void MainFrame::redo() {
-    if (!can_redo_) {
-        SetStatusText(_("Nothing to redo"), message_field);
+void MainFrame::redo() { step_through_history(false); }
+
+// Undo (back) or redo, with what it did, or that there was nothing to do, in the status bar.
+void MainFrame::step_through_history(bool back) {
+    if (!(back ? can_undo_ : can_redo_)) {
+        SetStatusText(back ? _("Nothing to undo") : _("Nothing to redo"), message_field);
         return;
     }
     try {
-        const auto step = History(project_).redo();
-        refresh_after_change(Changed::history, wxString::Format(_("Redone: %s"), translated_action_label(step.label)));
+        History history(project_);
+        const auto step = back ? history.undo() : history.redo();
+        refresh_after_change(Changed::history, wxString::Format(back ? _("Undone: %s") : _("Redone: %s"), translated_action_label(step.label)));
     } catch (const std::exception& error) {
         report(error);
     }

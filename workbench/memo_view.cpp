@@ -1,3 +1,4 @@
+#include "workbench/error_messages.h"
 #include "workbench/memo_view.h"
 
 #include <wx/button.h>
@@ -147,7 +148,7 @@ bool MemoView::save(const std::string& title, const std::string& text) {
         if (changed_) changed_(_("Saved the memo (Ctrl+Z undoes)"));
         return true;
     } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+        show_error(this, error);
         return false;
     }
 }
@@ -163,7 +164,7 @@ void MemoView::remove_chosen() {
         refresh(*project_);
         if (changed_) changed_(_("Deleted the memo (Ctrl+Z undoes)"));
     } catch (const std::exception& error) {
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, this);
+        show_error(this, error);
     }
 }
 

@@ -1,3 +1,4 @@
+#include "workbench/error_messages.h"
 #include "workbench/quote_set_view.h"
 
 #include <wx/button.h>
@@ -27,10 +28,6 @@ const char* const groupings[] = {"arranged", "code", "municipality", "stage"};
 wxString attribution_help() {
     return _("Attribution after each quotation: {speaker}, {role}, {municipality}, {age} … "
              "Attributes a participant lacks are left out.");
-}
-
-void report_problem(wxWindow* parent, const std::exception& error) {
-    wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, parent);
 }
 
 }  // namespace
@@ -238,7 +235,7 @@ void QuoteSetView::make_set() {
         }
         fill_quotes();
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 
@@ -252,7 +249,7 @@ void QuoteSetView::rename_set() {
         QuoteSetStore(*project_).rename(*set, from_wx(dialog.GetValue()));
         changed(_("Renamed the quote set (Ctrl+Z undoes)"));
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 
@@ -263,7 +260,7 @@ void QuoteSetView::delete_set() {
         QuoteSetStore(*project_).remove(*set);
         changed(_("Deleted the quote set; the codings stay (Ctrl+Z undoes)"));
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 
@@ -277,7 +274,7 @@ void QuoteSetView::move_selected(int by) {
         changed(_("Moved the quote (Ctrl+Z undoes)"));
         quotes_->SetItemState(target - 1, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 
@@ -288,7 +285,7 @@ void QuoteSetView::move_quote_to(long from, long to) {
         changed(_("Moved the quote (Ctrl+Z undoes)"));
         quotes_->SetItemState(to, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 
@@ -313,7 +310,7 @@ void QuoteSetView::remove_selected() {
         QuoteSetStore(*project_).remove_quote(quote->id);
         changed(_("Removed the quote from the set; the coding stays (Ctrl+Z undoes)"));
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 
@@ -327,7 +324,7 @@ void QuoteSetView::comment_selected() {
         QuoteSetStore(*project_).set_comment(quote->id, from_wx(dialog.GetValue()));
         changed(_("Commented on the quote (Ctrl+Z undoes)"));
     } catch (const std::exception& error) {
-        report_problem(this, error);
+        show_error(this, error);
     }
 }
 

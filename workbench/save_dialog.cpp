@@ -66,8 +66,8 @@ std::optional<std::filesystem::path> export_by_type(wxWindow* parent, const wxSt
         if (frame && frame->GetStatusBar()) frame->SetStatusText(wxString::Format(_("Saved %s"), path), 0);
         return std::filesystem::path(from_wx(path));
     } catch (const std::exception& error) {
-        if (frame && frame->GetStatusBar()) frame->SetStatusText(to_wx(error.what()), 0);
-        wxMessageBox(to_wx(error.what()), _("Fokus"), wxOK | wxICON_WARNING, parent);
+        if (frame && frame->GetStatusBar()) frame->SetStatusText(translated_message(error), 0);
+        show_error(parent, error);
         return std::nullopt;
     }
 }
