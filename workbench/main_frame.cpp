@@ -43,6 +43,7 @@
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
 #include "workbench/view_updates.h"
+#include "workbench/work_progress.h"
 #include "workbench/bikva_linking.h"
 #include "workbench/error_messages.h"
 #include "workbench/passage_drag.h"
