@@ -5,9 +5,10 @@
 //
 // main_frame.cpp holds the layout; its parts are in files of their own:
 // _commands (commands, menus, keys), _updates (following the project's
-// changes), _coding (coding in the transcript, undo), _transcript (its menu,
-// selection for scripts), _code_tree, _search, _import, _anonymity,
-// _exchange (merge, REFI-QDA), _quotes (quote sets, memos) and _analyses.
+// changes), _coding (coding in the transcript, undo, retrieval), _transcript
+// (its menu, selection for scripts), _search, _import, _anonymity,
+// _exchange (merge, REFI-QDA), _quotes (quote sets, memos) and _analyses;
+// the code tree's actions and BIKVA linking are classes of their own.
 #include <wx/aui/aui.h>
 #include <wx/frame.h>
 
@@ -33,6 +34,7 @@ namespace fokus::workbench {
 
 class DocumentTree;
 class CodeTree;
+class CodeTreeActions;
 class AgreementView;
 class QuoteSetView;
 class MemoView;
@@ -75,13 +77,8 @@ public:
     void undo();
     void redo();
     void retrieve(Id code);
-    // The code's editor (name, colour, definition, memo); saving is one step.
-    void edit_code(Id code);
-    void add_code(std::optional<Id> parent);
-    void delete_code(Id code);
-    // Saves a code's description as one action, as the editor does (also for scripts).
-    void describe_code(Id code, const std::string& name, const std::string& colour, const std::string& definition,
-                       const std::string& memo);
+    // The code tree's menu, editor, new codes, deleting, moving and merging.
+    CodeTreeActions& code_tree_actions() { return *code_tree_actions_; }
     // For scripts: select the first occurrence of `text`, or put the caret at its start.
     bool select_text(const std::string& text);
     bool select_span(Span span);
@@ -209,8 +206,6 @@ private:
     std::optional<Id> ask_for_quote_set();
     void quote_selection();
     void ask_and_export_qdpx();
-    void show_code_menu(std::optional<Id> code);
-    void code_dropped(Id dragged, std::optional<Id> target);
     void imported(const importers::BatchReport& outcome, const std::set<Id>& before, const std::vector<std::string>& names,
                   Findings findings);
     void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);
@@ -247,6 +242,7 @@ private:
     CrosstabView* crosstab_;
     BikvaView* bikva_;
     std::unique_ptr<BikvaLinking> bikva_linking_;
+    std::unique_ptr<CodeTreeActions> code_tree_actions_;
     AgreementView* agreement_;
     QuoteSetView* quote_sets_;
     MemoView* memos_;

@@ -15,6 +15,7 @@
 #include "workbench/agreement_view.h"
 #include "workbench/bikva_linking.h"
 #include "workbench/code_tree.h"
+#include "workbench/code_tree_actions.h"
 #include "workbench/contrast_view.h"
 #include "workbench/background_work.h"
 #include "workbench/main_frame.h"
@@ -214,7 +215,7 @@ bool ScriptRunner::run(const std::string& command) {
             // describe CODE|NEW NAME|#COLOUR|DEFINITION|MEMO
             const auto parts = split_at_bars(argument);
             if (parts.size() != 5) return false;
-            frame_.describe_code(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
+            frame_.code_tree_actions().describe(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
         } else if (verb == "agreement") {
             // agreement UNIT[|CODER,CODER...]
             const auto bar = argument.find('|');
