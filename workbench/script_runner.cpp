@@ -128,7 +128,7 @@ void ScriptRunner::step(wxTimerEvent&) {
     } else if (works_in_background(verb)) {
         awaited_ = command;
     }
-    if (next_ < commands_.size()) timer_.StartOnce(600);
+    if (next_ < commands_.size()) timer_.StartOnce(250);
 }
 
 bool ScriptRunner::run(const std::string& command) {
