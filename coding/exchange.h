@@ -4,6 +4,7 @@
 // codings, memos and BIKVA links, each known by its GUID. Read from a project
 // here; written to and read from REFI-QDA by the exporters and importers; and
 // merged into a project by merge.h.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -126,5 +127,15 @@ std::string memos_as_one_text(const std::vector<const ExchangeMemo*>& memos);
 
 // Everything in the project, documents and codings in document order.
 ProjectExchange read_exchange(Project& project);
+
+// What a project holds that REFI-QDA has no place for, so that an export
+// can say what stays only in the project file.
+struct BeyondExchange {
+    std::int64_t quote_sets = 0, quotes = 0, condensations = 0;
+    bool empty() const { return quote_sets + condensations == 0; }
+    // "2 quote sets with 14 quotes and 3 condensations"
+    std::string describe() const;
+};
+BeyondExchange beyond_exchange(Project& project);
 
 }  // namespace fokus

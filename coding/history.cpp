@@ -141,6 +141,46 @@ std::vector<HistoryStep> History::steps(int limit) const {
     return result;
 }
 
+std::set<std::string> History::deleted_guids(const std::string& table) const {
+    auto& db = project_.db();
+    int guid_column = -1;
+    {
+        auto columns = db.prepare("SELECT cid FROM pragma_table_info(?) WHERE name = 'guid'");
+        columns.bind_all(table);
+        if (!columns.step()) throw InputError("the project has no table " + table + " with GUIDs");
+        guid_column = static_cast<int>(columns.int64(0));
+    }
+    std::set<std::string> deleted;
+    auto steps = db.prepare("SELECT changeset FROM undo_log WHERE undone = 0 ORDER BY id");
+    while (steps.step()) {
+        auto changeset = steps.blob(0);
+        sqlite3_changeset_iter* iterator = nullptr;
+        if (const int rc = sqlite3changeset_start(&iterator, static_cast<int>(changeset.size()), changeset.data()); rc != SQLITE_OK) {
+            db.fail("reading the history's deletions", rc);
+        }
+        while (sqlite3changeset_next(iterator) == SQLITE_ROW) {
+            const char* changed_table = nullptr;
+            int columns = 0, operation = 0;
+            sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
+            if (operation != SQLITE_DELETE || table != changed_table || guid_column >= columns) continue;
+            sqlite3_value* guid = nullptr;
+            if (sqlite3changeset_old(iterator, guid_column, &guid) == SQLITE_OK && guid && sqlite3_value_type(guid) == SQLITE_TEXT) {
+                deleted.insert(reinterpret_cast<const char*>(sqlite3_value_text(guid)));
+            }
+        }
+        const int rc = sqlite3changeset_finalize(iterator);
+        if (rc != SQLITE_OK) db.fail("reading the history's deletions", rc);
+    }
+    // Deleted and made again (an undo recorded as a step of its own, a merge): present now.
+    auto present = db.prepare("SELECT 1 FROM " + table + " WHERE guid = ?");
+    for (auto guid = deleted.begin(); guid != deleted.end();) {
+        present.reset();
+        present.bind_all(*guid);
+        guid = present.step() ? deleted.erase(guid) : std::next(guid);
+    }
+    return deleted;
+}
+
 HistoryStep History::undo() {
     if (project_.read_only()) throw InputError(project_.path().string() + " is open read-only");
     if (project_.acting()) throw Error("undo requested inside a user action");
