@@ -1,0 +1,112 @@
+// import-survey and survey-columns as a user runs them, and hostile
+// spreadsheets refused with the project left exactly as it was.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "zip_fixture.h"
+
+using namespace fokus;
+using testing::run_cli;
+
+namespace {
+
+const std::string survey_csv =
+    "Respondent;Rolle;Alder;Anciennitet;Fuldtid;Hvad får dig til at blive?;Kommentar\n"
+    "R1;Socialrådgiver;43;under 2 år;Ja;\"Kollegerne.\nOg faglig sparring.\";\n"
+    "R2;Leder;51;over 5 år;Nej;Min leder bakker mig op;Tak for en god undersøgelse\n"
+    "R3;Socialrådgiver;29;2-5 år;Ja;;\n";
+
+std::vector<std::string> import_arguments(const std::string& project, const std::string& file) {
+    return {"import-survey", project, file, "--id", "Respondent", "--attribute", "Rolle", "--attribute", "Alder:number",
+            "--attribute", "Anciennitet:ordered", "--categories", "Anciennitet=under 2 år|2-5 år|over 5 år",
+            "--attribute", "Fuldtid:yesno", "--open", "Hvad får dig til at blive?", "--open", "Kommentar", "--json"};
+}
+
+// The project as a user sees it: its contents and its history.
+std::string state_of(const testing::ScratchDir& dir, const std::string& project) {
+    return run_cli(dir, {"info", project, "--json"}).out + run_cli(dir, {"participants", project, "--json"}).out +
+           run_cli(dir, {"history", project}).out;
+}
+
+}  // namespace
+
+TEST_CASE("survey-columns lists a file's columns; import-survey brings respondents and answers in, and only new ones again") {
+    testing::ScratchDir dir;
+    testing::write_file(dir / "svar.csv", survey_csv);
+    const auto columns = run_cli(dir, {"survey-columns", (dir / "svar.csv").string(), "--json"});
+    REQUIRE(columns.exit_code == 0);
+    const auto listed = nlohmann::json::parse(columns.out);
+    CHECK(listed["rows"] == 3);
+    CHECK(listed["columns"][5]["name"] == "Hvad får dig til at blive?");
+    CHECK(listed["columns"][5]["values"][0] == "Kollegerne.\nOg faglig sparring.");
+
+    const auto project = (dir / "studie.fokus").string();
+    run_cli(dir, {"new", project});
+    const auto imported = run_cli(dir, import_arguments(project, (dir / "svar.csv").string()));
+    REQUIRE(imported.exit_code == 0);
+    const auto report = nlohmann::json::parse(imported.out);
+    CHECK(report["respondents"] == 3);
+    CHECK(report["answers"] == 3);
+    CHECK(report["blank_answers"] == 3);
+    const auto participants = nlohmann::json::parse(run_cli(dir, {"participants", project, "--json"}).out);
+    REQUIRE(participants.size() == 3);
+    CHECK(participants[0]["label"] == "R1");
+    CHECK(participants[0]["attributes"]["Fuldtid"] == "ja");
+    CHECK(participants[0]["attributes"]["Anciennitet"] == "under 2 år");
+    CHECK(participants[0]["speaks_as"][0]["document"] == "Hvad får dig til at blive?");
+    // Answers are units: search finds them by respondent.
+    const auto hits = nlohmann::json::parse(run_cli(dir, {"search", project, "sparring", "--json"}).out);
+    REQUIRE(hits["hits"].size() == 1);
+    CHECK(hits["hits"][0]["speaker"] == "R1");
+
+    testing::write_file(dir / "flere.csv", survey_csv + "R4;Leder;38;2-5 år;Nej;Fleksibiliteten;\n");
+    const auto again = run_cli(dir, import_arguments(project, (dir / "flere.csv").string()));
+    REQUIRE(again.exit_code == 0);
+    const auto second = nlohmann::json::parse(again.out);
+    CHECK(second["respondents"] == 1);
+    CHECK(second["known_respondents"] == 3);
+    CHECK(second["extended_documents"] == nlohmann::json::array({"Hvad får dig til at blive?"}));
+    CHECK(run_cli(dir, {"undo", project}).exit_code == 0);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"participants", project, "--json"}).out).size() == 3);
+
+    const auto wrong = run_cli(dir, {"import-survey", project, (dir / "svar.csv").string(), "--id", "Respondent",
+                                     "--attribute", "Anciennitet:ordered"});
+    CHECK(wrong.exit_code == 1);
+    CHECK(wrong.err.find("needs --categories \"Anciennitet=first|second|...\"") != std::string::npos);
+}
+
+TEST_CASE("hostile spreadsheets are refused naming the file, and the project is left exactly as it was") {
+    testing::ScratchDir dir;
+    const auto project = (dir / "studie.fokus").string();
+    run_cli(dir, {"new", project});
+    testing::write_file(dir / "svar.csv", survey_csv);
+    REQUIRE(run_cli(dir, import_arguments(project, (dir / "svar.csv").string())).exit_code == 0);
+    const auto before = state_of(dir, project);
+    const std::string workbook =
+        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheets><sheet name=\"A\" sheetId=\"1\"/></sheets></workbook>";
+    const auto sheet = [](const std::string& data) {
+        return "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + data + "</sheetData></worksheet>";
+    };
+    std::string laughs = "<?xml version=\"1.0\"?><!DOCTYPE sst [<!ENTITY a \"hahahahaha\">";
+    for (char c = 'b'; c <= 'j'; ++c) laughs += std::string("<!ENTITY ") + c + " \"" + [&] { std::string s; for (int i = 0; i < 10; ++i) s += std::string("&") + static_cast<char>(c - 1) + ";"; return s; }() + "\">";
+    laughs += "]><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&j;</t></si></sst>";
+    testing::write_zip(dir / "latter.xlsx", {{"xl/workbook.xml", workbook},
+                                             {"xl/worksheets/sheet1.xml", sheet("<row><c t=\"s\"><v>0</v></c></row>")},
+                                             {"xl/sharedStrings.xml", laughs}});
+    testing::write_zip(dir / "kolonner.xlsx", {{"xl/workbook.xml", workbook},
+                                               {"xl/worksheets/sheet1.xml", sheet("<row><c r=\"BDWGN1\"><v>1</v></c></row>")}});
+    // A zip bomb: 210 MB of one byte, past the 200 MB an entry may expand to.
+    testing::write_zip(dir / "bombe.xlsx", {{"xl/workbook.xml", workbook},
+                                            {"xl/worksheets/sheet1.xml", sheet("<row><c><v>1</v></c></row>" + std::string(210u << 20, ' '))}});
+    for (const auto& [file, reason] : std::vector<std::pair<std::string, std::string>>{
+             {"latter.xlsx", "xl/sharedStrings.xml declares a document type or entities"},
+             {"kolonner.xlsx", "has a cell past column 16,384"},
+             {"bombe.xlsx", "xl/worksheets/sheet1.xml expands to " + std::to_string((210u << 20) + 138) + " bytes, more than the limit of 209715200 (a zip bomb?)"}}) {
+        CAPTURE(file);
+        const auto refused = run_cli(dir, import_arguments(project, (dir / file).string()));
+        CHECK(refused.exit_code == 4);
+        CHECK(refused.err.find("fokus-cli: " + (dir / file).string() + ": " + reason) == 0);
+        CHECK(state_of(dir, project) == before);
+    }
+}
