@@ -1,10 +1,13 @@
-// import-survey and survey-columns: surveys and spreadsheets beside the interviews.
+// import-survey, survey-columns and autocode: surveys and spreadsheets beside the interviews.
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "cli/context.h"
+#include "coding/codes.h"
+#include "coding/documents.h"
 #include "coding/error.h"
+#include "coding/survey_autocode.h"
 #include "coding/text.h"
 #include "importers/survey.h"
 #include "search/follower.h"
@@ -155,11 +158,37 @@ void add_survey_columns(CLI::App& app, Context&) {
     });
 }
 
+void add_autocode(CLI::App& app, Context& context) {
+    struct Options {
+        std::string path, code, question, answer;
+    };
+    auto options = std::make_shared<Options>();
+    auto* command = app.add_subcommand("autocode", "Code a survey's answers as one step: every answer to a question, "
+                                                   "or every answer of the respondents with a closed answer");
+    command->add_option("PROJECT", options->path, "The project file")->required();
+    command->add_option("CODE", options->code, "The code (name, id or GUID)")->required();
+    command->add_option("--question", options->question, "The open question (its document): every answer to it, "
+                                                          "or with --answer only there");
+    command->add_option("--answer", options->answer,
+                        "A closed answer, as participant.NAME=VALUE[,VALUE...] (a value may be a range, 20-29)");
+    command->callback([&context, options] {
+        if (options->question.empty() && options->answer.empty()) throw InputError("give --question DOCUMENT, --answer NAME=VALUE, or both");
+        auto project = context.open(options->path);
+        const Id code = CodeStore(project).resolve(options->code).id;
+        std::optional<Id> question;
+        if (!options->question.empty()) question = DocumentStore(project).resolve(options->question).id;
+        const auto coded = options->answer.empty() ? autocode_question(project, *question, code)
+                                                   : autocode_respondents(project, options->answer, code, question);
+        std::cout << "Coded " << coded << (coded == 1 ? " answer" : " answers") << " with " << text::quote(options->code) << '\n';
+    });
+}
+
 }  // namespace
 
 void add_survey_commands(CLI::App& app, Context& context) {
     add_import_survey(app, context);
     add_survey_columns(app, context);
+    add_autocode(app, context);
 }
 
 }  // namespace fokus::cli
