@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "attribute_types.h"
 #include "codebook.h"
 #include "error.h"
 #include "identity.h"
@@ -59,6 +60,7 @@ public:
         merge_codes();
         merge_code_sets();
         merge_participants();
+        merge_attribute_types();
         merge_codings();
         merge_memos();
         merge_links();
@@ -364,6 +366,15 @@ private:
             return false;
         }
         return true;
+    }
+
+    // A type comes with the other project's attributes unless this project
+    // already gives the attribute one.
+    void merge_attribute_types() {
+        AttributeTypes types(project_);
+        for (const auto& [name, kind] : other_.attribute_types) {
+            if (!types.of(name)) types.set(name, kind);
+        }
     }
 
     void merge_codings() {

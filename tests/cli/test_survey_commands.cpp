@@ -138,3 +138,31 @@ TEST_CASE("hostile spreadsheets are refused naming the file, and the project is 
         CHECK(state_of(dir, project) == before);
     }
 }
+
+TEST_CASE("a survey project exports as REFI-QDA valid against Project.xsd, respondents as cases with typed variables, and comes back") {
+    testing::ScratchDir dir;
+    testing::write_file(dir / "svar.csv", survey_csv + "R4;Leder;37,5;2-5 år;Nej;Fleksibiliteten;\n");
+    const auto project = (dir / "studie.fokus").string();
+    run_cli(dir, {"new", project});
+    REQUIRE(run_cli(dir, import_arguments(project, (dir / "svar.csv").string())).exit_code == 0);
+    run_cli(dir, {"autocode", project, "Motivation", "--question", "Hvad får dig til at blive?"});
+    const auto qdpx = (dir / "studie.qdpx").string();
+    REQUIRE(run_cli(dir, {"export-qdpx", project, qdpx}).exit_code == 0);
+    REQUIRE(std::system(("cd " + testing::shell_quote(dir.path().string()) + " && unzip -o -q studie.qdpx project.qde").c_str()) == 0);
+    const auto qde = testing::read_file(dir / "project.qde");
+    CHECK(qde.find("name=\"Alder\" typeOfVariable=\"Float\"") != std::string::npos);  // 37.5 is no integer
+    CHECK(qde.find("name=\"Fuldtid\" typeOfVariable=\"Boolean\"") != std::string::npos);
+    CHECK(qde.find("<BooleanValue>false</BooleanValue>") != std::string::npos);
+    CHECK(qde.find("<FloatValue>37.5</FloatValue>") != std::string::npos);
+    CHECK(qde.find("<Case guid=") != std::string::npos);
+    const std::string schema = std::string(FOKUS_TEST_DATA) + "/refi-qda/Project.xsd";
+    const std::string validate = "xmllint --noout --nonet --schema " + testing::shell_quote(schema) + " " +
+                                 testing::shell_quote((dir / "project.qde").string()) + " 2>" +
+                                 testing::shell_quote((dir / "xmllint.log").string());
+    CHECK_MESSAGE(std::system(validate.c_str()) == 0, testing::read_file(dir / "xmllint.log"));
+
+    const auto back = (dir / "tilbage.fokus").string();
+    REQUIRE(run_cli(dir, {"import-qdpx", back, qdpx}).exit_code == 0);
+    CHECK(run_cli(dir, {"participants", back, "--json"}).out == run_cli(dir, {"participants", project, "--json"}).out);
+    CHECK(run_cli(dir, {"codings", back, "--code", "Motivation", "--json"}).out.find("Kollegerne.\\nOg faglig sparring.") != std::string::npos);
+}
