@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "attribute_types.h"
 #include "codes.h"
 #include "project.h"
 #include "sqlite.h"
@@ -151,6 +152,7 @@ ProjectExchange read_exchange(Project& project) {
     read_codes(project, exchange);
     read_documents(project, exchange);
     read_participants(project, exchange);
+    exchange.attribute_types = AttributeTypes(project).all();
     read_codings(project, exchange);
     read_memos(project, exchange);
     read_links(project, exchange);

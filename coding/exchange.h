@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "attribute_types.h"
 #include "bikva.h"
 #include "documents.h"
 #include "memos.h"
@@ -104,6 +105,9 @@ struct ProjectExchange {
     std::vector<ExchangeCodeSet> code_sets;
     std::vector<ExchangeDocument> documents;
     std::vector<ExchangeParticipant> participants;
+    // The types of attributes that have one, named as analyses name them
+    // ("participant.alder"): REFI-QDA's typed variables.
+    std::map<std::string, AttributeKind> attribute_types;
     std::vector<ExchangeCoding> codings;
     std::vector<ExchangeMemo> memos;
     std::vector<ExchangeLink> links;

@@ -54,11 +54,26 @@ bool update_already_applied(sqlite3_changeset_iter* iterator, int columns) {
     return true;
 }
 
+// True when the row differs from what a delete expects only in columns that
+// are now NULL: an ON DELETE SET NULL of the same step got there first.
+bool differs_only_by_nulls(sqlite3_changeset_iter* iterator, int columns) {
+    for (int column = 0; column < columns; ++column) {
+        sqlite3_value* expected = nullptr;
+        sqlite3_value* current = nullptr;
+        if (sqlite3changeset_old(iterator, column, &expected) != SQLITE_OK || expected == nullptr) return false;
+        if (sqlite3changeset_conflict(iterator, column, &current) != SQLITE_OK || current == nullptr) return false;
+        if (!same_value(expected, current) && sqlite3_value_type(current) != SQLITE_NULL) return false;
+    }
+    return true;
+}
+
 // A step's own foreign-key actions can run ahead of its recorded changes:
 // rows already gone when a delete is replayed were removed by a cascade, and
-// a row already holding an update's values was set by ON DELETE SET NULL
-// (undoing "new participant, mapped to a speaker" deletes the participant
-// first). Anything else means the project changed underneath this step.
+// a row already holding an update's values, or missing only the values a
+// delete expects in its references, was set by ON DELETE SET NULL (undoing
+// "new participant, mapped to a speaker" deletes the participant first;
+// undoing answers added to a survey's document deletes their speakers before
+// their turns). Anything else means the project changed underneath this step.
 int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
     const char* table = nullptr;
     int columns = 0;
@@ -67,6 +82,9 @@ int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
     if (conflict == SQLITE_CHANGESET_NOTFOUND && operation == SQLITE_DELETE) return SQLITE_CHANGESET_OMIT;
     if (conflict == SQLITE_CHANGESET_DATA && operation == SQLITE_UPDATE && update_already_applied(iterator, columns)) {
         return SQLITE_CHANGESET_OMIT;
+    }
+    if (conflict == SQLITE_CHANGESET_DATA && operation == SQLITE_DELETE && differs_only_by_nulls(iterator, columns)) {
+        return SQLITE_CHANGESET_REPLACE;
     }
     return SQLITE_CHANGESET_ABORT;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "attribute_types.h"
 #include "codebook.h"
 #include "condensation.h"
 #include "error.h"
@@ -68,6 +69,7 @@ public:
         merge_codes();
         merge_code_sets();
         merge_participants();
+        merge_attribute_types();
         merge_codings();
         merge_memos();
         merge_links();
@@ -415,6 +417,15 @@ private:
             return false;
         }
         return true;
+    }
+
+    // A type comes with the other project's attributes unless this project
+    // already gives the attribute one.
+    void merge_attribute_types() {
+        AttributeTypes types(project_);
+        for (const auto& [name, kind] : other_.attribute_types) {
+            if (!types.of(name)) types.set(name, kind);
+        }
     }
 
     void merge_codings() {
