@@ -23,6 +23,7 @@
 #include "coding/project.h"
 #include "workbench/error_messages.h"
 #include "workbench/background_work.h"
+#include "workbench/command_line_options.h"
 #include "workbench/integrity_job.h"
 #include "workbench/main_frame.h"
 #include "workbench/script_runner.h"
@@ -139,10 +140,16 @@ int App::OnExit() {
 }
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
-    parser.AddParam(_("project"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-    parser.AddOption("", "script", _("run the commands of a script file (for tests)"));
-    parser.AddOption("", "lang", _("the language of the interface: da or en (default: the system's)"));
-    parser.AddSwitch("h", "help", _("show this help"), wxCMD_LINE_OPTION_HELP);
+    parser.AddParam(wxGetTranslation(project_argument_description), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    for (const CommandLineOption& option : command_line_options()) {
+        const wxString description = wxGetTranslation(option.description);
+        if (option.value) {
+            parser.AddOption("", option.name, description);
+        } else {
+            parser.AddSwitch(wxString(option.name) == "help" ? "h" : "", option.name, description,
+                             wxString(option.name) == "help" ? wxCMD_LINE_OPTION_HELP : 0);
+        }
+    }
 }
 
 bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
