@@ -32,7 +32,8 @@ int main() {
                  "Danish, compare codes across municipalities, roles and BIKVA stages, follow BIKVA chains, condense, "
                  "write memos, collect quotes, and undo any step. Started without a project, it shows a welcome page: "
                  "a new project, a project to open, the sample study, a REFI\\-QDA project to import, and the recent "
-                 "projects.\n.PP\nEverything the workbench does can also be done with \\fBfokus\\-cli\\fR(1).\n"
+                 "projects. A REFI\\-QDA project (\\fI.qdpx\\fR) given instead is imported into a new project, and a REFI\\-QDA "
+                 "codebook (\\fI.qdc\\fR) starts a new project with its codes.\n.PP\nEverything the workbench does can also be done with \\fBfokus\\-cli\\fR(1).\n"
               << ".SH OPTIONS\n";
     for (const CommandLineOption& option : command_line_options()) {
         std::cout << ".TP\n\\fB\\-\\-" << roff(option.name) << "\\fR";
@@ -43,6 +44,6 @@ int main() {
               << ".SH FILES\n.TP\n\\fI~/.config/fokus/fokus.conf\\fR\nSettings: the language, the recent projects, "
                  "whether the tour is shown.\n"
               << ".TP\n\\fI/usr/share/fokus/sample/sample.fokus\\fR\nThe coded sample study; the welcome page opens a copy.\n"
-              << ".TP\n\\fI/usr/share/doc/fokus/guide/\\fR\nThe user guide, in Danish and English (Help \\(rs User guide).\n"
+              << ".TP\n\\fI/usr/share/doc/fokus/guide/\\fR\nThe user guide, in Danish and English (Help ▸ User guide).\n"
               << ".SH \"SEE ALSO\"\n\\fBfokus\\-cli\\fR(1)\n";
 }

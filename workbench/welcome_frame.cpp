@@ -56,7 +56,8 @@ wxButton* add_action(wxWindow* parent, wxSizer& sizer, const wxString& title, co
 
 std::filesystem::path sample_study_path() {
     const wxFileName program(wxStandardPaths::Get().GetExecutablePath());
-    for (const char* relative : {"/../share/fokus/sample/sample.fokus", "/../packaging/sample/sample.fokus"}) {
+    // Installed; built for the package; built by scripts/open-sample.
+    for (const char* relative : {"/../share/fokus/sample/sample.fokus", "/../packaging/sample/sample.fokus", "/../sample.fokus"}) {
         const wxFileName candidate(program.GetPath() + relative);
         if (candidate.FileExists()) return from_wx(candidate.GetAbsolutePath());
     }
