@@ -26,6 +26,7 @@ struct Argument {
 struct Command {
     std::string path;  // "codes add"
     std::string description;
+    std::string footer;  // only where it is the command's own, not the app's
     std::vector<Argument> arguments;
     std::vector<std::string> subcommands;
 };
@@ -64,6 +65,8 @@ void collect(const CLI::App& app, const std::string& path, std::vector<Command>&
     Command command;
     command.path = path;
     command.description = app.get_description();
+    const CLI::App* parent = app.get_parent();
+    if (parent && app.get_footer() != parent->get_footer()) command.footer = app.get_footer();
     for (const CLI::Option* option : app.get_options()) {
         if (option == app.get_help_ptr() || option == app.get_help_all_ptr() || option->get_group().empty()) continue;
         command.arguments.push_back(argument_of(*option));
@@ -197,6 +200,7 @@ void write_man_page(const CLI::App& app, const std::string& version, std::ostrea
             out << ".PP\nActions: " << actions << ".\n";
         }
         write_arguments(command, out);
+        for (const std::string& paragraph : paragraphs(command.footer)) out << ".PP\n" << roff(paragraph) << '\n';
     }
     for (const std::string& paragraph : paragraphs(app.get_footer())) {
         if (paragraph.rfind("Run '", 0) == 0) continue;  // said in DESCRIPTION
