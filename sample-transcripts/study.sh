@@ -54,6 +54,11 @@ CODES
 # caseworkers' reactions, and what went on to the managers.
 bikva() { as Åse bikva "$project" "$@"; }
 stage1=bikva-1-borgere stage2=bikva-2-raadgivere stage3=bikva-3-ledere
+# What each stage's participants said about the caseworkers and the
+# organisation, coded with the stage's code.
+as Åse code-hits "$project" 'sagsbehandler* OR rådgiver* OR møde*' "1 Brugere" --level turn --without-interviewers --document "$stage1"
+as Åse code-hits "$project" 'borger* OR sager' "2 Frontlinjemedarbejdere" --level turn --without-interviewers --document "$stage2"
+as Åse code-hits "$project" 'borger* OR omorganisering*' "3 Ledelse" --level turn --without-interviewers --document "$stage3"
 as Åse code "$project" "$stage1" "1 Brugere" --text "Jeg har haft fire forskellige sagsbehandlere på to år, og hver gang skulle jeg fortælle det hele forfra."
 bikva present "$stage1" "Jeg har haft fire forskellige sagsbehandlere på to år, og hver gang skulle jeg fortælle det hele forfra." "$stage2" \
   "En af borgerne sagde: \"Jeg har haft fire forskellige sagsbehandlere på to år, og hver gang skulle jeg fortælle det hele forfra.\""
