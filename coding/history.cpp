@@ -199,6 +199,41 @@ std::set<std::string> History::deleted_guids(const std::string& table) const {
     return deleted;
 }
 
+std::set<std::string> History::changed_columns(const std::string& table, Id id) const {
+    auto& db = project_.db();
+    std::vector<std::string> names;
+    {
+        auto columns = db.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+        columns.bind_all(table);
+        while (columns.step()) names.push_back(columns.text(0));
+    }
+    std::set<std::string> changed;
+    auto steps = db.prepare("SELECT changeset FROM undo_log WHERE undone = 0 ORDER BY id");
+    while (steps.step()) {
+        auto changeset = steps.blob(0);
+        sqlite3_changeset_iter* iterator = nullptr;
+        if (const int rc = sqlite3changeset_start(&iterator, static_cast<int>(changeset.size()), changeset.data()); rc != SQLITE_OK) {
+            db.fail("reading the history's changes", rc);
+        }
+        while (sqlite3changeset_next(iterator) == SQLITE_ROW) {
+            const char* changed_table = nullptr;
+            int columns = 0, operation = 0;
+            sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
+            if (operation != SQLITE_UPDATE || table != changed_table) continue;
+            sqlite3_value* key = nullptr;
+            // The id is the first column, the primary key, always present in an update.
+            if (sqlite3changeset_old(iterator, 0, &key) != SQLITE_OK || !key || sqlite3_value_int64(key) != id) continue;
+            for (int column = 1; column < columns && column < static_cast<int>(names.size()); ++column) {
+                sqlite3_value* value = nullptr;
+                if (sqlite3changeset_new(iterator, column, &value) == SQLITE_OK && value) changed.insert(names[static_cast<std::size_t>(column)]);
+            }
+        }
+        const int rc = sqlite3changeset_finalize(iterator);
+        if (rc != SQLITE_OK) db.fail("reading the history's changes", rc);
+    }
+    return changed;
+}
+
 HistoryStep History::undo() {
     if (project_.read_only()) throw InputError(project_.path().string() + " is open read-only");
     if (project_.acting()) throw Error("undo requested inside a user action");

@@ -42,6 +42,10 @@ public:
     // what this project chose to remove, which a copy made before must not
     // bring back. Deletions whose step was undone are not among them.
     std::set<std::string> deleted_guids(const std::string& table) const;
+    // The columns of the row `id` of `table` that steps in the history changed
+    // (and that were not undone): a value outside it is still as the row was
+    // made, so a copy that differs there changed it, not this project.
+    std::set<std::string> changed_columns(const std::string& table, Id id) const;
 
 private:
     Project& project_;

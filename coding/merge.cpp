@@ -281,6 +281,52 @@ private:
         }
     }
 
+    // A field that differs: when the code is the same one (by GUID) and this
+    // project never changed the field, only the other copy did, and its value
+    // is taken; else the two edits are listed and settled.
+    void merge_code_fields(const OurCode& ours, const ExchangeCode& code, const std::string& name, const std::string& definition) {
+        auto guid = db_.prepare("SELECT guid FROM codes WHERE id = ?");
+        guid.bind_all(ours.id);
+        const bool same_code = guid.step() && guid.text(0) == code.guid;
+        // Read from the history only when a field differs.
+        std::optional<std::set<std::string>> changed;
+        const auto changed_here = [&](const char* column) {
+            if (!changed) changed = History(project_).changed_columns("codes", ours.id);
+            return changed->count(column) > 0;
+        };
+        const std::string item = "code " + text::quote(ours.name);
+        const auto take = [&](const char* column, const char* what, const std::string& here, const std::string& there) {
+            if (same_code && !changed_here(column)) {
+                note(item + ": took the " + what + " from " + options_.source + ", changed only there");
+                return there;
+            }
+            return settle(item + ": " + what, here, there);
+        };
+        if (ours.name != name) {
+            if (same_code && !changed_here("name")) {
+                auto clash = db_.prepare("SELECT 1 FROM codes WHERE name = ? AND id <> ?");
+                clash.bind_all(name, ours.id);
+                if (clash.step()) {
+                    note(item + " is called " + text::quote(name) + " in " + options_.source + ", a name another code has here; kept");
+                } else {
+                    db_.prepare("UPDATE codes SET name = ? WHERE id = ?").bind_all(name, ours.id).run();
+                    note(item + " renamed " + text::quote(name) + " as in " + options_.source + ", where it was renamed");
+                }
+            } else {
+                note(item + " is called " + text::quote(name) + " in " + options_.source + "; matched by its GUID");
+            }
+        }
+        const std::string colour = normalise_colour(code.color);
+        if (!colour.empty() && colour != normalise_colour(ours.color)) {
+            const auto kept = take("color", "colour", ours.color, colour);
+            db_.prepare("UPDATE codes SET color = ? WHERE id = ?").bind_all(kept, ours.id).run();
+        }
+        if (!definition.empty() && definition != ours.definition) {
+            const auto kept = ours.definition.empty() ? definition : take("definition", "definition", ours.definition, definition);
+            db_.prepare("UPDATE codes SET definition = ? WHERE id = ?").bind_all(kept, ours.id).run();
+        }
+    }
+
     void merge_codes() {
         for (const auto& code : other_.codes) {
             std::optional<Id> parent;
@@ -293,19 +339,7 @@ private:
             if (const auto ours = match_code(code, parent)) {
                 codes_[code.guid] = ours->id;
                 ++report_.codes.present;
-                const std::string item = "code " + text::quote(ours->name);
-                if (ours->name != name) {
-                    note(item + " is called " + text::quote(name) + " in " + options_.source + "; matched by its GUID");
-                }
-                const std::string colour = normalise_colour(code.color);
-                if (!colour.empty() && colour != normalise_colour(ours->color)) {
-                    const auto kept = settle(item + ": colour", ours->color, colour);
-                    db_.prepare("UPDATE codes SET color = ? WHERE id = ?").bind_all(kept, ours->id).run();
-                }
-                if (!definition.empty() && definition != ours->definition) {
-                    const auto kept = ours->definition.empty() ? definition : settle(item + ": definition", ours->definition, definition);
-                    db_.prepare("UPDATE codes SET definition = ? WHERE id = ?").bind_all(kept, ours->id).run();
-                }
+                merge_code_fields(*ours, code, name, definition);
                 continue;
             }
             review_near_match(code);

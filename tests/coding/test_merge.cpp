@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "coding/codebook.h"
+#include "coding/code_description.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/condensation.h"
@@ -128,6 +129,7 @@ TEST_CASE("a code recoloured and redefined in both copies is listed as a conflic
     auto ase = Project::open(copies.ase_path);
     CodeStore codes(ase);
     const Id motivation = codes.resolve("Motivation").id;
+    codes.recolour(motivation, "#AA0000");
     codes.define(motivation, "Lyst og mening i arbejdet");
     const auto ours = codes.get(motivation);
 
@@ -153,7 +155,7 @@ TEST_CASE("a code recoloured and redefined in both copies is listed as a conflic
     }
 }
 
-TEST_CASE("a code renamed in the other copy is matched by its GUID; a similar new code is added and named for review") {
+TEST_CASE("a code renamed only in the other copy is matched by its GUID and takes the new name; a similar new code is added and named for review") {
     TwoCopies copies;
     {
         auto bjorn = Project::open(copies.bjorn_path);
@@ -165,13 +167,13 @@ TEST_CASE("a code renamed in the other copy is matched by its GUID; a similar ne
     const auto report = merge_project_file(ase, copies.bjorn_path, MergeOptions{"bjørn.fokus"});
     CHECK(report.codes.added == 1);
     REQUIRE(report.notes.size() == 2);
-    CHECK(report.notes[0] == "code \"Faglig tryghed\" is called \"Faglig tryghed i teamet\" in bjørn.fokus; matched by its GUID");
+    CHECK(report.notes[0] == "code \"Faglig tryghed\" renamed \"Faglig tryghed i teamet\" as in bjørn.fokus, where it was renamed");
     CHECK(report.notes[1] ==
           "code \"Kompetenceudviklingen\" is new here but resembles \"Kompetenceudvikling\"; if it is the same code renamed, "
           "merge the two codes");
-    CHECK(CodeStore(ase).resolve("Faglig tryghed").name == "Faglig tryghed");
-    // Bjørn's codings under the renamed code land on Åse's code.
-    CHECK(codings_by_coder(ase).count({"Bjørn", "Faglig tryghed", span_of(testing::focus_group_text, "lederen står bag os").start,
+    CHECK(CodeStore(ase).resolve("Faglig tryghed i teamet").name == "Faglig tryghed i teamet");
+    // Bjørn's codings under the renamed code land on Åse's code, under its new name.
+    CHECK(codings_by_coder(ase).count({"Bjørn", "Faglig tryghed i teamet", span_of(testing::focus_group_text, "lederen står bag os").start,
                                        span_of(testing::focus_group_text, "lederen står bag os").end}) == 1);
 }
 
@@ -409,4 +411,33 @@ TEST_CASE("quote sets and condensations of another Fokus project are merged: new
     CHECK(again.quotes.added == 0);
     CHECK(again.quotes.present == 2);
     CHECK(again.condensations.added == 0);
+}
+
+TEST_CASE("a code's colour, definition and name changed only in the other copy are taken from it; changed in both, they are settled") {
+    TwoCopies copies;
+    {
+        auto bjorn = Project::open(copies.bjorn_path);
+        CodeStore codes(bjorn);
+        const Id tryghed = codes.resolve("Faglig tryghed").id;
+        describe_code(bjorn, tryghed, CodeDescription{"Faglig tryghed", "#123456", "Når rådgiveren føler sig sikker i sit fag.", ""});
+        codes.rename(codes.resolve("Sparring og faglig ledelse").id, "Sparring og ledelse");
+        describe_code(bjorn, codes.resolve("Motivation").id, CodeDescription{"Motivation", "#654321", "Bjørns definition.", ""});
+    }
+    {
+        auto ase = Project::open(copies.ase_path);
+        const Id motivation = CodeStore(ase).resolve("Motivation").id;
+        describe_code(ase, motivation, CodeDescription{"Motivation", "#abcdef", "Åses definition.", ""});
+    }
+    auto ase = Project::open(copies.ase_path);
+    const auto report = merge_project_file(ase, copies.bjorn_path, {"bjørn.fokus"});
+    CodeStore codes(ase);
+    const auto tryghed = codes.resolve("Faglig tryghed");
+    CHECK(tryghed.color == "#123456");
+    CHECK(description_of(ase, tryghed.id).definition == "Når rådgiveren føler sig sikker i sit fag.");
+    CHECK_NOTHROW(codes.resolve("Sparring og ledelse"));
+    // Motivation was described in both: listed, and this project's kept by default.
+    REQUIRE(report.conflicts.size() == 2);
+    for (const auto& conflict : report.conflicts) CHECK(conflict.item.find("Motivation") != std::string::npos);
+    CHECK(codes.resolve("Motivation").color == "#ABCDEF");
+    CHECK(description_of(ase, codes.resolve("Motivation").id).definition == "Åses definition.");
 }
