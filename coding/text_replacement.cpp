@@ -93,6 +93,19 @@ void move_turns(sql::Connection& db, Id document, const std::vector<Measured>& r
     }
 }
 
+// A sync point keeps to its words; inside a replaced stretch, to its start.
+void move_sync_points(sql::Connection& db, Id document, const std::vector<Measured>& replacements) {
+    std::vector<std::pair<Id, std::int64_t>> points;
+    auto select = db.prepare("SELECT id, position FROM sync_points WHERE document_id = ?");
+    select.bind_all(document);
+    while (select.step()) points.emplace_back(select.int64(0), select.int64(1));
+    auto change = db.prepare("UPDATE sync_points SET position = ? WHERE id = ?");
+    for (const auto& [id, position] : points) {
+        change.reset();
+        change.bind_all(moved(position, replacements, false), id).run();
+    }
+}
+
 }  // namespace
 
 void DocumentStore::replace_text(Id id, const std::vector<TextReplacement>& replacements) {
@@ -130,6 +143,7 @@ void DocumentStore::replace_text(Id id, const std::vector<TextReplacement>& repl
         const std::int64_t aside = document.length + new_length + 1;
         for (const auto& columns : moving_spans) move_spans(db, columns, id, document.name, measured, aside);
         move_turns(db, id, measured);
+        move_sync_points(db, id, measured);
         // The log says what kind of detail was replaced, where and by whom; never what it was.
         auto log = db.prepare(
             "INSERT INTO pseudonymisation_log(document_id, kind, start, end, replacement, coder_id, created_at) "
