@@ -18,7 +18,9 @@
 
 #include "coding/codings.h"
 #include "coding/memos.h"
+#include "coding/documents.h"
 #include "coding/project.h"
+#include "coding/timeline.h"
 #include "importers/anonymity.h"
 #include "importers/batch.h"
 #include "search/index.h"
@@ -30,6 +32,7 @@ class wxMenu;
 namespace fokus::workbench {
 
 class DocumentTree;
+class MediaPane;
 class CodeTree;
 class AgreementView;
 class QuoteSetView;
@@ -137,6 +140,13 @@ public:
     // Puts the keyboard focus in "transcript" or "search", as a click would.
     bool focus(const std::string& what);
 
+    // The recording (main_frame_media.cpp): play from the Nth turn (counting
+    // from 1) at its time; the turn highlighted as the recording is followed.
+    bool play_from_turn(std::size_t number);
+    void play_from_position(std::int64_t position);
+    std::optional<std::size_t> followed_turn() const;
+    MediaPane& media_pane() { return *media_; }
+
     Project& project() { return project_; }
     // A number a view shows, read as a researcher would, with its tab brought
     // to the front: "segments" (rows retrieved), "transcript" (codings
@@ -162,6 +172,15 @@ private:
 
     // The commands, menus, toolbar and keys (main_frame_commands.cpp).
     void register_commands();
+    void register_media_commands();
+    wxMenu* build_media_menu();
+    void load_recording(Id document);
+    void load_recording_times(Id document);
+    void follow_recording(std::int64_t time_ms);
+    void play_selection();
+    void mark_sync_point_here();
+    void ask_and_link_recording();
+    void ask_and_find_recordings();
     void build_menus();
     void build_toolbar();
     void open_another_project(const wxString& path);
@@ -227,6 +246,11 @@ private:
     QuoteSetView* quote_sets_;
     MemoView* memos_;
     ContrastView* contrast_;
+    MediaPane* media_;
+    // The open document's times and turns, for following the recording.
+    std::optional<Timeline> timeline_;
+    std::vector<Turn> followed_turns_;
+    std::optional<std::int64_t> play_until_;  // while a selection is played
     CondensationView* condensations_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;
