@@ -88,6 +88,12 @@ void MainFrame::load_recording(Id document) {
         return;
     }
     show_pane("media", true);
+    // A video needs room above the controls; a sound recording only the controls.
+    auto& pane = aui_.GetPane("media");
+    const bool video = recording->kind == "video";
+    pane.MinSize(220, video ? 320 : 150).BestSize(370, video ? 320 : 150);
+    aui_.Update();
+    pane.MinSize(220, 150);
     media_->load(to_wx(recordings.location(*recording).string()), recording->kind == "video");
 }
 
@@ -189,7 +195,7 @@ void MainFrame::ask_and_find_recordings() {
     try {
         const auto result = importers::find_moved_recordings(project_, from_wx(dialog.GetPath()));
         if (const auto document = transcript_->document()) load_recording(*document);
-        refresh_after_change(Changed::anything, wxString::Format(_("Found %zu recordings; %zu still missing"), result.found.size(),
+        refresh_after_change(Changed::anything, wxString::Format(_("Recordings found: %zu; still missing: %zu"), result.found.size(),
                                                                  result.still_missing.size()));
     } catch (const std::exception& error) {
         report(error);

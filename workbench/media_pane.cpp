@@ -7,9 +7,11 @@
 #include <wx/sizer.h>
 #include <wx/slider.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 #include "coding/timeline.h"
 #include "workbench/strings.h"
@@ -40,12 +42,12 @@ MediaPane::MediaPane(wxWindow* parent) : wxPanel(parent, wxID_ANY), timer_(this)
     column->Add(note_, 0, wxALL, 6);
 
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    back_button_ = new wxButton(this, wxID_ANY, wxString::FromUTF8("⏪"), wxDefaultPosition, wxSize(40, -1));
+    back_button_ = new wxButton(this, wxID_ANY, wxString::FromUTF8("−3 s"), wxDefaultPosition, wxSize(52, -1));
     back_button_->SetToolTip(_("Back 3 seconds (F7)"));
-    play_button_ = new wxButton(this, wxID_ANY, wxString::FromUTF8("▶"), wxDefaultPosition, wxSize(48, -1));
+    play_button_ = new wxButton(this, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(52, -1));
     play_button_->SetName("media-play");
     play_button_->SetToolTip(_("Play or pause (F9)"));
-    forward_button_ = new wxButton(this, wxID_ANY, wxString::FromUTF8("⏩"), wxDefaultPosition, wxSize(40, -1));
+    forward_button_ = new wxButton(this, wxID_ANY, wxString::FromUTF8("+3 s"), wxDefaultPosition, wxSize(52, -1));
     forward_button_->SetToolTip(_("Forward 3 seconds (F8)"));
     time_bar_ = new wxSlider(this, wxID_ANY, 0, 0, 1000);
     time_bar_->SetName("media-time");
@@ -53,11 +55,13 @@ MediaPane::MediaPane(wxWindow* parent) : wxPanel(parent, wxID_ANY), timer_(this)
     bar->Add(back_button_, 0, wxALIGN_CENTER_VERTICAL);
     bar->Add(play_button_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, 2);
     bar->Add(forward_button_, 0, wxALIGN_CENTER_VERTICAL);
-    bar->Add(time_bar_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, 6);
-    bar->Add(time_text_, 0, wxALIGN_CENTER_VERTICAL);
+    bar->AddStretchSpacer();
+    bar->Add(time_text_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
     column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+    column->Add(time_bar_, 0, wxEXPAND | wxLEFT | wxRIGHT, 2);
+    show_playing(false);
 
-    auto* settings = new wxBoxSizer(wxHORIZONTAL);
+    auto* settings = new wxWrapSizer(wxHORIZONTAL);
     speed_ = new wxChoice(this, wxID_ANY);
     for (const double speed : speeds) speed_->Append(wxString::Format(wxString::FromUTF8("%g×"), speed));
     speed_->SetSelection(normal_speed);
@@ -71,8 +75,8 @@ MediaPane::MediaPane(wxWindow* parent) : wxPanel(parent, wxID_ANY), timer_(this)
     settings->Add(speed_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
     settings->Add(new wxStaticText(this, wxID_ANY, _("Volume")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     settings->Add(volume_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
-    settings->Add(follow_, 0, wxALIGN_CENTER_VERTICAL);
-    column->Add(settings, 0, wxEXPAND | wxALL, 6);
+    column->Add(settings, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+    column->Add(follow_, 0, wxALL, 6);
     SetSizer(column);
 
     play_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { toggle(); });
@@ -127,9 +131,12 @@ void MediaPane::unload(const wxString& why) {
     }
     time_bar_->SetValue(0);
     time_text_->SetLabel("00:00:00 / 00:00:00");
-    play_button_->SetLabel(wxString::FromUTF8("▶"));
+    show_playing(false);
     Layout();
 }
+
+// The play button shows what a press will do.
+void MediaPane::show_playing(bool playing) { play_button_->SetLabel(wxString::FromUTF8(playing ? "❚❚" : "▶")); }
 
 void MediaPane::loaded(wxMediaEvent&) {
     loaded_ = true;
@@ -153,14 +160,14 @@ void MediaPane::play() {
     if (!loaded_) return;
     player_->Play();
     apply_speed();
-    play_button_->SetLabel(wxString::FromUTF8("⏸"));
+    show_playing(true);
     timer_.Start(tick_ms);
 }
 
 void MediaPane::pause() {
     if (!loaded_) return;
     player_->Pause();
-    play_button_->SetLabel(wxString::FromUTF8("▶"));
+    show_playing(false);
     show_time();
 }
 
@@ -172,8 +179,10 @@ void MediaPane::toggle() {
     }
 }
 
-// GStreamer's player seeks only once it has started: a seek asked for
-// before that is made when it says it plays.
+// GStreamer's player lets a seek pass unheeded while it is still starting,
+// and meanwhile reports the time asked for as its position. So playing from a
+// time is done in steps: paused, seek, and once a later look finds the
+// recording still at that time, play.
 void MediaPane::play_from(std::int64_t time_ms) {
     time_ms = std::max<std::int64_t>(0, time_ms);
     if (!loaded_) {
@@ -181,8 +190,10 @@ void MediaPane::play_from(std::int64_t time_ms) {
         return;
     }
     pending_seek_ = time_ms;
-    player_->Seek(static_cast<wxFileOffset>(time_ms));
-    play();
+    last_seek_.reset();
+    if (player_->GetState() != wxMEDIASTATE_PAUSED) player_->Pause();
+    timer_.Start(tick_ms);
+    settle_seek();
     if (position_changed_) position_changed_(time_ms);
 }
 
@@ -191,18 +202,20 @@ void MediaPane::started(wxMediaEvent& event) {
     settle_seek();
 }
 
-// The seek is made again until the player reports a position at the time
-// asked for: while it is still starting, it lets seeks pass unheeded.
 void MediaPane::settle_seek() {
-    if (!pending_seek_ || player_->GetState() == wxMEDIASTATE_STOPPED) return;
+    if (!pending_seek_ || player_->GetState() != wxMEDIASTATE_PAUSED) return;
     const auto wanted = *pending_seek_;
-    const auto now = position_ms();
-    if (now >= wanted - 100 && now <= wanted + 400) {
+    const auto now = std::chrono::steady_clock::now();
+    if (last_seek_ && now - *last_seek_ < std::chrono::milliseconds(150)) return;
+    const auto position = position_ms();
+    if (last_seek_ && position >= wanted - 50 && position <= wanted + 50) {
         pending_seek_.reset();
-        show_time();
+        last_seek_.reset();
+        play();
         return;
     }
     player_->Seek(static_cast<wxFileOffset>(wanted));
+    last_seek_ = now;
 }
 
 void MediaPane::skip(std::int64_t milliseconds) {
@@ -239,9 +252,9 @@ void MediaPane::set_following(bool following) { follow_->SetValue(following); }
 void MediaPane::tick(wxTimerEvent&) {
     settle_seek();
     show_time();
+    show_playing(playing() || pending_seek_.has_value());
     if (!playing()) {
-        play_button_->SetLabel(wxString::FromUTF8("▶"));
-        if (player_ && loaded_ && player_->GetState() == wxMEDIASTATE_STOPPED) timer_.Stop();
+        if (player_ && loaded_ && !pending_seek_ && player_->GetState() == wxMEDIASTATE_STOPPED) timer_.Stop();
         return;
     }
     if (position_changed_) position_changed_(position_ms());
@@ -251,6 +264,8 @@ void MediaPane::show_time() {
     if (!loaded_) return;
     const auto position = position_ms();
     const auto length = static_cast<std::int64_t>(player_->Length());
+    // GStreamer may learn the length only as it plays.
+    if (length > 0 && time_bar_->GetMax() != static_cast<int>(length)) time_bar_->SetRange(0, static_cast<int>(length));
     if (!dragging_) time_bar_->SetValue(static_cast<int>(std::clamp<std::int64_t>(position, 0, std::max<std::int64_t>(1, length))));
     time_text_->SetLabel(time_text(position) + " / " + time_text(length));
 }

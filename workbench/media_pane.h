@@ -6,6 +6,7 @@
 #include <wx/panel.h>
 #include <wx/timer.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -30,7 +31,7 @@ public:
     void unload(const wxString& why);
     bool loaded() const { return loaded_; }
     bool playing() const;
-    // Whether a seek asked for is still to be made (the player was starting).
+    // Whether a time to play from is still being sought.
     bool seeking() const { return pending_seek_.has_value(); }
 
     void play();
@@ -57,6 +58,7 @@ private:
     void settle_seek();
     void tick(wxTimerEvent& event);
     void show_time();
+    void show_playing(bool playing);
     void apply_speed();
 
     wxMediaCtrl* player_ = nullptr;
@@ -73,7 +75,8 @@ private:
     bool loaded_ = false;
     bool video_ = false;
     std::optional<std::int64_t> pending_start_;  // asked for before the recording had loaded
-    std::optional<std::int64_t> pending_seek_;   // asked for before the player had started
+    std::optional<std::int64_t> pending_seek_;  // to be played from, once the player has sought it
+    std::optional<std::chrono::steady_clock::time_point> last_seek_;
     bool dragging_ = false;
     std::function<void(std::int64_t)> position_changed_;
 };

@@ -34,6 +34,8 @@ void set_up_transcript_look(wxStyledTextCtrl& editor) {
     editor.SetMarginType(time_margin, wxSTC_MARGIN_TEXT);
     editor.SetMarginWidth(time_margin, 0);
     editor.SetMarginSensitive(time_margin, true);
+    // A text margin is painted in the line numbers' colours where a line has no text.
+    editor.StyleSetBackground(wxSTC_STYLE_LINENUMBER, wxColour(255, 255, 255));
     editor.SetMarginCursor(time_margin, wxSTC_CURSORARROW);
     editor.StyleSetFont(time_margin_style, wxFont(wxFontInfo(9).Family(wxFONTFAMILY_SWISS).FaceName("DejaVu Sans")));
     editor.StyleSetForeground(time_margin_style, wxColour(140, 140, 140));
