@@ -146,6 +146,8 @@ public:
     void play_from_position(std::int64_t position);
     std::optional<std::size_t> followed_turn() const;
     MediaPane& media_pane() { return *media_; }
+    // Transcription: the selected words become `text`, as one step, the codings keeping to their words.
+    bool correct_selection(const std::string& text);
 
     Project& project() { return project_; }
     // A number a view shows, read as a researcher would, with its tab brought
@@ -180,6 +182,8 @@ private:
     void play_selection();
     void mark_sync_point_here();
     void ask_and_link_recording();
+    void ask_and_correct_selection();
+    void insert_time_here();
     void ask_and_find_recordings();
     void build_menus();
     void build_toolbar();
@@ -251,6 +255,7 @@ private:
     std::optional<Timeline> timeline_;
     std::vector<Turn> followed_turns_;
     std::optional<std::int64_t> play_until_;  // while a selection is played
+    std::optional<std::pair<Id, wxString>> loaded_recording_;  // document and file the player has
     CondensationView* condensations_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;

@@ -5,6 +5,7 @@
 #include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
+#include <wx/textdlg.h>
 
 #include <algorithm>
 
@@ -50,6 +51,12 @@ void MainFrame::register_media_commands() {
            [this] { play_selection(); }});
     c.add({"media.sync-point", _("&Mark the time here"), _("The place of the cursor is heard now: a sync point"),
            keys_of("media.sync-point", wxACCEL_NORMAL, WXK_F12), loaded, [this] { mark_sync_point_here(); }});
+    c.add({"media.correct", _("&Correct the selected words…"),
+           _("Type what was said instead; codings, quotes, turns and sync points keep to their words (one step)"),
+           keys_of("media.correct", wxACCEL_NORMAL, WXK_F2), [this] { return transcript_->selection().has_value(); },
+           [this] { ask_and_correct_selection(); }});
+    c.add({"media.insert-time", _("&Insert the time here"), _("Writes the recording's time, [00:12:34], at the cursor"),
+           keys_of("media.insert-time", wxACCEL_NORMAL, WXK_F11), loaded, [this] { insert_time_here(); }});
     c.add({"media.follow", _("F&ollow in the transcript"), _("Highlight the turn being played and keep it in view"), {}, {},
            [this] { media_->set_following(!media_->following()); }, true, [this] { return media_->following(); }});
     c.add({"media.link", _("&Link a recording…"), _("Link an audio or video file to the open document; it stays where it is"), {},
@@ -66,6 +73,8 @@ wxMenu* MainFrame::build_media_menu() {
     menu->AppendSeparator();
     commands_.append(*menu, "media.follow");
     commands_.append(*menu, "media.sync-point");
+    commands_.append(*menu, "media.insert-time");
+    commands_.append(*menu, "media.correct");
     menu->AppendSeparator();
     commands_.append(*menu, "media.link");
     commands_.append(*menu, "media.find");
@@ -78,6 +87,10 @@ void MainFrame::load_recording(Id document) {
     load_recording_times(document);
     RecordingStore recordings(project_);
     const auto recording = recordings.of(document);
+    // The text changed (a correction, an undo): the recording plays on.
+    const wxString location = recording ? to_wx(recordings.location(*recording).string()) : wxString();
+    if (recording && media_->loaded() && loaded_recording_ == std::make_pair(document, location)) return;
+    loaded_recording_.reset();
     if (!recording) {
         media_->unload(_("No recording is linked to this document (Recording ▸ Link a recording…)"));
         return;
@@ -94,7 +107,7 @@ void MainFrame::load_recording(Id document) {
     pane.MinSize(220, video ? 320 : 150).BestSize(370, video ? 320 : 150);
     aui_.Update();
     pane.MinSize(220, 150);
-    media_->load(to_wx(recordings.location(*recording).string()), recording->kind == "video");
+    if (media_->load(location, recording->kind == "video")) loaded_recording_ = std::make_pair(document, location);
 }
 
 void MainFrame::follow_recording(std::int64_t time_ms) {
@@ -171,6 +184,46 @@ void MainFrame::load_recording_times(Id document) {
     std::sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.position < b.position; });
     transcript_->show_times(marks);
     timeline_ = recordings.timeline(document);
+}
+
+bool MainFrame::correct_selection(const std::string& text) {
+    const auto document = transcript_->document();
+    const auto selection = transcript_->selection();
+    if (!document || !selection) return false;
+    try {
+        DocumentStore(project_).edit_text(*document, *selection, text);
+        refresh_after_change(Changed::history, _("Corrected; Ctrl+Z takes it back"));
+        return true;
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
+}
+
+void MainFrame::ask_and_correct_selection() {
+    const auto document = transcript_->document();
+    const auto selection = transcript_->selection();
+    if (!document || !selection) return;
+    try {
+        const auto words = DocumentStore(project_).excerpt(*document, *selection);
+        wxTextEntryDialog dialog(this, _("What was said:"), _("Correct the transcript"), to_wx(words));
+        if (dialog.ShowModal() != wxID_OK || from_wx(dialog.GetValue()) == words) return;
+        correct_selection(from_wx(dialog.GetValue()));
+    } catch (const std::exception& error) {
+        report(error);
+    }
+}
+
+void MainFrame::insert_time_here() {
+    const auto document = transcript_->document();
+    if (!document || !media_->loaded()) return;
+    try {
+        const auto at = transcript_->caret();
+        DocumentStore(project_).edit_text(*document, Span{at, at}, "[" + format_time(media_->position_ms()) + "] ");
+        refresh_after_change(Changed::history, _("The time is written at the cursor; Ctrl+Z takes it back"));
+    } catch (const std::exception& error) {
+        report(error);
+    }
 }
 
 void MainFrame::ask_and_link_recording() {

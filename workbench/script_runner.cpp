@@ -351,6 +351,9 @@ bool ScriptRunner::run(const std::string& command) {
             }
             wxYield();
             return print_media_position(false);
+        } else if (verb == "correct") {
+            // correct TEXT: the selected words become TEXT, as Recording ▸ Correct the selected words… does
+            return frame_.correct_selection(argument);
         } else if (verb == "pause-media") {
             frame_.media_pane().pause();
         } else if (verb == "wait") {

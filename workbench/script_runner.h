@@ -10,7 +10,7 @@
 //   (prints "shown<TAB>VIEW<TAB>..." with what the view shows) | press also takes Space, Tab, Down, Up, Home, End |
 //   crosstab-cell CODE|VALUE | bikva | agreement UNIT[|CODERS] | disagreements CODE | blind [off] | describe CODE|NAME|#COLOUR|DEFINITION|MEMO | cooccurrence | cell ROW CODE|COLUMN CODE | screenshot PATH | wait MS | quit |
 //   play-from-turn N (as a click on the Nth turn's time; prints "media-position<TAB>MS<TAB>FOLLOWED TURN" once it plays) |
-//   media-position | wait-for-media MS (until the recording has played to MS, then prints as media-position) | pause-media
+//   media-position | wait-for-media MS (until the recording has played to MS, then prints as media-position) | pause-media | correct TEXT (the selection becomes TEXT)
 // "timed COMMAND" runs the command, repaints, and prints "timing<TAB>COMMAND<TAB>ms".
 #include <wx/timer.h>
 

@@ -1,6 +1,8 @@
 // Recordings linked to documents, and sync points that keep to their words.
 #include <doctest/doctest.h>
 
+#include "coding/codes.h"
+#include "coding/codings.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
@@ -82,4 +84,42 @@ TEST_CASE("turn times and sync points make the document's timeline; sync points 
     CHECK(documents.excerpt(id, Span{points[1].position, points[1].position + 8}) == "sparring");
     History(project).undo();
     CHECK(recordings.sync_points(id)[1].position == sparring.start);
+}
+
+TEST_CASE("correcting a word inside a coded passage keeps every coding on the same words, as one step that undo takes back") {
+    testing::ScratchDir dir;
+    auto project = Project::create(dir / "rettelse.fokus");
+    const Id id = testing::add_focus_group(project);
+    DocumentStore documents(project);
+    CodingStore codings(project);
+    CodeStore codes(project);
+    const auto& text = testing::focus_group_text;
+    // "Vi får sparring, og lederen står bag os" coded; "kollegerne, helt klart" coded; the word "sparring" is corrected.
+    const auto passage = testing::span_of(text, "Vi får sparring, og lederen står bag os");
+    const auto before = testing::span_of(text, "kollegerne, helt klart");
+    const auto after = testing::span_of(text, "børnene");
+    const Id first = codings.add(id, codes.resolve("Faglig tryghed").id, passage);
+    const Id second = codings.add(id, codes.resolve("Motivation").id, before);
+    const Id third = codings.add(id, codes.resolve("Motivation").id, after);
+    const auto word = testing::span_of(text, "sparring");
+    const std::size_t steps = History(project).steps().size();
+    documents.edit_text(id, word, "faglig sparring");
+    const std::string corrected = documents.text(id);
+    CHECK(corrected.find("Vi får faglig sparring, og lederen står bag os") != std::string::npos);
+    CHECK(documents.excerpt(id, codings.get(first).span) == "Vi får faglig sparring, og lederen står bag os");
+    CHECK(documents.excerpt(id, codings.get(second).span) == "kollegerne, helt klart");
+    CHECK(documents.excerpt(id, codings.get(third).span) == "børnene");
+    CHECK(History(project).steps().size() == steps + 1);
+    CHECK(History(project).next_undo()->label == "edit the text of \"Fokusgruppe Kommune B\"");
+    // The turns moved too: the third turn still starts with its label.
+    const auto turns = documents.turns(id);
+    CHECK(documents.excerpt(id, Span{turns[2].span.start, turns[2].body_start}) == "Rådgiver 2: ");
+    History(project).undo();
+    CHECK(documents.text(id) == text);
+    CHECK(codings.get(first).span == passage);
+    CHECK(codings.get(second).span == before);
+    CHECK(codings.get(third).span == after);
+    // An insertion: a timestamp typed at a turn's start.
+    documents.edit_text(id, Span{turns[1].span.start, turns[1].span.start}, "[00:00:07] ");
+    CHECK(documents.excerpt(id, codings.get(second).span) == "kollegerne, helt klart");
 }

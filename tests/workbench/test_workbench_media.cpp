@@ -13,6 +13,10 @@
 #include <sstream>
 
 #include "cli_runner.h"
+#include "coding/codings.h"
+#include "coding/documents.h"
+#include "coding/history.h"
+#include "coding/project.h"
 #include "scratch.h"
 
 using namespace fokus;
@@ -110,8 +114,9 @@ TEST_CASE("a spoken focus group plays from turn 5 at its true start, and the tra
 
     // From turn 5; then on, past the start of turn 7.
     const long seventh = starts_ms[6] + 400;
-    testing::write_file(dir / "steps.script", "open borgere-ærø\nplay-from-turn 5\nwait-for-media " + std::to_string(seventh) +
-                                                 "\npause-media\nquit\n");
+    // Coded before, and corrected while it plays: the coding keeps to its words.
+    testing::write_file(dir / "steps.script", "open borgere-ærø\nselect min sag på Ærø\nkey 1\nplay-from-turn 5\nwait-for-media " +
+                                                 std::to_string(seventh) + "\nselect sag\ncorrect sagsbehandler\nmedia-position\npause-media\nquit\n");
     const auto log_path = dir / "workbench.log";
     const std::string command =
         "GST_PLUGIN_FEATURE_RANK=pulsesink:NONE,alsasink:NONE,pipewiresink:NONE,jackaudiosink:NONE,osssink:NONE,oss4sink:NONE,openalsink:NONE "
@@ -122,12 +127,18 @@ TEST_CASE("a spoken focus group plays from turn 5 at its true start, and the tra
     const auto log = testing::read_file(log_path);
     INFO(log);
     const auto lines = media_lines(log);
-    REQUIRE(lines.size() == 2);
+    REQUIRE(lines.size() == 3);
     MESSAGE("turn 5 starts at " << starts_ms[4] << " ms; the workbench reported " << lines[0].position_ms << " ms");
     CHECK(std::labs(lines[0].position_ms - starts_ms[4]) <= 250);
     CHECK(lines[0].followed_turn == 5);
     CHECK(lines[1].position_ms >= seventh);
     CHECK(lines[1].position_ms < starts_ms[7]);
     CHECK(lines[1].followed_turn == 7);
+    CHECK(lines[2].position_ms > lines[1].position_ms);  // the correction did not stop the recording
     CHECK(log.find("script: failed") == std::string::npos);
+    auto opened = Project::open(project);
+    const auto codings = CodingStore(opened).list();
+    REQUIRE(codings.size() == 1);
+    CHECK(DocumentStore(opened).excerpt(codings[0].document, codings[0].span) == "min sagsbehandler på Ærø");
+    CHECK(History(opened).next_undo()->label == "edit the text of \"borgere-ærø\"");
 }
