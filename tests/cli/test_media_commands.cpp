@@ -74,6 +74,12 @@ TEST_CASE("a recording beside a transcript is linked at import, listed, and foun
     const auto at = nlohmann::json::parse(run_cli(dir, {"media", project, "møde-ø", "--time-at", "0", "--json"}).out);
     CHECK(at["time_ms"] == 1000);
     CHECK(run_cli(dir, {"media", project, "møde-ø", "--sync", "ti@1:00"}).exit_code == 1);
+    // A copy to share leaves the recording's link behind unless asked for.
+    const auto shared = run_cli(dir, {"share", project, (dir / "deling.fokus").string()});
+    CHECK(shared.out.find("; left out the links to 1 recordings") != std::string::npos);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"media", (dir / "deling.fokus").string(), "--json"}).out).empty());
+    REQUIRE(run_cli(dir, {"share", project, (dir / "med-lyd.fokus").string(), "--with-recordings"}).exit_code == 0);
+    CHECK(nlohmann::json::parse(run_cli(dir, {"media", (dir / "med-lyd.fokus").string(), "--json"}).out).size() == 1);
     CHECK(run_cli(dir, {"media", project, "møde-ø", "--unlink"}).exit_code == 0);
     CHECK(nlohmann::json::parse(run_cli(dir, {"media", project, "--json"}).out).empty());
 }
