@@ -73,6 +73,13 @@ TEST_CASE("a recording beside a transcript is linked at import, listed, and foun
     CHECK(run_cli(dir, {"media", project, "møde-ø", "--sync", "10@00:00:01.600"}).exit_code == 0);
     const auto at = nlohmann::json::parse(run_cli(dir, {"media", project, "møde-ø", "--time-at", "0", "--json"}).out);
     CHECK(at["time_ms"] == 1000);
+    // Position 5 lies halfway between the turn at 0 (1 s) and the sync point at 10 (1.6 s).
+    CHECK(nlohmann::json::parse(run_cli(dir, {"media", project, "møde-ø", "--time-at", "5", "--json"}).out)["time_ms"] == 1300);
+    // A coding carries the time its words are heard.
+    REQUIRE(run_cli(dir, {"code", project, "møde-ø", "Motivation", "--span", "5-9"}).exit_code == 0);
+    const auto codings = nlohmann::json::parse(run_cli(dir, {"codings", project, "--json"}).out);
+    REQUIRE(codings.size() == 1);
+    CHECK(codings[0]["time_ms"] == 1300);
     CHECK(run_cli(dir, {"media", project, "møde-ø", "--sync", "ti@1:00"}).exit_code == 1);
     // A copy to share leaves the recording's link behind unless asked for.
     const auto shared = run_cli(dir, {"share", project, (dir / "deling.fokus").string()});
