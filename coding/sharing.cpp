@@ -101,10 +101,6 @@ void prepare_for_sharing(Project& project, ProjectExchange& exchange, const Shar
         return options.without_memos || (memo.target == MemoTarget::Kind::Document && gone(memo.target_guid)) ||
                (memo.target == MemoTarget::Kind::Coding && codings_gone.count(memo.target_guid));
     });
-    if (!options.with_recordings) {
-        report.recordings_left_out = static_cast<int>(copy.scalar_int("SELECT count(*) FROM recordings"));
-        copy.exec("DELETE FROM recordings");
-    }
     if (options.anonymous_coders) {
         int number = 0;
         for (auto& coder : exchange.coders) coder.name = "Coder " + std::to_string(++number);
