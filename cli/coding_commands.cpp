@@ -12,6 +12,7 @@
 #include "coding/codes.h"
 #include "coding/codings.h"
 #include "coding/documents.h"
+#include "coding/recordings.h"
 #include "coding/error.h"
 #include "coding/in_vivo.h"
 #include "coding/memos.h"
@@ -186,9 +187,19 @@ void add_coding_commands(CLI::App& app, Context& context) {
                 std::erase_if(found, [&](const Coding& coding) { return !kept.count(coding.id); });
             }
             if (options->json) {
+                // Each coding's time in its document's recording, where the document has times.
+                std::map<Id, Timeline> timelines;
+                RecordingStore recordings(project);
+                const auto time_of = [&](const Coding& coding) -> nlohmann::json {
+                    auto found_timeline = timelines.find(coding.document);
+                    if (found_timeline == timelines.end()) found_timeline = timelines.emplace(coding.document, recordings.timeline(coding.document)).first;
+                    const auto time = found_timeline->second.time_at(coding.span.start);
+                    return time ? nlohmann::json(*time) : nlohmann::json();
+                };
                 nlohmann::json list = nlohmann::json::array();
                 for (const auto& coding : found) {
                     list.push_back({{"id", coding.id},
+                                    {"time_ms", time_of(coding)},
                                     {"document", document_names[coding.document]},
                                     {"code", code_names[coding.code]},
                                     {"start", coding.span.start},

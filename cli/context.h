@@ -62,5 +62,6 @@ void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
 void add_exchange_commands(CLI::App& app, Context& context);
 void add_survey_commands(CLI::App& app, Context& context);
+void add_media_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

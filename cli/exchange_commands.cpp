@@ -116,11 +116,11 @@ void add_merge_flags(CLI::App* command, MergeCommand& options) {
 
 // What a copy to share, or an export, leaves out.
 struct SharingFlags {
-    bool without_memos = false, anonymous_coders = false;
+    bool without_memos = false, anonymous_coders = false, with_recordings = false;
     std::vector<std::string> without_documents;
 
     SharingOptions options(Project& project) const {
-        SharingOptions result{without_memos, anonymous_coders, {}};
+        SharingOptions result{without_memos, anonymous_coders, {}, with_recordings};
         for (const auto& name : without_documents) result.without_documents.push_back(DocumentStore(project).resolve(name).id);
         return result;
     }
@@ -149,6 +149,8 @@ void add_exchange_commands(CLI::App& app, Context& context) {
         command->add_option("PROJECT", options->path, "The project file")->required();
         command->add_option("COPY", options->copy, "The new project file to write; must not exist")->required();
         add_sharing_flags(command, options->flags);
+        command->add_flag("--with-recordings", options->flags.with_recordings,
+                          "Keep the links to the documents' recordings (left out by default: recordings are personal data)");
         command->callback([&context, options] {
             auto project = context.open(options->path, false);
             const auto report = write_copy_to_share(project, options->copy, options->flags.options(project));
@@ -160,6 +162,7 @@ void add_exchange_commands(CLI::App& app, Context& context) {
             if (report.documents_left_out) std::cout << "; left out " << report.documents_left_out << " documents";
             if (options->flags.without_memos) std::cout << "; left out " << report.memos_left_out << " memos";
             if (options->flags.anonymous_coders) std::cout << "; named " << report.coders_renamed << " coders Coder 1, Coder 2 ...";
+            if (report.recordings_left_out) std::cout << "; left out the links to " << report.recordings_left_out << " recordings";
             std::cout << "\n";
         });
     }

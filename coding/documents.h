@@ -141,8 +141,14 @@ public:
     // caller's; InputError, changing nothing, when two codings, quotes or
     // links of the document would come to have the same span.
     void replace_text(Id id, const std::vector<TextReplacement>& replacements);
+    // Transcription and correction: `span` of the text becomes `text`, with
+    // every coding, quote, link, turn and sync point moving with the words as
+    // replace_text() moves them, as one step labelled `edit the text of "DOC"`.
+    // Nothing is logged as pseudonymisation. An empty span inserts.
+    void edit_text(Id id, Span span, std::string_view text);
 
 private:
+    void replace(Id id, const std::vector<TextReplacement>& replacements, bool pseudonymisation);
     Project& project_;
 };
 

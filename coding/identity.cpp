@@ -10,6 +10,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
+#include <vector>
+
+#include "error.h"
 
 namespace fokus {
 
@@ -31,10 +35,9 @@ bool is_guid(std::string_view text) {
     return true;
 }
 
-std::string sha256_hex(std::string_view bytes) {
-    sha256_ctx context;
-    sha256_init(&context);
-    sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+namespace {
+
+std::string hex_digest(sha256_ctx& context) {
     std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
     sha256_digest(&context, digest.size(), digest.data());
     static constexpr char hex[] = "0123456789abcdef";
@@ -45,6 +48,30 @@ std::string sha256_hex(std::string_view bytes) {
         result += hex[byte & 0xF];
     }
     return result;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+    sha256_ctx context;
+    sha256_init(&context);
+    sha256_update(&context, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    return hex_digest(context);
+}
+
+std::string sha256_file_hex(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FileError(path, "cannot be opened for reading");
+    sha256_ctx context;
+    sha256_init(&context);
+    std::vector<char> piece(1 << 20);
+    while (in) {
+        in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+        const auto got = in.gcount();
+        if (got > 0) sha256_update(&context, static_cast<std::size_t>(got), reinterpret_cast<const std::uint8_t*>(piece.data()));
+    }
+    if (in.bad()) throw FileError(path, "could not be read to the end");
+    return hex_digest(context);
 }
 
 std::string now_utc() {

@@ -12,6 +12,9 @@ bool is_guid(std::string_view text);
 
 // SHA-256 of the bytes, in lower-case hex.
 std::string sha256_hex(std::string_view bytes);
+// SHA-256 of a file's bytes, read a piece at a time (recordings run to
+// gigabytes); FileError naming the file when it cannot be read.
+std::string sha256_file_hex(const std::string& path);
 
 // The current time as ISO 8601 UTC with seconds, e.g. 2026-03-14T09:30:00Z.
 std::string now_utc();

@@ -32,6 +32,10 @@ SharingReport leave_out(sql::Connection& copy, const SharingOptions& options) {
         report.memos_left_out = static_cast<int>(copy.scalar_int("SELECT count(*) FROM memos"));
         copy.exec("DELETE FROM memos");
     }
+    if (!options.with_recordings) {
+        report.recordings_left_out = static_cast<int>(copy.scalar_int("SELECT count(*) FROM recordings"));
+        copy.exec("DELETE FROM recordings");
+    }
     if (options.anonymous_coders) {
         report.coders_renamed = static_cast<int>(copy.scalar_int("SELECT count(*) FROM coders"));
         // Through names no coder has, since names are unique.

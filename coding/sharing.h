@@ -20,12 +20,15 @@ struct SharingOptions {
     bool without_memos = false;
     bool anonymous_coders = false;  // "Coder 1", "Coder 2" ..., in the order coders first acted
     std::vector<Id> without_documents;
+    // Recordings are personal data: their links (path, checksum) stay behind unless asked for.
+    bool with_recordings = false;
 };
 
 struct SharingReport {
     int documents_left_out = 0;
     int memos_left_out = 0;
     int coders_renamed = 0;
+    int recordings_left_out = 0;
 };
 
 // Writes the copy to `target`, which must not exist: whole or not at all.

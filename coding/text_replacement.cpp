@@ -1,6 +1,6 @@
-// Replacing words in a document's text (pseudonymisation): the new text, the
-// spans that move with the words, and the log of what kind of detail was
-// replaced where.
+// Replacing words in a document's text, for pseudonymisation and for
+// transcription: the new text, the spans that move with the words, and for
+// pseudonymisation the log of what kind of detail was replaced where.
 #include <algorithm>
 #include <tuple>
 
@@ -93,9 +93,28 @@ void move_turns(sql::Connection& db, Id document, const std::vector<Measured>& r
     }
 }
 
+// A sync point keeps to its words; inside a replaced stretch, to its start.
+void move_sync_points(sql::Connection& db, Id document, const std::vector<Measured>& replacements) {
+    std::vector<std::pair<Id, std::int64_t>> points;
+    auto select = db.prepare("SELECT id, position FROM sync_points WHERE document_id = ?");
+    select.bind_all(document);
+    while (select.step()) points.emplace_back(select.int64(0), select.int64(1));
+    auto change = db.prepare("UPDATE sync_points SET position = ? WHERE id = ?");
+    for (const auto& [id, position] : points) {
+        change.reset();
+        change.bind_all(moved(position, replacements, false), id).run();
+    }
+}
+
 }  // namespace
 
-void DocumentStore::replace_text(Id id, const std::vector<TextReplacement>& replacements) {
+void DocumentStore::replace_text(Id id, const std::vector<TextReplacement>& replacements) { replace(id, replacements, true); }
+
+void DocumentStore::edit_text(Id id, Span span, std::string_view text) {
+    replace(id, {TextReplacement{span, std::string(text), "transcription"}}, false);
+}
+
+void DocumentStore::replace(Id id, const std::vector<TextReplacement>& replacements, bool pseudonymisation) {
     if (replacements.empty()) return;
     const auto document = get(id);
     const std::string old_text = text(id);
@@ -122,7 +141,8 @@ void DocumentStore::replace_text(Id id, const std::vector<TextReplacement>& repl
     }
     new_text += old_text.substr(copied);
     const auto new_length = static_cast<std::int64_t>(text::count_code_points(new_text));
-    project_.act("replace words in " + text::quote(document.name), [&] {
+    const std::string label = (pseudonymisation ? "replace words in " : "edit the text of ") + text::quote(document.name);
+    project_.act(label, [&] {
         auto& db = project_.db();
         db.prepare("UPDATE documents SET text = ?, length = ?, text_checksum = ? WHERE id = ?")
             .bind_all(new_text, new_length, sha256_hex(new_text), id)
@@ -130,6 +150,8 @@ void DocumentStore::replace_text(Id id, const std::vector<TextReplacement>& repl
         const std::int64_t aside = document.length + new_length + 1;
         for (const auto& columns : moving_spans) move_spans(db, columns, id, document.name, measured, aside);
         move_turns(db, id, measured);
+        move_sync_points(db, id, measured);
+        if (!pseudonymisation) return;
         // The log says what kind of detail was replaced, where and by whom; never what it was.
         auto log = db.prepare(
             "INSERT INTO pseudonymisation_log(document_id, kind, start, end, replacement, coder_id, created_at) "

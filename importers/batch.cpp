@@ -14,6 +14,7 @@
 #include "coding/project.h"
 #include "coding/text.h"
 #include "importers/manifest.h"
+#include "importers/recording_file.h"
 
 namespace fokus::importers {
 namespace {
@@ -178,6 +179,22 @@ BatchReport import_files(Project& project, const std::vector<std::filesystem::pa
                 }
             }
             if (const auto* row = manifest.find(name)) transcript.document.attributes = row->attributes;
+            // The recording: the manifest's "recording" column (relative to the sheet), else one of the same name beside it.
+            std::optional<RecordingFile> recording;
+            std::optional<std::filesystem::path> recording_path;
+            if (const auto named = transcript.document.attributes.find("recording"); named != transcript.document.attributes.end()) {
+                recording_path = std::filesystem::path(options.manifest).parent_path() / named->second;
+                transcript.document.attributes.erase(named);
+            } else {
+                recording_path = recording_beside(path);
+            }
+            if (recording_path) {
+                try {
+                    recording = read_recording(*recording_path);
+                } catch (const FileError& error) {
+                    report.warnings.push_back(name + ": the recording was not linked: " + error.what());
+                }
+            }
             if (options.force) {
                 // Imported again on purpose: a name of its own beside the earlier one.
                 const std::string base = transcript.document.name;
@@ -193,6 +210,7 @@ BatchReport import_files(Project& project, const std::vector<std::filesystem::pa
             // The document, its attributes and its participants: one action, whole or absent.
             project.act("import " + text::quote(transcript.document.name), [&] {
                 const Id id = documents.add(transcript.document);
+                if (recording) RecordingStore(project).link(id, *recording);
                 for (const auto* row : speakers.of_file(name)) {
                     const Id participant = participants.ensure(row->participant);
                     for (const auto& [key, value] : row->attributes) participants.set_attribute(participant, key, value);

@@ -67,6 +67,12 @@ const char* const action_label_patterns[] = {
     wxTRANSLATE("load codebook"),
     wxTRANSLATE("merge another project"),
     wxTRANSLATE("merge %s"),
+    wxTRANSLATE("link recording to \"%s\""),
+    wxTRANSLATE("find recording of \"%s\""),
+    wxTRANSLATE("unlink recording of \"%s\""),
+    wxTRANSLATE("mark sync point %s in \"%s\""),
+    wxTRANSLATE("remove sync point %s"),
+    wxTRANSLATE("edit the text of \"%s\""),
     wxTRANSLATE("pseudonymise 1 finding"),
     wxTRANSLATE("pseudonymise %s findings"),
 };

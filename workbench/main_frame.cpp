@@ -34,6 +34,7 @@
 #include "workbench/cooccurrence_view.h"
 #include "workbench/crosstab_view.h"
 #include "workbench/document_tree.h"
+#include "workbench/media_pane.h"
 #include "workbench/memo_view.h"
 #include "workbench/menu_ids.h"
 #include "workbench/quote_set_view.h"
@@ -77,6 +78,7 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     documents_ = new DocumentTree(this);
     codes_ = new CodeTree(this);
     transcript_ = new TranscriptView(this);
+    media_ = new MediaPane(this);
     auto* bottom = new wxAuiNotebook(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                      wxAUI_NB_TOP | wxAUI_NB_TAB_SPLIT | wxAUI_NB_TAB_MOVE | wxAUI_NB_SCROLL_BUTTONS);
     bottom_ = bottom;
@@ -104,7 +106,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
 
     aui_.AddPane(transcript_, wxAuiPaneInfo().Name("transcript").CenterPane());
     aui_.AddPane(documents_, wxAuiPaneInfo().Name("documents").Caption(_("Documents")).Left().BestSize(250, -1).MinSize(180, -1));
-    aui_.AddPane(codes_, wxAuiPaneInfo().Name("codes").Caption(_("Codes")).Right().BestSize(370, -1).MinSize(220, -1));
+    aui_.AddPane(media_, wxAuiPaneInfo().Name("media").Caption(_("Recording")).Right().Position(0).BestSize(370, 120).MinSize(220, 100));
+    aui_.AddPane(codes_, wxAuiPaneInfo().Name("codes").Caption(_("Codes")).Right().Position(1).BestSize(370, -1).MinSize(220, -1));
     aui_.AddPane(bottom, wxAuiPaneInfo().Name("bottom").Caption(_("Segments")).Bottom().BestSize(-1, 300).MinSize(-1, 110));
     first_layout_ = aui_.SavePerspective();
     if (remember_settings_) {
@@ -183,6 +186,8 @@ MainFrame::MainFrame(Project project, bool remember_settings)
     });
     transcript_->on_caret_moved([this] { update_status(); });
     transcript_->on_context_menu([this] { show_context_menu(); });
+    transcript_->on_time_clicked([this](std::int64_t position) { play_from_position(position); });
+    media_->on_position([this](std::int64_t time_ms) { follow_recording(time_ms); });
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_key, this);
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& event) {
         if (remember_settings_) wxConfig::Get()->Write("/Layout/Perspective", aui_.SavePerspective());
@@ -232,6 +237,7 @@ void MainFrame::open_document(Id id) {
         transcript_->show(document, documents.text(id), documents.turns(id), visible_codings(id), CodeStore(project_).all());
         transcript_->mark_hits(search_->hit_spans_in(id));
         documents_->mark(id);
+        load_recording(id);
         SetStatusText(to_wx(document.name), message_field);
         update_status();
     } catch (const std::exception& error) {

@@ -20,8 +20,10 @@
 
 #include "coding/codings.h"
 #include "coding/memos.h"
+#include "coding/documents.h"
 #include "coding/merge.h"
 #include "coding/project.h"
+#include "coding/timeline.h"
 #include "importers/anonymity.h"
 #include "importers/batch.h"
 #include "search/index.h"
@@ -33,6 +35,7 @@ class wxMenu;
 namespace fokus::workbench {
 
 class DocumentTree;
+class MediaPane;
 class CodeTree;
 class CodeTreeActions;
 class AgreementView;
@@ -148,6 +151,15 @@ public:
     // Puts the keyboard focus in "transcript" or "search", as a click would.
     bool focus(const std::string& what);
 
+    // The recording (main_frame_media.cpp): play from the Nth turn (counting
+    // from 1) at its time; the turn highlighted as the recording is followed.
+    bool play_from_turn(std::size_t number);
+    void play_from_position(std::int64_t position);
+    std::optional<std::size_t> followed_turn() const;
+    MediaPane& media_pane() { return *media_; }
+    // Transcription: the selected words become `text`, as one step, the codings keeping to their words.
+    bool correct_selection(const std::string& text);
+
     Project& project() { return project_; }
     // A number a view shows, read as a researcher would, with its tab brought
     // to the front: "segments" (rows retrieved), "transcript" (codings
@@ -173,6 +185,17 @@ private:
 
     // The commands, menus, toolbar and keys (main_frame_commands.cpp).
     void register_commands();
+    void register_media_commands();
+    wxMenu* build_media_menu();
+    void load_recording(Id document);
+    void load_recording_times(Id document);
+    void follow_recording(std::int64_t time_ms);
+    void play_selection();
+    void mark_sync_point_here();
+    void ask_and_link_recording();
+    void ask_and_correct_selection();
+    void insert_time_here();
+    void ask_and_find_recordings();
     void build_menus();
     void build_toolbar();
     void open_another_project(const wxString& path);
@@ -247,6 +270,12 @@ private:
     QuoteSetView* quote_sets_;
     MemoView* memos_;
     ContrastView* contrast_;
+    MediaPane* media_;
+    // The open document's times and turns, for following the recording.
+    std::optional<Timeline> timeline_;
+    std::vector<Turn> followed_turns_;
+    std::optional<std::int64_t> play_until_;  // while a selection is played
+    std::optional<std::pair<Id, wxString>> loaded_recording_;  // document and file the player has
     CondensationView* condensations_;
     // Blind coding: only the current coder's codings are shown.
     bool blind_ = false;

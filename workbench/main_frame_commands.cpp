@@ -153,12 +153,15 @@ void MainFrame::register_commands() {
            pane_command("codes"), true, pane_shown("codes"), view_codes_id});
     c.add({"view.segments", _("&Segments and analyses"), _("Show or hide the pane with retrieved segments, search and analyses"),
            {key(wxACCEL_CTRL | wxACCEL_ALT, '3')}, {}, pane_command("bottom"), true, pane_shown("bottom"), view_segments_id});
+    c.add({"view.media", _("&Recording"), _("Show or hide the recording's player"), {key(wxACCEL_CTRL | wxACCEL_ALT, '4')}, {},
+           pane_command("media"), true, pane_shown("media")});
     c.add({"view.reset", _("&Reset the layout"), _("Every pane back in its first place and size"), {}, {}, [this] { reset_layout(); },
            false, {}, view_reset_id});
 
     c.add({"help.readme", _("&User guide"), _("The user guide: a study from import to quote export, what the analyses count, data protection"), {key(wxACCEL_NORMAL, WXK_F1)}, {},
            [this] { open_user_guide(); }, false, {}, readme_id});
     c.add({"help.about", _("&About Fokus"), {}, {}, {}, [this] { show_about(); }, false, {}, wxID_ABOUT});
+    register_media_commands();
 }
 
 void MainFrame::build_menus() {
@@ -209,7 +212,7 @@ void MainFrame::build_menus() {
     analysis->AppendSeparator();
     commands_.append(*analysis, "analysis.reindex");
     auto* view = new wxMenu;
-    for (const char* name : {"view.documents", "view.codes", "view.segments"}) commands_.append(*view, name);
+    for (const char* name : {"view.documents", "view.codes", "view.segments", "view.media"}) commands_.append(*view, name);
     view->AppendSeparator();
     commands_.append(*view, "view.reset");
     auto* help = new wxMenu;
@@ -222,6 +225,7 @@ void MainFrame::build_menus() {
     bar->Append(view, _("&View"));
     bar->Append(code, _("&Code"));
     bar->Append(analysis, _("&Analysis"));
+    bar->Append(build_media_menu(), _("&Recording"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
     commands_.bind(*this);

@@ -19,6 +19,7 @@
 #include "workbench/contrast_view.h"
 #include "workbench/background_work.h"
 #include "workbench/main_frame.h"
+#include "workbench/media_pane.h"
 #include "workbench/segments_list.h"
 #include "workbench/simulated_input.h"
 #include "workbench/strings.h"
@@ -78,6 +79,34 @@ bool print_shown(MainFrame& frame, const std::string& what) {
 }
 
 }  // namespace
+
+// Until the open document's recording has loaded (10 s at most).
+bool ScriptRunner::wait_for_media() {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!frame_.media_pane().loaded() && std::chrono::steady_clock::now() < until) {
+        wxMilliSleep(10);
+        wxYield();
+    }
+    return frame_.media_pane().loaded();
+}
+
+// "media-position MS TURN": where the recording is, and the turn the
+// transcript highlights (0 for none). With `once_playing`, as soon as the
+// player says it plays from where it was asked to.
+bool ScriptRunner::print_media_position(bool once_playing) {
+    auto& media = frame_.media_pane();
+    if (once_playing) {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while ((!media.playing() || media.seeking()) && std::chrono::steady_clock::now() < until) {
+            wxMilliSleep(5);
+            wxYield();
+        }
+        if (!media.playing() || media.seeking()) return false;
+    }
+    const auto followed = frame_.followed_turn();
+    std::cout << "media-position\t" << media.position_ms() << "\t" << (followed ? *followed : 0) << std::endl;
+    return true;
+}
 
 std::vector<std::string> read_script(const std::string& path) {
     std::ifstream in(path);
@@ -332,6 +361,28 @@ bool ScriptRunner::run(const std::string& command) {
             if (shown.find(argument) != std::string::npos) return true;
             std::cerr << "script: the status bar says \"" << shown << "\"" << std::endl;
             return false;
+        } else if (verb == "play-from-turn") {
+            // play-from-turn N: as a click on the Nth turn's time; once it plays, where the recording is
+            if (!wait_for_media()) return false;
+            if (!frame_.play_from_turn(std::stoul(argument))) return false;
+            return print_media_position(true);
+        } else if (verb == "media-position") {
+            return print_media_position(false);
+        } else if (verb == "wait-for-media") {
+            // wait-for-media MS: until the recording has played to that time (20 s at most)
+            const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+            const auto wanted = std::stoll(argument);
+            while (frame_.media_pane().position_ms() < wanted && std::chrono::steady_clock::now() < until) {
+                wxMilliSleep(10);
+                wxYield();
+            }
+            wxYield();
+            return print_media_position(false);
+        } else if (verb == "correct") {
+            // correct TEXT: the selected words become TEXT, as Recording ▸ Correct the selected words… does
+            return frame_.correct_selection(argument);
+        } else if (verb == "pause-media") {
+            frame_.media_pane().pause();
         } else if (verb == "wait") {
             wxMilliSleep(static_cast<unsigned long>(std::stoul(argument)));
         } else if (verb == "hold-work") {

@@ -8,7 +8,9 @@
 //   click-code NAME (a real click on the code in the code tree) | click-link HREF (a real click on a chains view link, "remove:7") |
 //   note TEXT (the next BIKVA link's note, without asking) | shown agreement CODE|agreement-caption|segments|contrast|bikva
 //   (prints "shown<TAB>VIEW<TAB>..." with what the view shows) | press also takes Space, Tab, Down, Up, Home, End |
-//   crosstab-cell CODE|VALUE | bikva | agreement UNIT[|CODERS] | disagreements CODE | blind [off] | describe CODE|NAME|#COLOUR|DEFINITION|MEMO | cooccurrence | cell ROW CODE|COLUMN CODE | screenshot PATH | wait MS | quit
+//   crosstab-cell CODE|VALUE | bikva | agreement UNIT[|CODERS] | disagreements CODE | blind [off] | describe CODE|NAME|#COLOUR|DEFINITION|MEMO | cooccurrence | cell ROW CODE|COLUMN CODE | screenshot PATH | wait MS | quit |
+//   play-from-turn N (as a click on the Nth turn's time; prints "media-position<TAB>MS<TAB>FOLLOWED TURN" once it plays) |
+//   media-position | wait-for-media MS (until the recording has played to MS, then prints as media-position) | pause-media | correct TEXT (the selection becomes TEXT)
 // "timed COMMAND" runs the command, repaints, and prints "timing<TAB>COMMAND<TAB>ms".
 #include <wx/timer.h>
 
@@ -28,6 +30,8 @@ public:
 private:
     void step(wxTimerEvent& event);
     bool run(const std::string& command);
+    bool wait_for_media();
+    bool print_media_position(bool once_playing);
 
     MainFrame& frame_;
     std::vector<std::string> commands_;

@@ -30,6 +30,16 @@ void set_up_transcript_look(wxStyledTextCtrl& editor) {
     editor.StyleSetForeground(isolated_body, editor.StyleGetForeground(body));
     editor.SetSelBackground(true, wxColour(180, 205, 240));
     editor.MarkerDefine(alternate_turn_marker, wxSTC_MARK_BACKGROUND, wxColour(243, 246, 250), wxColour(243, 246, 250));
+    editor.MarkerDefine(playing_turn_marker, wxSTC_MARK_BACKGROUND, wxColour(255, 240, 190), wxColour(255, 240, 190));
+    editor.SetMarginType(time_margin, wxSTC_MARGIN_TEXT);
+    editor.SetMarginWidth(time_margin, 0);
+    editor.SetMarginSensitive(time_margin, true);
+    // A text margin is painted in the line numbers' colours where a line has no text.
+    editor.StyleSetBackground(wxSTC_STYLE_LINENUMBER, wxColour(255, 255, 255));
+    editor.SetMarginCursor(time_margin, wxSTC_CURSORARROW);
+    editor.StyleSetFont(time_margin_style, wxFont(wxFontInfo(9).Family(wxFONTFAMILY_SWISS).FaceName("DejaVu Sans")));
+    editor.StyleSetForeground(time_margin_style, wxColour(140, 140, 140));
+    editor.StyleSetBackground(time_margin_style, wxColour(255, 255, 255));
     editor.UsePopUp(wxSTC_POPUP_NEVER);
     for (int i = 0; i < indicator_count; ++i) {
         editor.IndicatorSetStyle(first_indicator + i, wxSTC_INDIC_STRAIGHTBOX);

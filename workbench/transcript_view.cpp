@@ -54,6 +54,10 @@ TranscriptView::TranscriptView(wxWindow* parent) : wxPanel(parent) {
         if (!in_selection) editor_->GotoPos(position);
         if (context_menu_) context_menu_();
     });
+    editor_->Bind(wxEVT_STC_MARGINCLICK, [this](wxStyledTextEvent& event) {
+        if (event.GetMargin() != time_margin || !positions_ || !time_clicked_) return;
+        time_clicked_(positions_->to_core(event.GetPosition()));
+    });
     stripes_->on_click([this](const Stripe& stripe) { editor_->SetSelection(stripe.editor_start, stripe.editor_end); });
 }
 
@@ -73,6 +77,9 @@ void TranscriptView::show(const Document& document, const std::string& text, con
     editor_->StartStyling(0);
     editor_->SetStyling(editor_->GetLength(), body);
     editor_->MarkerDeleteAll(alternate_turn_marker);
+    editor_->MarkerDeleteAll(playing_turn_marker);
+    playing_.reset();
+    show_times({});
     place_turns(turns);
     prepared_.assign(static_cast<std::size_t>(editor_->GetLength() / block_bytes + 1), false);
     update_codings(codings, codes);

@@ -66,6 +66,17 @@ public:
     // Where on the screen the middle of the character at `position` (code points) is drawn.
     std::optional<wxPoint> screen_point_of(std::int64_t position) const;
     void on_caret_moved(std::function<void()> callback) { caret_moved_ = std::move(callback); }
+    // The times of the recording at these places (code points): each is shown,
+    // dimmed, in the margin beside its line; a click on one plays from there.
+    struct TimeMark {
+        std::int64_t position = 0;
+        std::int64_t time_ms = 0;
+    };
+    void show_times(const std::vector<TimeMark>& marks);
+    void on_time_clicked(std::function<void(std::int64_t position)> callback) { time_clicked_ = std::move(callback); }
+    // Highlights the turn being played (none: no highlight), and scrolls to it.
+    void mark_playing(std::optional<Span> turn);
+    std::optional<Span> playing() const { return playing_; }
     // Right click: the caret has moved to the click unless it fell inside the selection.
     void on_context_menu(std::function<void()> callback) { context_menu_ = std::move(callback); }
 
@@ -108,6 +119,8 @@ private:
     std::map<Id, Code> codes_;
     std::function<void()> caret_moved_;
     std::function<void()> context_menu_;
+    std::function<void(std::int64_t)> time_clicked_;
+    std::optional<Span> playing_;
 };
 
 }  // namespace fokus::workbench
