@@ -4,11 +4,15 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "action_records.h"
 #include "changes.h"
 #include "error.h"
 #include "identity.h"
 #include "project.h"
+#include "schema.h"
 #include "sqlite.h"
 
 namespace fokus::sync {
@@ -61,6 +65,72 @@ void mark_sent(Project& project, const std::string& guid, std::int64_t seq) {
     db.prepare("UPDATE sync_actions SET seq = ?, body = NULL WHERE guid = ? AND seq IS NULL").bind_all(seq, guid).run();
     db.prepare("UPDATE sync_field_versions SET seq = ? WHERE action = ? AND seq IS NULL").bind_all(seq, guid).run();
     transaction.commit();
+}
+
+void mark_refused(Project& project, const std::string& guid, const std::string& reason) {
+    auto& db = project.db();
+    sql::Transaction transaction(db);
+    auto label = db.prepare("SELECT label, coder FROM sync_actions WHERE guid = ?");
+    label.bind_all(guid);
+    if (!label.step()) throw NotFoundError("no action " + guid + " in " + project.path().string());
+    // Negative numbers, never used by the hub, keep refused actions apart from those waiting.
+    const auto mark = db.scalar_int("SELECT coalesce(min(seq), 0) - 1 FROM sync_actions WHERE seq < 0");
+    db.prepare("UPDATE sync_actions SET seq = ? WHERE guid = ?").bind_all(mark, guid).run();
+    db.prepare("UPDATE sync_field_versions SET seq = 0 WHERE action = ?").bind_all(guid).run();
+    db.prepare(
+          "INSERT INTO sync_conflicts(kind, entity_type, entity, field, lost_value, lost_by, lost_action, noted_at) "
+          "VALUES ('refused', 'action', ?, '', ?, ?, ?, ?)")
+        .bind_all(json(label.text(0)).dump(), json(reason).dump(), label.text(1), guid, now_utc())
+        .run();
+    transaction.commit();
+}
+
+std::string snapshot_of(Project& project) {
+    namespace fs = std::filesystem;
+    auto copy = project.path();
+    copy += ".snapshot-" + new_guid();
+    struct Removed {
+        fs::path path;
+        ~Removed() {
+            std::error_code ignored;
+            fs::remove(path, ignored);
+        }
+    } removed{copy};
+    project.db().prepare("VACUUM INTO ?").bind_all(copy.string()).run();
+    {
+        sql::Connection db(copy.string(), sql::Connection::Mode::ReadWrite);
+        db.exec("DELETE FROM undo_log; DELETE FROM sync_hub; DELETE FROM sync_actions; DELETE FROM sync_field_versions; "
+                "DELETE FROM sync_conflicts;");
+        db.prepare("DELETE FROM project_info WHERE key = ?").bind_all(schema::open_for_changes_key).run();
+        db.exec("VACUUM");
+    }
+    std::ifstream in(copy, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in && !in.eof()) throw FileError(copy.string(), "cannot be read back");
+    return bytes.str();
+}
+
+void write_snapshot(const std::filesystem::path& path, const std::string& bytes) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    if (fs::exists(path, error)) throw FileError(path.string(), "already exists; choose another name for the new copy");
+    auto partial = path;
+    partial += ".part";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            fs::remove(partial, error);
+            throw FileError(path.string(), "cannot be written (is the disk full?)");
+        }
+    }
+    fs::rename(partial, path, error);
+    if (error) {
+        fs::remove(partial, error);
+        throw FileError(path.string(), "cannot be written: " + error.message());
+    }
 }
 
 namespace {

@@ -7,6 +7,7 @@
 // writes to one field settle by hub order, and the value that lost is kept
 // as a conflict. This is the core half; hub/ talks to the server.
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,12 @@ void link_to_hub(Project& project, const HubLink& link, Start start);
 // stored without them).
 void unlink(Project& project);
 
+// The project as a new member starts from: a compact copy without the undo
+// history or the sync records of the copy it was made from.
+std::string snapshot_of(Project& project);
+// Writes a snapshot to `path` (which must not exist), whole or not at all.
+void write_snapshot(const std::filesystem::path& path, const std::string& bytes);
+
 struct ActionRecord {
     std::string guid;
     std::string label;
@@ -50,6 +57,9 @@ std::vector<ActionRecord> waiting_actions(Project& project, int limit = 1000);
 std::int64_t waiting_count(Project& project);
 // The hub has committed `guid` as number `seq` in its log.
 void mark_sent(Project& project, const std::string& guid, std::int64_t seq);
+// The hub refused `guid` (the member's role does not allow it): it is not
+// sent again, it loses to every other write, and the refusal is listed as a conflict.
+void mark_refused(Project& project, const std::string& guid, const std::string& reason);
 
 struct RemoteAction {
     std::int64_t seq = 0;
