@@ -82,6 +82,8 @@ Connection::Connection(const std::string& conninfo) : where_(describe(conninfo))
     }
     // The hub's texts are UTF-8 whatever the server's or the client's locale.
     PQsetClientEncoding(connection_, "UTF8");
+    // The server's notices (a connection ended by an administrator) reach the caller as errors, not on stderr.
+    PQsetNoticeProcessor(connection_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() {
