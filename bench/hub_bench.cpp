@@ -67,9 +67,10 @@ int main(int argc, char** argv) {
             }
         }
     };
-    const double unsynced = bench::milliseconds_of([&] { make_codings(500); });
-    std::cout << "Baseline: 500 codings in the project before it is published (nothing recorded for a hub): " << unsynced / 500
-              << " ms each\n";
+    // As many as below, so that both run with as long an undo history.
+    const double unsynced = bench::milliseconds_of([&] { make_codings(actions); });
+    std::cout << "Baseline: " << actions << " codings in the project before it is published (nothing recorded for a hub): "
+              << unsynced / actions << " ms each\n";
     const double publish = bench::milliseconds_of([&] { hub::publish(server.conninfo("lead"), lead, "Studie"); });
     std::cout << "Publish (snapshot of " << std::filesystem::file_size(dir / "studie.fokus") / 1'000'000 << " MB file): " << publish / 1000
               << " s\n";

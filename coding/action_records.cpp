@@ -180,12 +180,11 @@ json plain_value(sqlite3_value* value) {
     }
 }
 
-constexpr std::size_t longest_old_value_kept = 200;
-
+// Texts are kept as their SHA-256 only: an old value serves to notice a
+// concurrent change, and a name replaced by pseudonymisation must not travel.
 json old_value_kept(const json& value) {
-    const auto text = value.dump();
-    if (text.size() <= longest_old_value_kept) return value;
-    return json{{"sha256", sha256_hex(text)}};
+    if (!value.is_string()) return value;
+    return json{{"sha256", sha256_hex(value.dump())}};
 }
 
 // Rows as the sync names them.

@@ -19,8 +19,8 @@ using nlohmann::json;
 
 // The operations a changeset made, read after it was applied on `db`:
 // {"ops": [{"t": table, "op": "i"|"u"|"d", "k": key, "v": {column: value}, "o": {column: old}}],
-//  "coders": {guid: name}}. An old value longer than a line is kept as its
-// SHA-256 only: it serves to notice a concurrent change, and a replaced name
+//  "coders": {guid: name}}. An old text is kept as its SHA-256 only: it
+// serves to notice a concurrent change, and a replaced name
 // (pseudonymisation) must not travel.
 json operations_of(sql::Connection& db, const void* changeset, int size);
 

@@ -13,6 +13,7 @@
 #include "coding/memos.h"
 #include "coding/project.h"
 #include "coding/quote_sets.h"
+#include "coding/sharing.h"
 #include "coding/sync.h"
 #include "fixtures.h"
 #include "project_by_guid.h"
@@ -123,6 +124,10 @@ TEST_CASE("the later of two renames wins in hub order and the other is kept as a
     CodeStore(copies.anne).rename(code_named(copies.anne, "Motivation"), "Drivkraft");
     CodeStore(copies.bo).rename(code_named(copies.bo, "Motivation"), "Lyst og mening");
     CodeStore(copies.bo).define(code_named(copies.bo, "Lyst og mening"), "Hvad får rådgiverne til at blive?");
+    // What a field held before travels only as a fingerprint.
+    const auto rename = nlohmann::json::parse(sync::waiting_actions(copies.anne).front().body);
+    CHECK(rename["ops"][0]["v"]["name"] == "Drivkraft");
+    CHECK(rename["ops"][0]["o"]["name"].contains("sha256"));
     hub.sync(copies.anne);  // Anne's rename is action 1
     hub.sync(copies.bo);    // Bo's are 2 and 3: Bo pulls 1, which loses to his own later rename
     hub.sync(copies.anne);
@@ -207,4 +212,15 @@ TEST_CASE("a project of one's own records nothing for a hub") {
     testing::add_focus_group(project);
     CHECK_FALSE(sync::hub_link(project));
     CHECK(sync::waiting_count(project) == 0);
+}
+
+TEST_CASE("a copy written to share is nobody's hub copy") {
+    TwoCopies copies;
+    CodingStore(copies.anne).add(copies.document, code_named(copies.anne, "Motivation"),
+                                 testing::span_of(testing::focus_group_text, "føler man sig tryg"));
+    write_copy_to_share(copies.anne, copies.dir / "til-kollega.fokus", {});
+    auto shared = Project::open(copies.dir / "til-kollega.fokus");
+    CHECK_FALSE(sync::hub_link(shared));
+    CHECK(sync::waiting_count(shared) == 0);
+    CHECK(CodingStore(shared).list().size() == 1);
 }
