@@ -45,7 +45,7 @@ CREATE TABLE sync_field_versions (
     seq    INTEGER,
     coder  TEXT NOT NULL,
     PRIMARY KEY (entity, field)
-) WITHOUT ROWID;
+);
 CREATE INDEX sync_field_versions_by_action ON sync_field_versions(action);
 
 -- Values overwritten by a concurrent change (or a change that could not be
