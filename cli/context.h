@@ -63,5 +63,6 @@ void add_hub_commands(CLI::App& app, Context& context);
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
 void add_exchange_commands(CLI::App& app, Context& context);
+void add_survey_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli
