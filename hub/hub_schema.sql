@@ -86,7 +86,7 @@ END $$;
 CREATE OR REPLACE FUNCTION fokus_hub.lead_only_tables() RETURNS text[]
 LANGUAGE sql IMMUTABLE AS $$
     SELECT ARRAY['documents', 'turns', 'speakers', 'document_attributes', 'participants', 'participant_attributes',
-                 'codes', 'code_sets', 'code_set_members', 'pseudonymisation_log']
+                 'attribute_types', 'codes', 'code_sets', 'code_set_members', 'pseudonymisation_log']
 $$;
 
 -- Appends one action to the log; the same action again returns its first seq.
