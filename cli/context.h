@@ -19,6 +19,7 @@ enum Exit : int {
     file_problem = 4,   // a file could not be read or written, or is malformed
     internal = 5,       // anything else
     partial = 6,        // some items of a batch failed, the rest were done
+    hub_problem = 7,    // the hub could not be reached, or would not do what was asked
 };
 
 // Thrown after a command has reported its outcome itself, to exit with
@@ -58,6 +59,7 @@ void add_search_commands(CLI::App& app, Context& context);
 void add_matrix_export_commands(CLI::App& app, Context& context);
 void add_backup_commands(CLI::App& app, Context& context);
 void add_check_command(CLI::App& app, Context& context);
+void add_hub_commands(CLI::App& app, Context& context);
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
 void add_exchange_commands(CLI::App& app, Context& context);

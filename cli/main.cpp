@@ -9,6 +9,7 @@
 #include "cli/terminal.h"
 #include "coding/error.h"
 #include "coding/identity.h"
+#include "hub/connection.h"
 
 namespace {
 
@@ -41,7 +42,8 @@ int main(int argc, char** argv) {
         "duplicate name, nothing to undo); 2 the command line was wrong; 3 the project could not be used\n"
         "(missing, not a Fokus project, damaged, made by a newer version, in use); 4 a file could not be\n"
         "read or written (a full disk) or is malformed; 5 an internal error; 6 some items of a batch\n"
-        "failed (4 when none could be imported).\n\n"
+        "failed (4 when none could be imported); 7 the hub could not be reached or refused the request (the\n"
+        "copy is left whole; sync again later).\n\n"
         "On a terminal, control characters in names and texts are shown escaped (\\x1b); in a file or pipe\n"
         "they are written as stored.");
     cli::add_project_commands(app, context);
@@ -58,6 +60,7 @@ int main(int argc, char** argv) {
     cli::add_agreement_commands(app, context);
     cli::add_quote_commands(app, context);
     cli::add_exchange_commands(app, context);
+    cli::add_hub_commands(app, context);
     cli::add_survey_commands(app, context);
     cli::add_media_commands(app, context);
     if (const auto message = unknown_command(app, argc, argv)) {
@@ -79,6 +82,9 @@ int main(int argc, char** argv) {
         return cli::usage;
     } catch (const cli::ExitAfterReport& failure) {
         return failure.exit_code;
+    } catch (const hub::HubError& error) {
+        std::cerr << "fokus-cli: " << error.what() << '\n';
+        return cli::hub_problem;
     } catch (const ProjectError& error) {
         std::cerr << "fokus-cli: " << error.what() << '\n';
         return cli::project_problem;

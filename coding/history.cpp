@@ -11,6 +11,7 @@
 #include "identity.h"
 #include "project.h"
 #include "sqlite.h"
+#include "sync.h"
 
 namespace fokus {
 namespace {
@@ -18,7 +19,7 @@ namespace {
 // The history and the journal describe changes; they are not themselves undone.
 int is_user_data(void*, const char* table) {
     return std::strcmp(table, "undo_log") != 0 && std::strcmp(table, "change_journal") != 0 &&
-           std::strcmp(table, "sqlite_sequence") != 0;
+           std::strcmp(table, "sqlite_sequence") != 0 && std::strncmp(table, "sync_", 5) != 0;
 }
 
 struct SqliteBuffer {
@@ -129,6 +130,8 @@ Changes apply(Project& project, const HistoryStep& step, bool invert, const char
     touched.bind_all(journal_before);
     while (touched.step()) changed.push_back(touched.int64(0));
     add_unlabelled_passages(db, changed);
+    // Undo stays personal, and reaches the others as an action of its own.
+    sync::detail::record_action(project, data, size, std::string(invert ? "Undo: " : "Redo: ") + step.label, project.coder_id());
     auto mark = db.prepare("UPDATE undo_log SET undone = ? WHERE id = ?");
     mark.bind_all(invert ? 1 : 0, step.id).run();
     auto changes = project.has_subscribers() ? detail::describe_changeset(db, data, size) : Changes{};
@@ -293,6 +296,7 @@ Changes ActionRecording::finish(std::string_view label, Id coder, bool describe)
         "INSERT INTO undo_log(label, changeset, coder_id, created_at) VALUES (?, ?, ?, ?)");
     insert.bind(1, label).bind_blob(2, changeset.data, static_cast<std::size_t>(changeset.size));
     insert.bind(3, coder).bind(4, now_utc()).run();
+    sync::detail::record_action(project_, changeset.data, changeset.size, std::string(label), coder);
     // History is bounded, by steps and by size (an import carries its whole
     // text); the newest step is always kept.
     db.exec(

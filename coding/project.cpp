@@ -292,6 +292,9 @@ std::string Project::name() const {
 void Project::set_coder(std::string_view name) {
     std::string trimmed = text::trim(text::to_nfc(name, "coder name"));
     if (trimmed.empty()) throw InputError("the coder name is empty");
+    // A copy of a hub project acts for the member it was joined as, whoever runs it.
+    auto member = db().prepare("SELECT coder FROM sync_hub");
+    if (member.step()) trimmed = member.text(0);
     state_->coder_name = std::move(trimmed);
     state_->coder_id.reset();
 }

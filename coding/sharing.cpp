@@ -44,6 +44,8 @@ SharingReport leave_out(sql::Connection& copy, const SharingOptions& options) {
     }
     // Last, since the journal's triggers record the deletions above.
     copy.exec("DELETE FROM undo_log; DELETE FROM change_journal; DELETE FROM merge_origins;");
+    // A shared copy is nobody's copy of a hub project: no hub, no actions, no conflicts.
+    copy.exec("DELETE FROM sync_hub; DELETE FROM sync_actions; DELETE FROM sync_field_versions; DELETE FROM sync_conflicts;");
     copy.prepare("DELETE FROM project_info WHERE key = ?").bind_all(schema::open_for_changes_key).run();
     transaction.commit();
     return report;
