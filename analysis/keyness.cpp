@@ -27,8 +27,8 @@ KeyWord log_likelihood(std::int64_t a, std::int64_t b, std::int64_t c, std::int6
 }
 
 KeynessTable keyness(search::Index& index, const KeynessOptions& options) {
-    const auto left_counts = index.word_counts(options.left, false);
-    const auto right_counts = index.word_counts(options.right, false);
+    const auto left_counts = index.word_counts(options.left);
+    const auto right_counts = index.word_counts(options.right);
     auto left = gather_words(left_counts, options.words).rows;
     auto right = gather_words(right_counts, options.words).rows;
     KeynessTable table;

@@ -77,7 +77,8 @@ void sort_by_count(std::vector<WordFrequency>& rows) {
 }
 
 WordFrequencyTable word_frequencies(search::Index& index, const WordFrequencyOptions& options) {
-    const auto counts = index.word_counts(options.selection, options.speakers);
+    const bool every_speaker = options.speaker_rows == std::numeric_limits<std::size_t>::max();
+    const auto counts = index.word_counts(options.selection, search::SpeakersOf{every_speaker, {}});
     auto gathered = gather_words(counts, options);
     WordFrequencyTable table;
     table.total_words = counts.total;
@@ -88,6 +89,25 @@ WordFrequencyTable word_frequencies(search::Index& index, const WordFrequencyOpt
         if (row.count >= options.min_count) table.rows.push_back(std::move(row));
     }
     sort_by_count(table.rows);
+    if (every_speaker || options.speaker_rows == 0 || table.rows.empty()) return table;
+    // The speakers of the rows wanted, from their words' positions alone.
+    const std::size_t rows = std::min(options.speaker_rows, table.rows.size());
+    search::SpeakersOf wanted;
+    for (std::size_t row = 0; row < rows; ++row) {
+        for (const auto& form : table.rows[row].forms) wanted.words.push_back(form);
+    }
+    std::sort(wanted.words.begin(), wanted.words.end());
+    wanted.words.erase(std::unique(wanted.words.begin(), wanted.words.end()), wanted.words.end());
+    const auto positions = index.word_counts(options.selection, wanted);
+    std::unordered_map<std::string, const std::vector<std::uint32_t>*> speakers_of;
+    for (const auto& word : positions.words) speakers_of.emplace(word.word, &word.speakers);
+    for (std::size_t row = 0; row < rows; ++row) {
+        std::vector<std::uint32_t> speakers;
+        for (const auto& form : table.rows[row].forms) {
+            if (const auto found = speakers_of.find(form); found != speakers_of.end()) merge_into(speakers, *found->second);
+        }
+        table.rows[row].speakers = static_cast<std::int64_t>(speakers.size());
+    }
     return table;
 }
 

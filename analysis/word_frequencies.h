@@ -6,6 +6,7 @@
 // stop words, words shorter than a minimum and words rarer than one. The
 // counts come from the search index (search/word_counts.h).
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,9 @@ struct WordFrequencyOptions {
     std::vector<std::string> stop_words;  // case-folded words left out (coding/stop_words.h)
     std::int64_t min_length = 1;          // letters (code points) of a word, below which it is left out
     std::int64_t min_count = 1;           // occurrences, below which a word or stem is left out
-    bool speakers = true;                 // count who said each word (reads the index's positions)
+    // Rows (the most frequent first) whose speakers are counted, which reads
+    // their words' positions in the index: all of them by default, 0 for none.
+    std::size_t speaker_rows = std::numeric_limits<std::size_t>::max();
 };
 
 struct WordFrequency {

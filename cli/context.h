@@ -62,5 +62,6 @@ void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
 void add_exchange_commands(CLI::App& app, Context& context);
 void add_word_commands(CLI::App& app, Context& context);
+void add_concordance_command(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

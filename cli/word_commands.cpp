@@ -1,5 +1,6 @@
 // words, keyness and stopwords.
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include "analysis/keyness.h"
@@ -70,17 +71,22 @@ void add_words(CLI::App& app, Context& context) {
     command->add_option("--min-count", options->min_count, "Leave out words occurring fewer times")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}))
         ->capture_default_str();
-    command->add_option("--limit", options->limit, "Rows to show on the terminal (0 for all)")->capture_default_str();
+    auto* limit = command->add_option("--limit", options->limit, "Rows to show (0 for all); --json and --csv give all unless told")
+                      ->capture_default_str();
     add_word_selection_options(*command, options->selection);
-    command->callback([&context, options] {
+    command->callback([&context, options, limit] {
         auto project = context.open(options->path, false);
         auto word_options_ = word_options(project, *options);
         word_options_.selection = options->selection.filter(project);
+        const std::size_t shown = (options->json || options->csv) && limit->count() == 0 ? 0 : options->limit;
+        // Speakers are counted for the rows shown only: on a large project that reads far fewer positions.
+        word_options_.speaker_rows = shown == 0 ? std::numeric_limits<std::size_t>::max() : shown;
         auto index = open_word_index(project);
         const auto table = word_frequencies(index, word_options_);
         if (options->json) {
             nlohmann::json rows = nlohmann::json::array();
             for (const auto& row : table.rows) {
+                if (shown != 0 && rows.size() == shown) break;
                 rows.push_back({{"word", row.word}, {"forms", row.forms}, {"count", row.count}, {"share", row.share},
                                 {"documents", row.documents}, {"speakers", row.speakers}});
             }
@@ -95,7 +101,7 @@ void add_words(CLI::App& app, Context& context) {
         rows.push_back({options->stems ? "stem" : "word", "count", "share", "documents", "speakers"});
         if (options->stems) rows.back().push_back("words");
         for (const auto& row : table.rows) {
-            if (!options->csv && options->limit != 0 && rows.size() > options->limit) break;
+            if (shown != 0 && rows.size() > shown) break;
             rows.push_back({row.word, std::to_string(row.count), options->csv ? format_number(row.share, 8) : percent(row.share),
                             std::to_string(row.documents), std::to_string(row.speakers)});
             if (options->stems) rows.back().push_back(joined(row.forms));
@@ -110,7 +116,7 @@ void add_words(CLI::App& app, Context& context) {
                   << " in " << count_of(static_cast<std::size_t>(table.total_words), "word", "words") << " of "
                   << count_of(static_cast<std::size_t>(table.documents), "document", "documents") << "; "
                   << table.stop_words_left_out << " stop words left out";
-        if (options->limit != 0 && table.rows.size() > options->limit) std::cout << "; the first " << options->limit << " shown (--limit 0 for all)";
+        if (shown != 0 && table.rows.size() > shown) std::cout << "; the first " << shown << " shown (--limit 0 for all)";
         std::cout << '\n';
     });
 }

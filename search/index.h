@@ -122,10 +122,10 @@ public:
     SearchResult search(const std::string& query, const SearchOptions& options, const HitSink& each);
 
     // Each word's occurrences in the part of the project the filter selects
-    // (search/word_counts.h); with `speakers`, who said it, which reads the
-    // words' positions. `filter.codes` selects the turns touching a coding,
-    // `inside` and `outside` the words inside or outside codings.
-    WordCounts word_counts(const SearchFilter& filter, bool speakers);
+    // (search/word_counts.h), and who said it as `speakers` asks, which reads
+    // the words' positions. `filter.codes` selects the turns touching a
+    // coding, `inside` and `outside` the words inside or outside codings.
+    WordCounts word_counts(const SearchFilter& filter, const SpeakersOf& speakers = {});
 
     struct State;  // defined inside search/ only
 

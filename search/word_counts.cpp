@@ -38,19 +38,26 @@ public:
         speaker_numbers_.emplace(key, number);
         return number;
     }
-    // `word`: the term's text after its prefix, or a folded word.
-    void add(std::string_view word, std::int64_t occurrences, std::optional<std::uint32_t> speaker) {
-        if (occurrences == 0) return;
-        auto found = numbers_.find(std::string(word));
+    // The place of a word's counts, made on its first occurrence.
+    std::size_t slot(std::string_view word) {
+        key_.assign(word);
+        auto found = numbers_.find(key_);
         if (found == numbers_.end()) {
-            found = numbers_.emplace(std::string(word), counts_.words.size()).first;
-            counts_.words.push_back(WordCount{std::string(word), 0, {}, {}});
+            found = numbers_.emplace(key_, counts_.words.size()).first;
+            counts_.words.push_back(WordCount{key_, 0, {}, {}});
         }
-        auto& entry = counts_.words[found->second];
+        return found->second;
+    }
+    void add(std::size_t slot, std::int64_t occurrences, std::optional<std::uint32_t> speaker) {
+        if (occurrences == 0) return;
+        auto& entry = counts_.words[slot];
         entry.count += occurrences;
         if (entry.documents.empty() || entry.documents.back() != document_) entry.documents.push_back(document_);
         if (speaker && (entry.speakers.empty() || entry.speakers.back() != *speaker)) entry.speakers.push_back(*speaker);
         counted_any_ = true;
+    }
+    void add(std::string_view word, std::int64_t occurrences, std::optional<std::uint32_t> speaker) {
+        add(slot(word), occurrences, speaker);
     }
     void end_document(std::int64_t words) {
         counts_.total += words;
@@ -58,6 +65,7 @@ public:
     }
 
     WordCounts finish() {
+        std::erase_if(counts_.words, [](const WordCount& word) { return word.count == 0; });
         for (auto& word : counts_.words) {
             std::sort(word.speakers.begin(), word.speakers.end());
             word.speakers.erase(std::unique(word.speakers.begin(), word.speakers.end()), word.speakers.end());
@@ -72,6 +80,7 @@ private:
     WordCounts counts_;
     std::unordered_map<std::string, std::size_t> numbers_;
     std::map<std::pair<Id, std::string>, std::uint32_t> speaker_numbers_;
+    std::string key_;  // reused for looking words up
     Id document_ = 0;
     bool counted_any_ = false;
 };
@@ -108,7 +117,7 @@ void count_text(Project& project, const DocumentRecord& record, const std::vecto
     tally.end_document(words);
 }
 
-WordCounts count_words(Index::State& s, const SearchFilter& filter, bool speakers) {
+WordCounts count_words(Index::State& s, const SearchFilter& filter, const SpeakersOf& speakers) {
     const auto& db = s.reader;
     Xapian::Enquire enquire(db);
     enquire.set_query(filter_query(filter));
@@ -124,7 +133,8 @@ WordCounts count_words(Index::State& s, const SearchFilter& filter, bool speaker
     TurnFilter turn_filter(s.project, filter);
     const CodingStore coding_store(s.project);
     WordBreaker breaker;
-    Tally tally(speakers);
+    Tally tally(speakers.every || !speakers.words.empty());
+    const bool only_some = !speakers.every && !speakers.words.empty();
     tally.counts().retokenised = by_text;
     const std::string word_prefix(1, terms::exact);
     for (auto match = matches.begin(); match != matches.end(); ++match) {
@@ -152,37 +162,54 @@ WordCounts count_words(Index::State& s, const SearchFilter& filter, bool speaker
             counts[at] = 1;
             speaker_of[at] = tally.speaker(turn->speaker);
         }
+        // Positions, turn by turn: each run of positions in one turn at once.
+        auto count_positions = [&](std::size_t slot, Xapian::PositionIterator position, const Xapian::PositionIterator& end) {
+            std::size_t at = 0;  // the turn of the last position; positions only grow
+            std::int64_t in_turn = 0;
+            bool started = false;
+            for (; position != end; ++position) {
+                const auto place = *position;
+                if (!started || !record.turns[at].holds(place)) {
+                    if (started && in_turn > 0) tally.add(slot, in_turn, speaker_of[at]);
+                    in_turn = 0;
+                    // The next turn mostly, else a search of those after.
+                    if (started && at + 1 < record.turns.size() && record.turns[at + 1].holds(place)) {
+                        ++at;
+                    } else {
+                        const auto* turn = record.turn_at(place);
+                        if (turn == nullptr) {
+                            throw DamagedIndexError("the search index holds a word between turns; rebuild the index (fokus-cli reindex)");
+                        }
+                        at = static_cast<std::size_t>(turn - record.turns.data());
+                    }
+                    started = true;
+                }
+                if (counts[at]) ++in_turn;
+            }
+            if (started && in_turn > 0) tally.add(slot, in_turn, speaker_of[at]);
+        };
+        if (only_some) {
+            // The chosen words alone, each from its positions in the document.
+            std::string term_name;
+            for (const auto& word : speakers.words) {
+                terms::word_into(term_name, word);
+                count_positions(tally.slot(word), db.positionlist_begin(*match, term_name), db.positionlist_end(*match, term_name));
+            }
+            tally.end_document(words);
+            continue;
+        }
         auto term = entry.termlist_begin();
         term.skip_to(word_prefix);
         for (; term != entry.termlist_end(); ++term) {
             const std::string& name = *term;
             if (name.empty() || name[0] != terms::exact) break;
             const std::string_view word = std::string_view(name).substr(1);
-            if (whole && !speakers) {
+            if (whole && !speakers.every) {
                 // The term statistics alone: the word's frequency in the document.
                 tally.add(word, term.get_wdf(), std::nullopt);
                 continue;
             }
-            // Positions, turn by turn: each run of positions in one turn at once.
-            const IndexedTurn* current = nullptr;
-            std::int64_t in_turn = 0;
-            auto flush = [&] {
-                if (current == nullptr || in_turn == 0) return;
-                const auto at = static_cast<std::size_t>(current - record.turns.data());
-                tally.add(word, in_turn, speaker_of[at]);
-            };
-            for (auto position = term.positionlist_begin(); position != term.positionlist_end(); ++position) {
-                if (current == nullptr || !current->holds(*position)) {
-                    flush();
-                    current = record.turn_at(*position);
-                    in_turn = 0;
-                    if (current == nullptr) {
-                        throw DamagedIndexError("the search index holds a word between turns; rebuild the index (fokus-cli reindex)");
-                    }
-                }
-                if (counts[static_cast<std::size_t>(current - record.turns.data())]) ++in_turn;
-            }
-            flush();
+            count_positions(tally.slot(word), term.positionlist_begin(), term.positionlist_end());
         }
         tally.end_document(words);
     }
@@ -191,7 +218,7 @@ WordCounts count_words(Index::State& s, const SearchFilter& filter, bool speaker
 
 }  // namespace
 
-WordCounts Index::word_counts(const SearchFilter& filter, bool speakers) {
+WordCounts Index::word_counts(const SearchFilter& filter, const SpeakersOf& speakers) {
     auto& s = *state_;
     return with_index(s.path, "count the words in", [&] {
         return s.repairing([&] {

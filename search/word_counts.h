@@ -33,4 +33,12 @@ struct WordCounts {
     bool retokenised = false;
 };
 
+// Whose speakers to count: every word's (which reads every word's positions),
+// or only these words' (case-folded, ascending), when the counts hold only
+// them; or, with neither, no one's.
+struct SpeakersOf {
+    bool every = false;
+    std::vector<std::string> words;
+};
+
 }  // namespace fokus::search

@@ -112,7 +112,7 @@ TEST_CASE("word counts on the sample corpus agree with PyICU's, word by word, fo
 
 TEST_CASE("Danish stems: Xapian's Snowball stemmer agrees with NLTK's on every word of the sample, and so do the stem counts") {
     auto index = search::Index::open_for(sample().project);
-    const auto counts = index.word_counts({}, false);
+    const auto counts = index.word_counts({});
     std::string words;
     for (const auto& word : counts.words) words += " '" + word.word + "'";
     const auto nltk = independent("stems" + words);
