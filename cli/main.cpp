@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
     cli::add_exchange_commands(app, context);
     cli::add_word_commands(app, context);
     cli::add_concordance_command(app, context);
+    cli::add_transcript_command(app, context);
     if (const auto message = unknown_command(app, argc, argv)) {
         std::cerr << *message << '\n';
         return cli::usage;
