@@ -139,6 +139,7 @@ search::SearchFilter side(Project& project, const std::string& spec, const searc
         auto condition = parse_condition(spec);
         const std::string name = (condition.of == AttributeCondition::Of::Participant ? std::string(participant_attribute_prefix) : "") + condition.name;
         if (!AttributeCatalogue(project).exists(name)) throw NotFoundError("no document or participant has the attribute " + text::quote(name));
+        check_attribute_values(project, condition);
         filter.attributes.push_back(std::move(condition));
     } else {
         throw InputError(text::quote(spec) + " is no group of the transcripts; give ATTRIBUTE=VALUE (participant.role=Leder), "

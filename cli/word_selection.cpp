@@ -28,6 +28,17 @@ void check_speaker_label(Project& project, const std::string& label) {
     throw NotFoundError("no document has a speaker labelled " + text::quote(label) + " (labels are matched exactly, as they are written)");
 }
 
+void check_attribute_values(Project& project, const AttributeCondition& condition) {
+    const auto known = attribute_values(project, condition);
+    for (const auto& value : condition.values) {
+        if (std::find(known.begin(), known.end(), value) != known.end()) continue;
+        std::string values;
+        for (const auto& one : known) values += (values.empty() ? "" : ", ") + one;
+        const std::string name = (condition.of == AttributeCondition::Of::Participant ? "participant." : "") + condition.name;
+        throw NotFoundError("no document or participant has " + name + " " + text::quote(value) + "; its values are " + values);
+    }
+}
+
 search::SearchFilter WordSelectionOptions::filter(Project& project) const {
     AnalysisOptions shared;
     shared.filters = filters;
@@ -36,6 +47,7 @@ search::SearchFilter WordSelectionOptions::filter(Project& project) const {
     search::SearchFilter result;
     result.documents = segments.documents;
     result.attributes = segments.attributes;
+    for (const auto& condition : result.attributes) check_attribute_values(project, condition);
     result.speakers = speakers;
     for (const auto& speaker : speakers) check_speaker_label(project, speaker);
     if (!code.empty()) result.inside = resolve_item(project, code);

@@ -26,6 +26,11 @@ void add_word_selection_options(CLI::App& command, WordSelectionOptions& options
 // Checks that some document has a speaker so labelled; NotFoundError else.
 void check_speaker_label(Project& project, const std::string& label);
 
+// Checks that the attribute takes each of the condition's values somewhere:
+// "participant.role=Leder" where the roles are Afdelingsleder and Teamleder
+// would count nothing. NotFoundError naming the values it takes.
+void check_attribute_values(Project& project, const AttributeCondition& condition);
+
 // The index beside the project, saying on stderr when it had to be built.
 search::Index open_word_index(Project& project);
 

@@ -71,6 +71,12 @@ void compare_words(Sample& sample, bool stems, const std::string& role = {}) {
     options.stop_words = default_stop_words();
     if (!role.empty()) options.selection.attributes.push_back({AttributeCondition::Of::Participant, "role", {role}});
     const auto table = word_frequencies(index, options);
+    // Speakers counted for the 50 most frequent rows alone, from those words' positions, are the same.
+    options.speaker_rows = 50;
+    const auto top = word_frequencies(index, options);
+    REQUIRE(top.rows.size() == table.rows.size());
+    for (std::size_t row = 0; row < 50; ++row) CHECK(top.rows[row].speakers == table.rows[row].speakers);
+    CHECK(top.rows[50].speakers == 0);
     const auto expected = independent("words " + quoted(sample.project.path()) + " " + quoted(source / "data/stopwords-da.txt") +
                                       (stems ? " --stems" : "") + (role.empty() ? "" : " --role '" + role + "'"));
 
