@@ -16,6 +16,7 @@
 #include "coding/attributes.h"
 #include "coding/documents.h"
 #include "workbench/strings.h"
+#include "workbench/wrapped_caption.h"
 
 namespace fokus::workbench {
 namespace {
@@ -76,22 +77,15 @@ AgreementView::AgreementView(wxWindow* parent) : wxPanel(parent) {
 
     auto* split = split_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
     auto* left = new wxPanel(split);
-    explanation_ = new wxStaticText(left, wxID_ANY, wxEmptyString);
+    explanation_ = new WrappedCaption(left, wxEmptyString, 200);
     explanation_->SetForegroundColour(wxColour(0x55, 0x55, 0x55));
     table_ = new wxListCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     auto* left_column = new wxBoxSizer(wxVERTICAL);
     left_column->Add(explanation_, 0, wxEXPAND | wxALL, 4);
     left_column->Add(table_, 1, wxEXPAND);
     left->SetSizer(left_column);
-    // The caption wraps to the width it has.
-    left->Bind(wxEVT_SIZE, [this, left](wxSizeEvent& event) {
-        explanation_->SetLabel(explanation_->GetLabel());
-        explanation_->Wrap(std::max(200, event.GetSize().GetWidth() - 8));
-        left->Layout();
-        event.Skip();
-    });
     auto* right = new wxPanel(split);
-    caption_ = new wxStaticText(right, wxID_ANY, _("Choose a code to see where the coders disagree."));
+    caption_ = new WrappedCaption(right, _("Choose a code to see where the coders disagree."), 150);
     disagreements_ = new wxListCtrl(right, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     disagreements_->AppendColumn(_("Document"), wxLIST_FORMAT_LEFT, 140);
     disagreements_->AppendColumn(_("Coded by"), wxLIST_FORMAT_LEFT, 90);
@@ -101,12 +95,6 @@ AgreementView::AgreementView(wxWindow* parent) : wxPanel(parent) {
     right_column->Add(caption_, 0, wxEXPAND | wxALL, 4);
     right_column->Add(disagreements_, 1, wxEXPAND);
     right->SetSizer(right_column);
-    right->Bind(wxEVT_SIZE, [this, right](wxSizeEvent& event) {
-        caption_->SetLabel(caption_->GetLabel());
-        caption_->Wrap(std::max(150, event.GetSize().GetWidth() - 8));
-        right->Layout();
-        event.Skip();
-    });
     split->SetMinimumPaneSize(240);
     split->SetSashGravity(0.6);
     split->SplitVertically(left, right, 660);
@@ -171,7 +159,7 @@ void AgreementView::refresh(Project& project) {
         document_ids_.push_back(document.id);
         tick(documents_, unticked_documents);
     }
-    if (report_.coders.empty()) explanation_->SetLabel(explanation_of(units[std::max(0, unit_->GetSelection())], 2));
+    if (report_.coders.empty()) explanation_->set_text(explanation_of(units[std::max(0, unit_->GetSelection())], 2));
     if (ticked_coders().size() >= 2) compare_soon();
 }
 
@@ -197,13 +185,13 @@ void AgreementView::compare_soon() {
         if (chosen.size() < 2) {
             table_->DeleteAllItems();
             rows_.clear();
-            explanation_->SetLabel(_("Tick two or more coders to compare."));
+            explanation_->set_text(_("Tick two or more coders to compare."));
             return;
         }
         try {
             compare(chosen, units[std::max(0, unit_->GetSelection())]);
         } catch (const std::exception& error) {
-            explanation_->SetLabel(to_wx(error.what()));
+            explanation_->set_text(to_wx(error.what()));
         }
     });
 }
@@ -242,7 +230,7 @@ bool AgreementView::compare(const std::vector<std::string>& coders, AgreementUni
         table_->DeleteAllItems();
         rows_.clear();
         report_.codes.clear();
-        explanation_->SetLabel(_("Tick one or more documents to compare."));
+        explanation_->set_text(_("Tick one or more documents to compare."));
         return false;
     }
     report_ = measure_agreement(*project_, wanted);
@@ -253,8 +241,7 @@ bool AgreementView::compare(const std::vector<std::string>& coders, AgreementUni
 void AgreementView::fill_table(const std::vector<CodedUnits>& counts) {
     const std::size_t coders = report_.coders.size();
     const bool two = coders == 2;
-    explanation_->SetLabel(explanation_of(report_.unit, coders));
-    explanation_->Wrap(std::max(200, explanation_->GetParent()->GetClientSize().GetWidth() - 8));
+    explanation_->set_text(explanation_of(report_.unit, coders));
     table_->Freeze();
     table_->ClearAll();
     table_->AppendColumn(_("Code name"), wxLIST_FORMAT_LEFT, 190);
@@ -343,7 +330,7 @@ wxString AgreementView::shown_row(const std::string& code) const {
     return {};
 }
 
-wxString AgreementView::caption() const { return explanation_->GetLabel(); }
+wxString AgreementView::caption() const { return explanation_->text(); }
 
 bool AgreementView::show_disagreements(const std::string& code) {
     if (!project_) return false;
@@ -351,11 +338,9 @@ bool AgreementView::show_disagreements(const std::string& code) {
                                     [&](const CodeAgreement& row) { return row.code.name == code; });
     if (found == report_.codes.end()) return false;
     shown_ = find_disagreements(*project_, request(), found->code);
-    caption_->SetLabel(wxString::Format(wxPLURAL("\"%s\": %zu passage where the coders disagree",
+    caption_->set_text(wxString::Format(wxPLURAL("\"%s\": %zu passage where the coders disagree",
                                                  "\"%s\": %zu passages where the coders disagree", shown_.size()),
                                         to_wx(code), shown_.size()));
-    caption_->Wrap(std::max(150, caption_->GetParent()->GetClientSize().GetWidth() - 8));
-    caption_->GetParent()->Layout();
     disagreements_->Freeze();
     disagreements_->DeleteAllItems();
     for (const auto& stretch : shown_) {

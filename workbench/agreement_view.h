@@ -21,6 +21,8 @@ class wxStaticText;
 
 namespace fokus::workbench {
 
+class WrappedCaption;
+
 class AgreementView : public wxPanel {
 public:
     explicit AgreementView(wxWindow* parent);
@@ -52,9 +54,9 @@ private:
     wxCheckListBox* documents_;
     wxChoice* unit_;
     wxSplitterWindow* split_;
-    wxStaticText* explanation_;
+    WrappedCaption* explanation_;
     wxListCtrl* table_;
-    wxStaticText* caption_;
+    WrappedCaption* caption_;
     wxListCtrl* disagreements_;
     std::vector<Id> document_ids_;
     AgreementReport report_;

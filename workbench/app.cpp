@@ -22,6 +22,7 @@
 #include "coding/identity.h"
 #include "coding/project.h"
 #include "workbench/error_messages.h"
+#include "workbench/background_work.h"
 #include "workbench/integrity_job.h"
 #include "workbench/main_frame.h"
 #include "workbench/script_runner.h"
@@ -127,6 +128,7 @@ int App::OnRun() {
 }
 
 int App::OnExit() {
+    finish_background_work();
     if (!scripted()) {
         wxConfig::Get()->SetPath("/RecentProjects");
         recent_.Save(*wxConfig::Get());
@@ -166,6 +168,7 @@ MainFrame* App::open_project(const wxString& path) {
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
         check_after_opening(*frame, from_wx(path), !scripted());
+        frame->prepare_search_index(false);
         return frame;
     } catch (const Error& error) {
         if (scripted()) {

@@ -25,23 +25,9 @@ exporters::Heatmap labelled_heatmap(const CooccurrenceMatrix& matrix, exporters:
 CooccurrenceView::CooccurrenceView(wxWindow* parent)
     : HeatmapPanel(parent, _("Export the co-occurrence matrix"), _("co-occurrence"),
                    _("Save the matrix as a heatmap (PNG, SVG) or a table (XLSX, CSV)")) {
-    relation_ = new wxChoice(this, wxID_ANY);
-    relation_->Append(_("Overlapping spans"));
-    relation_->Append(_("One inside the other"));
-    relation_->Append(_("Same speaker turn"));
-    relation_->SetSelection(0);
-    measure_ = new wxChoice(this, wxID_ANY);
-    measure_->Append(_("Pairs of codings"));
-    measure_->Append(_("Segments"));
-    measure_->Append(_("Documents"));
-    measure_->Append(_("c-coefficient"));
-    measure_->Append(_("Jaccard"));
-    measure_->SetSelection(0);
-    used_only_ = new wxCheckBox(this, wxID_ANY, _("Only codes in use"));
-    used_only_->SetValue(true);
-    add_control(relation_, _("Relation"));
-    add_control(measure_, _("Measure"));
-    add_control(used_only_);
+    relation_ = add_choice({_("Overlapping spans"), _("One inside the other"), _("Same speaker turn")}, _("Relation"));
+    measure_ = add_choice({_("Pairs of codings"), _("Segments"), _("Documents"), _("c-coefficient"), _("Jaccard")}, _("Measure"));
+    used_only_ = add_used_only();
 
     const auto recompute = [this](wxCommandEvent&) {
         if (project_) refresh(*project_);

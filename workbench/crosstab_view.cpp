@@ -26,23 +26,10 @@ exporters::Heatmap labelled_heatmap(const Crosstab& table, exporters::CrosstabSh
 
 CrosstabView::CrosstabView(wxWindow* parent)
     : HeatmapPanel(parent, _("Export the crosstab"), _("crosstab"), _("Save the table as a heatmap (PNG, SVG) or a table (XLSX, CSV)")) {
-    attribute_ = new wxChoice(this, wxID_ANY);
-    count_ = new wxChoice(this, wxID_ANY);
-    count_->Append(_("Codings"));
-    count_->Append(_("Documents"));
-    count_->Append(_("Participants"));
-    count_->SetSelection(0);
-    share_ = new wxChoice(this, wxID_ANY);
-    share_->Append(_("Counts"));
-    share_->Append(_("Percent of the code (row)"));
-    share_->Append(_("Percent of the group (column)"));
-    share_->SetSelection(0);
-    used_only_ = new wxCheckBox(this, wxID_ANY, _("Only codes in use"));
-    used_only_->SetValue(true);
-    add_control(attribute_, _("Codes by"));
-    add_control(count_, _("Count"));
-    add_control(share_);
-    add_control(used_only_);
+    attribute_ = add_choice({}, _("Codes by"));
+    count_ = add_choice({_("Codings"), _("Documents"), _("Participants")}, _("Count"));
+    share_ = add_choice({_("Counts"), _("Percent of the code (row)"), _("Percent of the group (column)")});
+    used_only_ = add_used_only();
 
     const auto recompute_now = [this](wxCommandEvent&) { recompute(); };
     attribute_->Bind(wxEVT_CHOICE, recompute_now);

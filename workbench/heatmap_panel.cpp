@@ -1,6 +1,8 @@
 #include "workbench/heatmap_panel.h"
 
 #include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
@@ -89,6 +91,21 @@ void HeatmapPanel::on_jump(std::function<void(Id, Span)> callback) { segments_->
 void HeatmapPanel::add_control(wxWindow* control, const wxString& label) {
     if (!label.empty()) controls_->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     controls_->Add(control, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+}
+
+wxChoice* HeatmapPanel::add_choice(std::initializer_list<wxString> items, const wxString& label) {
+    auto* choice = new wxChoice(this, wxID_ANY);
+    for (const auto& item : items) choice->Append(item);
+    if (!choice->IsEmpty()) choice->SetSelection(0);
+    add_control(choice, label);
+    return choice;
+}
+
+wxCheckBox* HeatmapPanel::add_used_only() {
+    auto* used_only = new wxCheckBox(this, wxID_ANY, _("Only codes in use"));
+    used_only->SetValue(true);
+    add_control(used_only);
+    return used_only;
 }
 
 void HeatmapPanel::show_heatmap(exporters::Heatmap heatmap) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <vector>
 
 #include "coding/project.h"
@@ -15,6 +16,8 @@
 #include "workbench/save_dialog.h"
 
 class wxBoxSizer;
+class wxCheckBox;
+class wxChoice;
 class wxSplitterWindow;
 class wxStaticText;
 
@@ -36,6 +39,10 @@ protected:
 
     // A choice in the row above the heatmap, after those added before; with its label before it when given.
     void add_control(wxWindow* control, const wxString& label = {});
+    // A choice of `items`, the first chosen, added as add_control does.
+    wxChoice* add_choice(std::initializer_list<wxString> items, const wxString& label = {});
+    // "Only codes in use", ticked, added as add_control does.
+    wxCheckBox* add_used_only();
     // Shows the heatmap; its title and caption are written above it rather than in the picture.
     void show_heatmap(exporters::Heatmap heatmap);
     void show_cell(Project& project, const wxString& caption, std::vector<Segment> segments);

@@ -28,6 +28,7 @@
 #include "workbench/app.h"
 #include "workbench/bikva_view.h"
 #include "workbench/code_tree.h"
+#include "workbench/code_tree_actions.h"
 #include "workbench/condensation_view.h"
 #include "workbench/contrast_view.h"
 #include "workbench/cooccurrence_view.h"
@@ -43,6 +44,7 @@
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
 #include "workbench/view_updates.h"
+#include "workbench/work_progress.h"
 #include "workbench/bikva_linking.h"
 #include "workbench/error_messages.h"
 #include "workbench/passage_drag.h"
@@ -126,8 +128,14 @@ MainFrame::MainFrame(Project project, bool remember_settings)
         retrieve(id);
         contrast_->follow_code(id);
     });
-    codes_->on_menu([this](std::optional<Id> code) { show_code_menu(code); });
-    codes_->on_drop([this](Id dragged, std::optional<Id> target) { code_dropped(dragged, target); });
+    code_tree_actions_ = std::make_unique<CodeTreeActions>(
+        *this, project_, *codes_,
+        CodeTreeActions::Window{[this](const wxString& message) { refresh_after_change(Changed::codes, message); },
+                                [this](const std::exception& error) { report(error); },
+                                [this] { return transcript_->selection().has_value(); }, [this](Id code) { code_selection(code); },
+                                [this](Id code) { ask_and_assign_key(code); }});
+    codes_->on_menu([this](std::optional<Id> code) { code_tree_actions_->show_menu(code); });
+    codes_->on_drop([this](Id dragged, std::optional<Id> target) { code_tree_actions_->dropped(dragged, target); });
     let_passages_drop_on_codes(*transcript_, *codes_, [this](Id code, Span) { code_selection(code); });
     const auto jump = [this](Id document, Span span) {
         if (transcript_->document() != document) open_document(document);

@@ -5,19 +5,22 @@
 //
 // main_frame.cpp holds the layout; its parts are in files of their own:
 // _commands (commands, menus, keys), _updates (following the project's
-// changes), _coding (coding in the transcript, undo), _transcript (its menu,
-// selection for scripts), _code_tree, _search, _import, _anonymity,
-// _exchange (merge, REFI-QDA), _quotes (quote sets, memos) and _analyses.
+// changes), _coding (coding in the transcript, undo, retrieval), _transcript
+// (its menu, selection for scripts), _search, _import, _anonymity,
+// _exchange (merge, REFI-QDA), _quotes (quote sets, memos) and _analyses;
+// the code tree's actions and BIKVA linking are classes of their own.
 #include <wx/aui/aui.h>
 #include <wx/frame.h>
 
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "coding/codings.h"
 #include "coding/memos.h"
+#include "coding/merge.h"
 #include "coding/project.h"
 #include "importers/anonymity.h"
 #include "importers/batch.h"
@@ -31,6 +34,7 @@ namespace fokus::workbench {
 
 class DocumentTree;
 class CodeTree;
+class CodeTreeActions;
 class AgreementView;
 class QuoteSetView;
 class MemoView;
@@ -44,6 +48,8 @@ class SearchPane;
 class SegmentsList;
 class TranscriptView;
 class ViewUpdates;
+class WorkProgress;
+struct MergeSource;
 
 class MainFrame : public wxFrame {
 public:
@@ -71,13 +77,8 @@ public:
     void undo();
     void redo();
     void retrieve(Id code);
-    // The code's editor (name, colour, definition, memo); saving is one step.
-    void edit_code(Id code);
-    void add_code(std::optional<Id> parent);
-    void delete_code(Id code);
-    // Saves a code's description as one action, as the editor does (also for scripts).
-    void describe_code(Id code, const std::string& name, const std::string& colour, const std::string& definition,
-                       const std::string& memo);
+    // The code tree's menu, editor, new codes, deleting, moving and merging.
+    CodeTreeActions& code_tree_actions() { return *code_tree_actions_; }
     // For scripts: select the first occurrence of `text`, or put the caret at its start.
     bool select_text(const std::string& text);
     bool select_span(Span span);
@@ -89,14 +90,19 @@ public:
     bool save_screenshot(const wxString& path);
     // Searches as if typed in the search pane, and shows its tab.
     void search(const std::string& query);
+    // Brings the search index up to date in the background (anew: builds it
+    // from the project again); a search asked for meanwhile runs when it is ready.
+    void prepare_search_index(bool anew);
     // Codes every hit of the last search with the first code matching `typed`.
     bool code_search_hits(const std::string& typed);
     std::size_t search_hit_count() const;
     void show_cooccurrence();
     // What to do with the anonymisation check's findings after an import.
     enum class Findings { Review, ReplaceAll, Keep };
-    // Imports in the background with a progress bar whose Cancel stops between
-    // files; then checks the new transcripts. False when nothing was imported.
+    // Starts importing in the background, with a progress bar whose Cancel
+    // stops between files; the new transcripts are then checked. False when
+    // the import could not start; whether it added anything is known when the
+    // background work is done (last_work_failed).
     bool import_transcripts(const std::vector<std::filesystem::path>& inputs, importers::BatchOptions options,
                             const std::vector<std::string>& names, Findings findings);
     bool open_cooccurrence_cell(const std::string& row, const std::string& column);
@@ -113,11 +119,16 @@ public:
     // Merges another project (.fokus or .qdpx) into this one as one undoable
     // step; with `confirm`, its dry run is shown first for the user to settle.
     bool merge_project(const std::filesystem::path& other, bool take_theirs, bool confirm);
+    // Whether the last background work that changes the project (an import, a
+    // merge, an export) failed or did nothing; scripts ask once it is done.
+    bool last_work_failed() const { return last_work_failed_; }
     // Adds codings as quotes to a set (asked for when none is given); one step of undo.
     bool add_to_quote_set(const std::vector<Id>& codings, std::optional<Id> set = std::nullopt);
     std::vector<Id> retrieved_codings() const;
     bool show_quote_set(const std::string& name);
     bool export_quote_set(const std::string& path);
+    // Writes the project as REFI-QDA in the background, as it is now.
+    bool export_qdpx(const std::string& path);
     // Opens the memo editor on a new memo for the target; write_memo also saves it.
     void start_memo(const MemoTarget& target);
     bool write_memo(const MemoTarget& target, const std::string& title, const std::string& text);
@@ -179,16 +190,24 @@ private:
     void report(const std::exception& error);
     // BIKVA linking (main_frame_bikva.cpp).
     void connect_bikva_linking();
+    void search_index_ready(bool built);
     std::optional<search::SearchResult> run_search(const std::string& query, const search::SearchOptions& options);
     void code_hits(const std::vector<search::Hit>& hits, search::HitLevel level, const std::vector<std::size_t>& chosen, Id code);
     std::optional<Id> ask_for_code();
     void ask_and_import();
     void ask_and_merge();
+    // The steps of a merge after the background work: the preview settled by
+    // the user, then the outcome shown.
+    void settle_merge(std::shared_ptr<Project> merging, std::shared_ptr<const MergeSource> source, MergeOptions options,
+                      const MergeReport& preview);
+    void merged(const MergeOptions& options, const MergeReport& report, std::size_t left_out);
+    // Background work that changes the project failed: the window shows it and the project as it is.
+    void work_failed(const std::exception& error);
     std::optional<Id> ask_for_quote_set();
     void quote_selection();
     void ask_and_export_qdpx();
-    void show_code_menu(std::optional<Id> code);
-    void code_dropped(Id dragged, std::optional<Id> target);
+    void imported(const importers::BatchReport& outcome, const std::set<Id>& before, const std::vector<std::string>& names,
+                  Findings findings);
     void check_new_documents(const std::vector<Id>& documents, const std::vector<std::string>& names, Findings findings);
     // Anonymisation (main_frame_anonymity.cpp).
     void replace_identifying(const std::vector<importers::Finding>& found, bool permanent);
@@ -223,6 +242,7 @@ private:
     CrosstabView* crosstab_;
     BikvaView* bikva_;
     std::unique_ptr<BikvaLinking> bikva_linking_;
+    std::unique_ptr<CodeTreeActions> code_tree_actions_;
     AgreementView* agreement_;
     QuoteSetView* quote_sets_;
     MemoView* memos_;
@@ -236,8 +256,13 @@ private:
     std::optional<Id> retrieved_;
     std::unique_ptr<ViewUpdates> updates_;
     int subscription_ = 0;
-    // Opened at the first search; declared after project_, so closed before it.
+    // Opened at the first search once prepared; declared after project_, so closed before it.
     std::optional<search::Index> index_;
+    bool indexing_ = false;
+    std::optional<std::string> pending_query_;  // asked for while the index was being prepared
+    // Over the window while background work changes the project.
+    std::unique_ptr<WorkProgress> progress_;
+    bool last_work_failed_ = false;
     wxMenu* recent_menu_ = nullptr;
 };
 

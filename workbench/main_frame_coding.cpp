@@ -16,6 +16,7 @@
 #include "workbench/code_picker.h"
 #include "workbench/code_tree.h"
 #include "workbench/main_frame.h"
+#include "workbench/segments_list.h"
 #include "workbench/menu_ids.h"
 #include "workbench/strings.h"
 #include "workbench/transcript_view.h"
@@ -143,6 +144,16 @@ bool MainFrame::recode(Id coding, Id code) {
     } catch (const std::exception& error) {
         report(error);
         return false;
+    }
+}
+
+void MainFrame::retrieve(Id code) {
+    try {
+        retrieved_ = code;
+        const auto found = CodeStore(project_).get(code);
+        segments_->show(project_, fokus::CodeItem{false, found.id, found.name, {found.id}});
+    } catch (const std::exception& error) {
+        report(error);
     }
 }
 

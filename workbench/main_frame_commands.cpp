@@ -115,6 +115,8 @@ void MainFrame::register_commands() {
                show_tab(search_);
                search_->focus_query();
            }, false, {}, search_id});
+    c.add({"analysis.reindex", _("&Rebuild the search index"), _("Build the search index anew from the project"), {},
+           [this] { return !indexing_; }, [this] { prepare_search_index(true); }, false, {}, reindex_id});
     c.add({"analysis.cooccurrence", _("Code &co-occurrence"), _("Which codes go together: a heatmap"),
            {key(wxACCEL_CTRL | wxACCEL_SHIFT, 'C')}, {}, [this] { show_cooccurrence(); }, false, {}, cooccurrence_id});
     c.add({"analysis.crosstab", _("Codes by &attribute"), _("Codes by municipality, BIKVA stage, role …"),
@@ -203,6 +205,8 @@ void MainFrame::build_menus() {
                              "analysis.condensation", "analysis.bikva", "analysis.agreement"}) {
         commands_.append(*analysis, name);
     }
+    analysis->AppendSeparator();
+    commands_.append(*analysis, "analysis.reindex");
     auto* view = new wxMenu;
     for (const char* name : {"view.documents", "view.codes", "view.segments"}) commands_.append(*view, name);
     view->AppendSeparator();

@@ -1,5 +1,6 @@
 // The main window's exchange with other coders and programs: merging another
 // project in, and exporting the project as REFI-QDA.
+#include <memory>
 #include <optional>
 
 #include <wx/filedlg.h>
@@ -10,50 +11,104 @@
 #include "importers/refi_project.h"
 #include "workbench/main_frame.h"
 #include "workbench/merge_preview_dialog.h"
+#include "workbench/background_export.h"
+#include "workbench/background_work.h"
 #include "workbench/save_dialog.h"
 #include "workbench/strings.h"
+#include "workbench/work_progress.h"
 
 namespace fokus::workbench {
 
+// What a merge reads once: the other project's path, or the .qdpx read whole
+// (what it left out and how it was read are shown with the preview).
+struct MergeSource {
+    std::filesystem::path path;
+    std::optional<ProjectExchange> exchange;
+
+    MergeReport merge_into(Project& project, const MergeOptions& options) const {
+        return exchange ? merge_exchange(project, *exchange, options) : merge_project_file(project, path, options);
+    }
+};
+
 bool MainFrame::merge_project(const std::filesystem::path& other, bool take_theirs, bool confirm) {
+    if (progress_) return false;  // one change at a time
+    std::shared_ptr<Project> merging;
     try {
-        MergeOptions options{other.filename().string(), true, take_theirs};
-        // A .qdpx is read once: what it left out and how it was read are shown with the preview.
-        std::optional<ProjectExchange> exchange;
-        if (wxFileName(to_wx(other.string())).GetExt().Lower() == "qdpx") exchange = importers::read_qdpx(other);
-        const auto merge = [&] { return exchange ? merge_exchange(project_, *exchange, options) : merge_project_file(project_, other, options); };
-        if (confirm) {
-            const auto preview = merge();
-            const wxString summary = merge_summary(preview, exchange ? &*exchange : nullptr);
-            if (!preview.changes_anything()) {
-                const wxString nothing = wxString::Format(_("Everything in %s is already in this project."), to_wx(options.source));
-                if (!exchange || (exchange->left_out.empty() && exchange->warnings.empty())) {
-                    inform(nothing);
-                } else {
-                    MergePreviewDialog(this, nothing, summary, false, false).ShowModal();
-                }
-                return true;
-            }
-            MergePreviewDialog dialog(this, wxString::Format(_("Merge %s into this project?"), to_wx(options.source)), summary, true,
-                                      !preview.conflicts.empty());
-            const int answer = dialog.ShowModal();
-            if (answer == MergePreviewDialog::cancel) return false;
-            options.take_theirs = answer == MergePreviewDialog::merge_taking_theirs;
-        }
-        options.dry_run = false;
-        const auto report = merge();
-        const std::size_t left_out = exchange ? exchange->left_out.size() : 0;
-        refresh_after_change(Changed::anything,
-                             left_out == 0 ? wxString::Format(_("Merged %s: %d codings and %d documents added (Ctrl+Z undoes)"),
-                                                              to_wx(options.source), report.codings.added, report.documents.added)
-                                           : wxString::Format(_("Merged %s: %d codings and %d documents added, %d items left out (Ctrl+Z undoes)"),
-                                                              to_wx(options.source), report.codings.added, report.documents.added,
-                                                              static_cast<int>(left_out)));
-        return true;
+        merging = std::make_shared<Project>(project_.another_connection());
     } catch (const std::exception& error) {
         report(error);
         return false;
     }
+    MergeOptions options{other.filename().string(), confirm, take_theirs};
+    last_work_failed_ = false;
+    progress_ = std::make_unique<WorkProgress>(this, _("Merging another project"),
+                                               wxString::Format(_("Reading %s…"), to_wx(options.source)),
+                                               std::make_shared<WorkState>(), false);
+    run_in_background(
+        *this,
+        [this, merging, other, options]() -> OnWindow {
+            auto source = std::make_shared<MergeSource>();
+            source->path = other;
+            if (wxFileName(to_wx(other.string())).GetExt().Lower() == "qdpx") source->exchange = importers::read_qdpx(other);
+            const auto report = source->merge_into(*merging, options);
+            if (options.dry_run) return [this, merging, source, options, report] { settle_merge(merging, source, options, report); };
+            return [this, options, report, left_out = source->exchange ? source->exchange->left_out.size() : 0] {
+                merged(options, report, left_out);
+            };
+        },
+        [this](const std::exception& error) { work_failed(error); });
+    return true;
+}
+
+void MainFrame::settle_merge(std::shared_ptr<Project> merging, std::shared_ptr<const MergeSource> source, MergeOptions options,
+                             const MergeReport& preview) {
+    progress_.reset();
+    const auto* exchange = source->exchange ? &*source->exchange : nullptr;
+    const wxString summary = merge_summary(preview, exchange);
+    if (!preview.changes_anything()) {
+        const wxString nothing = wxString::Format(_("Everything in %s is already in this project."), to_wx(options.source));
+        if (!exchange || (exchange->left_out.empty() && exchange->warnings.empty())) {
+            inform(nothing);
+        } else {
+            MergePreviewDialog(this, nothing, summary, false, false).ShowModal();
+        }
+        return;
+    }
+    MergePreviewDialog dialog(this, wxString::Format(_("Merge %s into this project?"), to_wx(options.source)), summary, true,
+                              !preview.conflicts.empty());
+    const int answer = dialog.ShowModal();
+    if (answer == MergePreviewDialog::cancel) return;
+    options.take_theirs = answer == MergePreviewDialog::merge_taking_theirs;
+    options.dry_run = false;
+    progress_ = std::make_unique<WorkProgress>(this, _("Merging another project"),
+                                               wxString::Format(_("Merging %s…"), to_wx(options.source)),
+                                               std::make_shared<WorkState>(), false);
+    run_in_background(
+        *this,
+        [this, merging, source, options]() -> OnWindow {
+            const auto report = source->merge_into(*merging, options);
+            return [this, options, report, left_out = source->exchange ? source->exchange->left_out.size() : 0] {
+                merged(options, report, left_out);
+            };
+        },
+        [this](const std::exception& error) { work_failed(error); });
+}
+
+void MainFrame::merged(const MergeOptions& options, const MergeReport& report, std::size_t left_out) {
+    progress_.reset();
+    refresh_after_change(Changed::anything,
+                         left_out == 0 ? wxString::Format(_("Merged %s: %d codings and %d documents added (Ctrl+Z undoes)"),
+                                                          to_wx(options.source), report.codings.added, report.documents.added)
+                                       : wxString::Format(_("Merged %s: %d codings and %d documents added, %d items left out (Ctrl+Z undoes)"),
+                                                          to_wx(options.source), report.codings.added, report.documents.added,
+                                                          static_cast<int>(left_out)));
+}
+
+void MainFrame::work_failed(const std::exception& error) {
+    progress_.reset();
+    last_work_failed_ = true;
+    refresh_after_change(Changed::anything, wxEmptyString);
+    report(error);
 }
 
 void MainFrame::ask_and_merge() {
@@ -67,13 +122,14 @@ void MainFrame::ask_and_merge() {
 void MainFrame::ask_and_export_qdpx() {
     const wxString suggested = wxFileName(to_wx(project_.path().string())).GetName() + ".qdpx";
     const auto chosen = ask_save_path(this, _("Export as REFI-QDA project"), suggested, _("REFI-QDA projects (*.qdpx)|*.qdpx"));
-    if (!chosen) return;
-    try {
-        exporters::write_qdpx(read_exchange(project_), from_wx(*chosen));
-        SetStatusText(wxString::Format(_("Saved %s"), *chosen), 0);
-    } catch (const std::exception& error) {
-        report(error);
-    }
+    if (chosen) export_qdpx(from_wx(*chosen));
+}
+
+bool MainFrame::export_qdpx(const std::string& path) {
+    last_work_failed_ = false;
+    write_in_background(*this, project_, [path](Project& project) { exporters::write_qdpx(read_exchange(project), path); }, to_wx(path),
+                        [this](bool written) { last_work_failed_ = !written; });
+    return true;
 }
 
 }  // namespace fokus::workbench

@@ -83,7 +83,8 @@ bool MainFrame::show_quote_set(const std::string& name) {
 
 bool MainFrame::export_quote_set(const std::string& path) {
     try {
-        quote_sets_->export_to(path);
+        last_work_failed_ = false;
+        quote_sets_->export_to(path, [this](bool written) { last_work_failed_ = !written; });
         return true;
     } catch (const std::exception& error) {
         report(error);

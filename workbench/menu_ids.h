@@ -37,6 +37,7 @@ enum MenuId {
     readme_id,
     contrast_id,
     condensation_id,
+    reindex_id,
     first_uncode_choice_id,
     last_uncode_choice_id = first_uncode_choice_id + 50,
     first_memo_choice_id,

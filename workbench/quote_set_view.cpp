@@ -328,25 +328,32 @@ void QuoteSetView::comment_selected() {
     }
 }
 
-void QuoteSetView::export_to(const std::filesystem::path& path) {
+ProjectWriter QuoteSetView::prepare_export(const std::filesystem::path& path) const {
     const auto set = current_set();
     if (!project_ || !set) throw InputError("no quote set is chosen");
     auto extension = path.extension().string();
     if (!extension.empty()) extension.erase(0, 1);
+    const auto format = exporters::parse_quote_export_format(extension);
     exporters::QuoteExportOptions options;
     options.attribution = attribution();
     options.grouping = exporters::parse_grouping(groupings[std::max(0, grouping_->GetSelection())]);
     options.with_comments = true;
-    exporters::export_quote_set(*project_, *set, path, exporters::parse_quote_export_format(extension), options);
+    return [set = *set, path, format, options](Project& project) { exporters::export_quote_set(project, set, path, format, options); };
+}
+
+void QuoteSetView::export_to(const std::filesystem::path& path, std::function<void(bool)> done) {
+    write_in_background(*this, *project_, prepare_export(path), to_wx(path.string()), std::move(done));
 }
 
 void QuoteSetView::ask_and_export() {
     const auto set = current_set();
     if (!project_ || !set) return;
-    const auto write = [this](const std::filesystem::path& path) { export_to(path); };
+    const auto prepare = [this](const std::filesystem::path& path) { return prepare_export(path); };
     export_by_type(this, _("Export the quote set"), to_wx(QuoteSetStore(*project_).get(*set).name),
-                   {{_("Word (DOCX)"), "docx", write}, {_("OpenDocument (ODT)"), "odt", write}, {_("Web page (HTML)"), "html", write},
-                    {_("Markdown (MD)"), "md", write}, {_("Workbook (XLSX)"), "xlsx", write}, {_("Table (CSV)"), "csv", write}});
+                   {{_("Word (DOCX)"), "docx", {}, prepare}, {_("OpenDocument (ODT)"), "odt", {}, prepare},
+                    {_("Web page (HTML)"), "html", {}, prepare}, {_("Markdown (MD)"), "md", {}, prepare},
+                    {_("Workbook (XLSX)"), "xlsx", {}, prepare}, {_("Table (CSV)"), "csv", {}, prepare}},
+                   project_);
 }
 
 }  // namespace fokus::workbench

@@ -13,6 +13,7 @@
 
 #include "coding/project.h"
 #include "coding/quote_sets.h"
+#include "workbench/background_export.h"
 
 class wxButton;
 class wxChoice;
@@ -31,8 +32,9 @@ public:
     std::optional<Id> current_set() const;
     // The quotations and attributions as shown, one line each, for scripts and tests.
     std::vector<std::string> shown_lines() const;
-    // Writes the shown set to a file; the format follows the extension.
-    void export_to(const std::filesystem::path& path);
+    // Writes the shown set to a file in the background, as the view shows it
+    // now; the format follows the extension. `done` is told whether it was written.
+    void export_to(const std::filesystem::path& path, std::function<void(bool written)> done = {});
 
     void on_jump(std::function<void(Id document, Span span)> callback) { jump_ = std::move(callback); }
     // Called after each change with what was done, so the window can update its undo labels.
@@ -53,6 +55,7 @@ private:
     void remove_selected();
     void comment_selected();
     void ask_and_export();
+    ProjectWriter prepare_export(const std::filesystem::path& path) const;
     std::string attribution() const;
 
     Project* project_ = nullptr;

@@ -40,7 +40,7 @@ std::optional<wxString> ask_save_path(wxWindow* parent, const wxString& title, c
 }
 
 std::optional<std::filesystem::path> export_by_type(wxWindow* parent, const wxString& title, const wxString& file_stem,
-                                                    const std::vector<ExportFormat>& formats) {
+                                                    const std::vector<ExportFormat>& formats, const Project* project) {
     if (formats.empty()) return std::nullopt;
     wxString wildcard;
     for (const auto& format : formats) {
@@ -61,6 +61,10 @@ std::optional<std::filesystem::path> export_by_type(wxWindow* parent, const wxSt
     try {
         if (const auto reason = unsafe_output_reason(from_wx(path))) {
             throw InputError(from_wx(wxString::Format(_("%s cannot be written: it %s"), path, to_wx(*reason))));
+        }
+        if (format->prepare && project) {
+            write_in_background(*parent, *project, format->prepare(std::filesystem::path(from_wx(path))), path);
+            return std::filesystem::path(from_wx(path));
         }
         format->write(std::filesystem::path(from_wx(path)));
         if (frame && frame->GetStatusBar()) frame->SetStatusText(wxString::Format(_("Saved %s"), path), 0);

@@ -15,7 +15,9 @@
 #include "workbench/agreement_view.h"
 #include "workbench/bikva_linking.h"
 #include "workbench/code_tree.h"
+#include "workbench/code_tree_actions.h"
 #include "workbench/contrast_view.h"
+#include "workbench/background_work.h"
 #include "workbench/main_frame.h"
 #include "workbench/segments_list.h"
 #include "workbench/simulated_input.h"
@@ -93,15 +95,40 @@ ScriptRunner::ScriptRunner(MainFrame& frame, std::vector<std::string> commands)
 
 void ScriptRunner::start() { timer_.StartOnce(800); }
 
+// Verbs whose work goes on in the background; whether it did what was asked
+// is known only when it is done.
+bool works_in_background(const std::string& verb) {
+    return verb == "import" || verb == "import-and-replace" || verb == "merge" || verb == "export-quotes" || verb == "export-qdpx";
+}
+
 void ScriptRunner::step(wxTimerEvent&) {
     if (next_ >= commands_.size()) return;
-    const auto command = commands_[next_++];
+    const auto command = commands_[next_];
+    const std::string verb = command.substr(0, command.find(' '));
+    // Each step waits for the background work of those before it, as a
+    // researcher waits for an import to finish; "close" is the exception, to
+    // show that the window can go while the work is under way. Work held back
+    // for a test is not waited for, or the test could not go on to release it.
+    if (verb != "close" && background_work_running() > 0 && !background_work_held()) {
+        timer_.StartOnce(20);
+        return;
+    }
+    if (!awaited_.empty()) {
+        if (frame_.last_work_failed()) {
+            ++failures_;
+            std::cerr << "script: failed in the background: " << awaited_ << std::endl;
+        }
+        awaited_.clear();
+    }
+    ++next_;
     std::cerr << "script: " << command << std::endl;
     if (!run(command)) {
         ++failures_;
         std::cerr << "script: failed: " << command << std::endl;
+    } else if (works_in_background(verb)) {
+        awaited_ = command;
     }
-    if (next_ < commands_.size()) timer_.StartOnce(600);
+    if (next_ < commands_.size()) timer_.StartOnce(250);
 }
 
 bool ScriptRunner::run(const std::string& command) {
@@ -188,7 +215,7 @@ bool ScriptRunner::run(const std::string& command) {
             // describe CODE|NEW NAME|#COLOUR|DEFINITION|MEMO
             const auto parts = split_at_bars(argument);
             if (parts.size() != 5) return false;
-            frame_.describe_code(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
+            frame_.code_tree_actions().describe(CodeStore(frame_.project()).resolve(parts[0]).id, parts[1], parts[2], parts[3], parts[4]);
         } else if (verb == "agreement") {
             // agreement UNIT[|CODER,CODER...]
             const auto bar = argument.find('|');
@@ -307,6 +334,14 @@ bool ScriptRunner::run(const std::string& command) {
             return false;
         } else if (verb == "wait") {
             wxMilliSleep(static_cast<unsigned long>(std::stoul(argument)));
+        } else if (verb == "hold-work") {
+            hold_background_work(argument != "off");
+        } else if (verb == "export-qdpx") {
+            return frame_.export_qdpx(argument);
+        } else if (verb == "close") {
+            std::cerr << "script: closing with " << background_work_running() << " background work under way" << std::endl;
+            next_ = commands_.size();  // nothing is left to run the steps on
+            frame_.Close(true);
         } else if (verb == "quit") {
             wxTheApp->ExitMainLoop();
             frame_.Destroy();

@@ -33,6 +33,7 @@ private:
     std::vector<std::string> commands_;
     std::size_t next_ = 0;
     int failures_ = 0;
+    std::string awaited_;  // the step whose background work is still to be judged
     wxTimer timer_;
 };
 

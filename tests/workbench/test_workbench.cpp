@@ -27,23 +27,12 @@
 #include "importers/batch.h"
 #include "search/index.h"
 #include "scratch.h"
+#include "workbench_runner.h"
 
 using namespace fokus;
+using testing::run_workbench;
 
 namespace {
-
-// `language` ("da", "en") chooses the interface's language; empty leaves the default.
-int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script,
-                  const std::string& language = "") {
-    testing::write_file(dir / "steps.script", script);
-    const std::string command = "FOKUS_NO_DIALOGS=1 FOKUS_CODER=Testkoder xvfb-run -a -s '-screen 0 1600x1000x24' " +
-                                testing::shell_quote(FOKUS_WORKBENCH) + (language.empty() ? "" : " --lang " + language) +
-                                " --script " +
-                                testing::shell_quote((dir / "steps.script").string()) + " " + testing::shell_quote(project) +
-                                " >" + testing::shell_quote((dir / "workbench.log").string()) + " 2>&1";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 void import_sample(const std::string& project_path) {
     const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";

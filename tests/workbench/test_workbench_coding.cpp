@@ -25,23 +25,15 @@
 #include "importers_batch/project_dump.h"
 #include "cli_runner.h"
 #include "scratch.h"
+#include "workbench_runner.h"
 #include "search/index.h"
 
 using namespace fokus;
+using testing::run_workbench;
 
 namespace {
 
 const std::filesystem::path corpus = std::filesystem::path(FOKUS_SOURCE_DIR) / "sample-transcripts";
-
-int run_workbench(const testing::ScratchDir& dir, const std::string& project, const std::string& script) {
-    testing::write_file(dir / "steps.script", script);
-    const std::string command = "FOKUS_NO_DIALOGS=1 FOKUS_CODER=Testkoder xvfb-run -a -s '-screen 0 1600x1000x24' " +
-                                testing::shell_quote(FOKUS_WORKBENCH) + " --script " +
-                                testing::shell_quote((dir / "steps.script").string()) + " " + testing::shell_quote(project) +
-                                " >" + testing::shell_quote((dir / "workbench.log").string()) + " 2>&1";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 // The excerpts of a code's codings, sorted.
 std::vector<std::string> coded_texts(Project& project, const std::string& code) {
@@ -193,7 +185,7 @@ TEST_CASE("importing the same folder again brings nothing in, names each file wi
     const std::string log = testing::read_file(dir / "workbench.log");
     INFO(log);
     // The import step counts as failed, since nothing came in.
-    CHECK(log.find("script: failed: import") != std::string::npos);
+    CHECK(log.find("script: failed in the background: import") != std::string::npos);
     CHECK(log.find("message: 0 files imported, 14 skipped, 0 failed.") != std::string::npos);
     CHECK(log.find("bikva-3-ledere (kopi).txt: skipped, already in the project as \"bikva-3-ledere\"") != std::string::npos);
     CHECK(log.find("kommune-e-ledere.docx: skipped, already in the project as \"kommune-e-ledere\"") != std::string::npos);
