@@ -232,7 +232,12 @@ AgreementReport measure_agreement(Project& project, const AgreementRequest& requ
         for (const auto& document : setup.documents) {
             for (const auto& run : runs_of(document, code, request.unit)) patterns[run.pattern] += run.units;
         }
-        for (const auto& [pattern, count] : patterns) pooled[pattern] += count;
+        // A code nobody applied agrees on every unit; pooled, it would make
+        // the coders look more alike the more unused codes the codebook has.
+        const bool used = std::any_of(patterns.begin(), patterns.end(), [](const auto& entry) { return entry.first != Pattern{0}; });
+        if (used) {
+            for (const auto& [pattern, count] : patterns) pooled[pattern] += count;
+        }
         report.codes.push_back(CodeAgreement{setup.codes[code], scores_of(patterns, setup.coders.size())});
     }
     report.overall = scores_of(pooled, setup.coders.size());

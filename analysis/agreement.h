@@ -35,7 +35,7 @@ struct AgreementScores {
     std::optional<double> cohen_kappa;  // only for two coders
     std::optional<double> fleiss_kappa;
     std::optional<double> krippendorff_alpha;
-    std::int64_t units = 0;  // units compared (for "overall": units × codes)
+    std::int64_t units = 0;  // units compared (for "overall": units × codes some coder used)
 };
 
 struct CodeAgreement {
@@ -47,7 +47,8 @@ struct AgreementReport {
     std::vector<std::string> coders;  // as stored in the project
     AgreementUnit unit = AgreementUnit::Word;
     std::vector<CodeAgreement> codes;
-    // Every unit × code decision pooled into one table.
+    // Every unit × code decision pooled into one table, over the codes at
+    // least one of the coders applied: a code nobody used is left out.
     AgreementScores overall;
 };
 

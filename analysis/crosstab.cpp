@@ -51,7 +51,7 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
     // Turns are read only when the columns or the count are of participants.
     const bool of_participants = attribute.of == AttributeCondition::Of::Participant || count == CrosstabCount::Participants;
     const auto segments = load_segments(project, filter, of_participants ? SegmentDetail::Turns : SegmentDetail::CodingsOnly);
-    const AttributeLookup lookup(project, attribute.of, attribute.name);
+    const AttributeLookup lookup(project, attribute);
     Crosstab table{attribute, count, items, {}, {}, {}, {}, 0};
     table.values = attribute_values(project, attribute);
     // Each segment's column, looked up once for a run of segments of the
@@ -135,7 +135,7 @@ Crosstab crosstab(Project& project, const std::vector<CodeItem>& items, const Se
 
 std::vector<Segment> crosstab_segments(Project& project, const CodeItem& item, const SegmentFilter& filter,
                                        const AttributeCondition& attribute, const std::string& value) {
-    const AttributeLookup lookup(project, attribute.of, attribute.name);
+    const AttributeLookup lookup(project, attribute);
     std::vector<Segment> result;
     for (auto& segment : load_segments(project, filter)) {
         if (item.holds(segment.code) && lookup.value_of(segment) == value) result.push_back(std::move(segment));

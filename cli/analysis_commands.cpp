@@ -178,6 +178,7 @@ void add_crosstab(CLI::App& app, Context& context) {
         std::string count = "codings";
         std::string percent;
         std::string cell;
+        std::string bands;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand("crosstab", "Codes by the values of an attribute, with percentages");
@@ -186,9 +187,12 @@ void add_crosstab(CLI::App& app, Context& context) {
     command->add_option("--count", options->count, "codings, documents or participants")->capture_default_str();
     command->add_option("--percent", options->percent, "Show row or column percentages")->check(CLI::IsMember({"row", "column"}));
     command->add_option("--cell", options->cell, "List the segments behind one cell, given as CODE=VALUE");
+    command->add_option("--bands", options->bands,
+                        "Group a number attribute's values in ranges, both ends included, e.g. 20-29,30-39,40-49,50-");
     command->callback([&context, options] {
         auto project = context.open(options->path, false);
-        const auto attribute = parse_attribute(options->by);
+        auto attribute = parse_attribute(options->by);
+        if (!options->bands.empty()) attribute.bands = parse_bands(options->bands);
         const auto filter = options->filter(project);
         if (!options->cell.empty()) {
             const auto [code, value] = split_cell(options->cell, '=', "CODE=VALUE");

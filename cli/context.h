@@ -64,5 +64,6 @@ void add_exchange_commands(CLI::App& app, Context& context);
 void add_word_commands(CLI::App& app, Context& context);
 void add_concordance_command(CLI::App& app, Context& context);
 void add_transcript_command(CLI::App& app, Context& context);
+void add_survey_commands(CLI::App& app, Context& context);
 
 }  // namespace fokus::cli

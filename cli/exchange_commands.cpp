@@ -45,14 +45,17 @@ nlohmann::json left_out_json(const std::vector<ExchangeOmission>& left_out) {
     return groups;
 }
 
-nlohmann::json counts_json(const MergeCounts& counts) { return {{"added", counts.added}, {"present", counts.present}}; }
+nlohmann::json counts_json(const MergeCounts& counts) {
+    return {{"added", counts.added}, {"present", counts.present}, {"deleted_here", counts.deleted_here}, {"withheld", counts.withheld}};
+}
 
 void print_report(const MergeReport& report, bool json, const ProjectExchange* other = nullptr) {
     const std::vector<std::pair<const char*, const MergeCounts*>> rows = {
         {"coders", &report.coders},       {"documents", &report.documents}, {"codes", &report.codes},
         {"themes", &report.code_sets},    {"participants", &report.participants},
         {"attributes", &report.attributes}, {"codings", &report.codings}, {"memos", &report.memos},
-        {"links", &report.links}};
+        {"links", &report.links},         {"quote sets", &report.quote_sets}, {"quotes", &report.quotes},
+        {"condensations", &report.condensations}};
     if (json) {
         nlohmann::json out{{"dry_run", report.dry_run}, {"changes", report.changes_anything()}};
         for (const auto& [name, counts] : rows) out[name] = counts_json(*counts);
@@ -73,7 +76,10 @@ void print_report(const MergeReport& report, bool json, const ProjectExchange* o
     }
     std::cout << (report.dry_run ? "Would add (nothing is changed):\n" : "Added:\n");
     for (const auto& [name, counts] : rows) {
-        std::cout << "  " << name << ": " << counts->added << " new, " << counts->present << " already here\n";
+        std::cout << "  " << name << ": " << counts->added << " new, " << counts->present << " already here";
+        if (counts->deleted_here > 0) std::cout << ", " << counts->deleted_here << " deleted here and not brought back";
+        if (counts->withheld > 0) std::cout << ", " << counts->withheld << " left out with their document (see the notes)";
+        std::cout << '\n';
     }
     for (const auto& conflict : report.conflicts) {
         std::cout << "Conflict: " << conflict.item << ": here " << text::quote(conflict.ours) << ", there "
@@ -173,6 +179,10 @@ void add_exchange_commands(CLI::App& app, Context& context) {
             std::cout << "Wrote " << options->other << ": " << exchange.documents.size() << " documents, "
                       << exchange.codes.size() << " codes, " << exchange.codings.size() << " codings, "
                       << exchange.memos.size() << " memos, " << exchange.links.size() << " links\n";
+            if (const auto beyond = beyond_exchange(project); !beyond.empty()) {
+                std::cout << "Not written, since REFI-QDA has no place for them (they stay in " << options->path
+                          << "): " << beyond.describe() << "\n";
+            }
         });
     }
     {

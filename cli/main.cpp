@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/context.h"
+#include "cli/reference.h"
 #include "cli/terminal.h"
 #include "coding/error.h"
 #include "coding/identity.h"
@@ -60,10 +61,14 @@ int main(int argc, char** argv) {
     cli::add_word_commands(app, context);
     cli::add_concordance_command(app, context);
     cli::add_transcript_command(app, context);
+    cli::add_survey_commands(app, context);
     if (const auto message = unknown_command(app, argc, argv)) {
         std::cerr << *message << '\n';
         return cli::usage;
     }
+    // --man, --bash-completion and --complete-names: for the package and the
+    // shell, so left out of --help.
+    if (const auto code = cli::answer_reference_request(app, context, argc, argv)) return *code;
     try {
         app.parse(argc, argv);
         return cli::ok;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "attribute_types.h"
 #include "codes.h"
 #include "project.h"
 #include "sqlite.h"
@@ -151,10 +152,25 @@ ProjectExchange read_exchange(Project& project) {
     read_codes(project, exchange);
     read_documents(project, exchange);
     read_participants(project, exchange);
+    exchange.attribute_types = AttributeTypes(project).all();
     read_codings(project, exchange);
     read_memos(project, exchange);
     read_links(project, exchange);
     return exchange;
+}
+
+BeyondExchange beyond_exchange(Project& project) {
+    auto& db = project.db();
+    return {db.scalar_int("SELECT count(*) FROM quote_sets"), db.scalar_int("SELECT count(*) FROM quotes"),
+            db.scalar_int("SELECT count(*) FROM condensations")};
+}
+
+std::string BeyondExchange::describe() const {
+    const auto count = [](std::int64_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    std::string sets = quote_sets > 0 ? count(quote_sets, "quote set", "quote sets") + " with " + count(quotes, "quote", "quotes") : "";
+    std::string cells = condensations > 0 ? count(condensations, "condensation", "condensations") : "";
+    if (!sets.empty() && !cells.empty()) return sets + " and " + cells;
+    return sets + cells;
 }
 
 std::string note_name(const std::string& title, const std::string& text) {

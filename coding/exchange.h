@@ -4,11 +4,13 @@
 // codings, memos and BIKVA links, each known by its GUID. Read from a project
 // here; written to and read from REFI-QDA by the exporters and importers; and
 // merged into a project by merge.h.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "attribute_types.h"
 #include "bikva.h"
 #include "documents.h"
 #include "memos.h"
@@ -103,6 +105,9 @@ struct ProjectExchange {
     std::vector<ExchangeCodeSet> code_sets;
     std::vector<ExchangeDocument> documents;
     std::vector<ExchangeParticipant> participants;
+    // The types of attributes that have one, named as analyses name them
+    // ("participant.alder"): REFI-QDA's typed variables.
+    std::map<std::string, AttributeKind> attribute_types;
     std::vector<ExchangeCoding> codings;
     std::vector<ExchangeMemo> memos;
     std::vector<ExchangeLink> links;
@@ -126,5 +131,15 @@ std::string memos_as_one_text(const std::vector<const ExchangeMemo*>& memos);
 
 // Everything in the project, documents and codings in document order.
 ProjectExchange read_exchange(Project& project);
+
+// What a project holds that REFI-QDA has no place for, so that an export
+// can say what stays only in the project file.
+struct BeyondExchange {
+    std::int64_t quote_sets = 0, quotes = 0, condensations = 0;
+    bool empty() const { return quote_sets + condensations == 0; }
+    // "2 quote sets with 14 quotes and 3 condensations"
+    std::string describe() const;
+};
+BeyondExchange beyond_exchange(Project& project);
 
 }  // namespace fokus

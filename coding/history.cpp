@@ -54,11 +54,26 @@ bool update_already_applied(sqlite3_changeset_iter* iterator, int columns) {
     return true;
 }
 
+// True when the row differs from what a delete expects only in columns that
+// are now NULL: an ON DELETE SET NULL of the same step got there first.
+bool differs_only_by_nulls(sqlite3_changeset_iter* iterator, int columns) {
+    for (int column = 0; column < columns; ++column) {
+        sqlite3_value* expected = nullptr;
+        sqlite3_value* current = nullptr;
+        if (sqlite3changeset_old(iterator, column, &expected) != SQLITE_OK || expected == nullptr) return false;
+        if (sqlite3changeset_conflict(iterator, column, &current) != SQLITE_OK || current == nullptr) return false;
+        if (!same_value(expected, current) && sqlite3_value_type(current) != SQLITE_NULL) return false;
+    }
+    return true;
+}
+
 // A step's own foreign-key actions can run ahead of its recorded changes:
 // rows already gone when a delete is replayed were removed by a cascade, and
-// a row already holding an update's values was set by ON DELETE SET NULL
-// (undoing "new participant, mapped to a speaker" deletes the participant
-// first). Anything else means the project changed underneath this step.
+// a row already holding an update's values, or missing only the values a
+// delete expects in its references, was set by ON DELETE SET NULL (undoing
+// "new participant, mapped to a speaker" deletes the participant first;
+// undoing answers added to a survey's document deletes their speakers before
+// their turns). Anything else means the project changed underneath this step.
 int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
     const char* table = nullptr;
     int columns = 0;
@@ -67,6 +82,9 @@ int on_conflict(void*, int conflict, sqlite3_changeset_iter* iterator) {
     if (conflict == SQLITE_CHANGESET_NOTFOUND && operation == SQLITE_DELETE) return SQLITE_CHANGESET_OMIT;
     if (conflict == SQLITE_CHANGESET_DATA && operation == SQLITE_UPDATE && update_already_applied(iterator, columns)) {
         return SQLITE_CHANGESET_OMIT;
+    }
+    if (conflict == SQLITE_CHANGESET_DATA && operation == SQLITE_DELETE && differs_only_by_nulls(iterator, columns)) {
+        return SQLITE_CHANGESET_REPLACE;
     }
     return SQLITE_CHANGESET_ABORT;
 }
@@ -139,6 +157,46 @@ std::vector<HistoryStep> History::steps(int limit) const {
     std::vector<HistoryStep> result;
     while (query.step()) result.push_back(read_step(query));
     return result;
+}
+
+std::set<std::string> History::deleted_guids(const std::string& table) const {
+    auto& db = project_.db();
+    int guid_column = -1;
+    {
+        auto columns = db.prepare("SELECT cid FROM pragma_table_info(?) WHERE name = 'guid'");
+        columns.bind_all(table);
+        if (!columns.step()) throw InputError("the project has no table " + table + " with GUIDs");
+        guid_column = static_cast<int>(columns.int64(0));
+    }
+    std::set<std::string> deleted;
+    auto steps = db.prepare("SELECT changeset FROM undo_log WHERE undone = 0 ORDER BY id");
+    while (steps.step()) {
+        auto changeset = steps.blob(0);
+        sqlite3_changeset_iter* iterator = nullptr;
+        if (const int rc = sqlite3changeset_start(&iterator, static_cast<int>(changeset.size()), changeset.data()); rc != SQLITE_OK) {
+            db.fail("reading the history's deletions", rc);
+        }
+        while (sqlite3changeset_next(iterator) == SQLITE_ROW) {
+            const char* changed_table = nullptr;
+            int columns = 0, operation = 0;
+            sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
+            if (operation != SQLITE_DELETE || table != changed_table || guid_column >= columns) continue;
+            sqlite3_value* guid = nullptr;
+            if (sqlite3changeset_old(iterator, guid_column, &guid) == SQLITE_OK && guid && sqlite3_value_type(guid) == SQLITE_TEXT) {
+                deleted.insert(reinterpret_cast<const char*>(sqlite3_value_text(guid)));
+            }
+        }
+        const int rc = sqlite3changeset_finalize(iterator);
+        if (rc != SQLITE_OK) db.fail("reading the history's deletions", rc);
+    }
+    // Deleted and made again (an undo recorded as a step of its own, a merge): present now.
+    auto present = db.prepare("SELECT 1 FROM " + table + " WHERE guid = ?");
+    for (auto guid = deleted.begin(); guid != deleted.end();) {
+        present.reset();
+        present.bind_all(*guid);
+        guid = present.step() ? deleted.erase(guid) : std::next(guid);
+    }
+    return deleted;
 }
 
 HistoryStep History::undo() {

@@ -3,6 +3,7 @@
 // made, so any action (a coding, a merge of codes, coding all search hits)
 // is undone as one step, in this session or a later one.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ public:
     // program conflict with it. The project's subscribers are told what changed.
     HistoryStep undo();
     HistoryStep redo();
+
+    // The GUIDs of the rows of `table` (codings, memos, links, documents)
+    // that steps in the history deleted and that are not in the project now:
+    // what this project chose to remove, which a copy made before must not
+    // bring back. Deletions whose step was undone are not among them.
+    std::set<std::string> deleted_guids(const std::string& table) const;
 
 private:
     Project& project_;

@@ -1,13 +1,19 @@
 #include "merge.h"
 
+#include <set>
+
 #include <algorithm>
 #include <map>
 #include <optional>
 
+#include "attribute_types.h"
 #include "codebook.h"
+#include "condensation.h"
 #include "error.h"
+#include "history.h"
 #include "identity.h"
 #include "project.h"
+#include "quote_sets.h"
 #include "sqlite.h"
 #include "text.h"
 
@@ -45,8 +51,10 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
 
 class Merger {
 public:
-    Merger(Project& project, const ProjectExchange& other, const MergeOptions& options)
-        : project_(project), db_(project.db()), other_(other), options_(options) {
+    // `source`, when the other is a Fokus project: what REFI-QDA cannot carry
+    // (quote sets, condensations) is read from it.
+    Merger(Project& project, const ProjectExchange& other, const MergeOptions& options, Project* source = nullptr)
+        : project_(project), db_(project.db()), other_(other), options_(options), source_(source) {
         report_.dry_run = options.dry_run;
         for (const char* table : {"documents", "codes", "memos"}) {
             first_new_id_[table] = db_.scalar_int(std::string("SELECT coalesce(max(id), 0) + 1 FROM ") + table);
@@ -54,14 +62,21 @@ public:
     }
 
     MergeReport run() {
+        History history(project_);
+        for (const char* table : {"documents", "codings", "memos", "links"}) deleted_[table] = history.deleted_guids(table);
         merge_coders();
         merge_documents();
         merge_codes();
         merge_code_sets();
         merge_participants();
+        merge_attribute_types();
         merge_codings();
         merge_memos();
         merge_links();
+        if (source_) {
+            merge_quote_sets();
+            merge_condensations();
+        }
         return report_;
     }
 
@@ -128,10 +143,43 @@ private:
         return name;
     }
 
+    bool deleted_here(const std::string& table, const std::string& guid) const { return deleted_.at(table).count(guid) > 0; }
+
+    // Whether names or numbers were replaced in this document's text here
+    // (pseudonymisation): another copy of it then holds what was replaced.
+    bool has_replaced_details(Id document) {
+        auto statement = db_.prepare("SELECT 1 FROM pseudonymisation_log WHERE document_id = ? LIMIT 1");
+        statement.bind_all(document);
+        return statement.step();
+    }
+
+    std::string document_name(Id document) {
+        auto statement = db_.prepare("SELECT name FROM documents WHERE id = ?");
+        statement.bind_all(document);
+        return statement.step() ? statement.text(0) : std::string();
+    }
+
     void merge_documents() {
         for (const auto& document : other_.documents) {
+            if (deleted_here("documents", document.guid)) {
+                not_brought_back_.insert(document.guid);
+                ++report_.documents.deleted_here;
+                note("document " + text::quote(document.content.name) + " was deleted in this project; it is not brought back, "
+                     "nor what is coded, linked or noted in it");
+                continue;
+            }
             const std::string checksum = sha256_hex(text::to_nfc(document.content.text, "the text of a document"));
             std::optional<Id> ours = find_id(db_, "SELECT id FROM documents WHERE guid = ?" + before_merge("documents"), document.guid);
+            if (ours && *find_text_checksum(*ours) != checksum && has_replaced_details(*ours)) {
+                // Adding their text would bring back the names and numbers replaced here.
+                not_brought_back_.insert(document.guid);
+                ++report_.documents.withheld;
+                note("document " + text::quote(document_name(*ours)) + ": " + options_.source +
+                     " holds its text from before names or numbers were replaced here, so it was not added and what is coded, "
+                     "linked or noted in it was left out; replace the same details in " + options_.source +
+                     " (fokus-cli pseudonymise) and merge again");
+                continue;
+            }
             if (ours && *find_text_checksum(*ours) != checksum) ours.reset();  // same GUID, other text: not the same
             if (!ours) {
                 ours = find_id(db_, "SELECT id FROM documents WHERE text_checksum = ?" + before_merge("documents") + " ORDER BY id",
@@ -350,8 +398,13 @@ private:
         return std::nullopt;
     }
 
-    bool resolve_span(const std::string& what, const std::string& document_guid, Span span, Id& document) {
+    // `counts` is told of what lies on a document that was deliberately not brought in.
+    bool resolve_span(const std::string& what, const std::string& document_guid, Span span, Id& document, MergeCounts& counts) {
         const auto found = documents_.find(document_guid);
+        if (found == documents_.end() && not_brought_back_.count(document_guid)) {
+            ++counts.withheld;
+            return false;
+        }
         if (found == documents_.end()) {
             note(what + " is on a document that is not in " + options_.source + "; left out");
             return false;
@@ -366,14 +419,27 @@ private:
         return true;
     }
 
+    // A type comes with the other project's attributes unless this project
+    // already gives the attribute one.
+    void merge_attribute_types() {
+        AttributeTypes types(project_);
+        for (const auto& [name, kind] : other_.attribute_types) {
+            if (!types.of(name)) types.set(name, kind);
+        }
+    }
+
     void merge_codings() {
         auto identical = db_.prepare(
             "SELECT id FROM codings WHERE guid = ?1 OR (document_id = ?2 AND code_id = ?3 AND coder_id = ?4 AND start = ?5 AND end = ?6)");
         auto insert = db_.prepare(
             "INSERT INTO codings(guid, document_id, code_id, start, end, coder_id, created_at, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         for (const auto& coding : other_.codings) {
+            if (deleted_here("codings", coding.guid)) {
+                ++report_.codings.deleted_here;
+                continue;
+            }
             Id document = 0;
-            if (!resolve_span("a coding", coding.document_guid, coding.span, document)) continue;
+            if (!resolve_span("a coding", coding.document_guid, coding.span, document, report_.codings)) continue;
             const auto code = codes_.find(coding.code_guid);
             if (code == codes_.end()) {
                 note("a coding refers to code " + coding.code_guid + ", which " + options_.source + " does not define; left out");
@@ -415,6 +481,10 @@ private:
 
     void merge_memos() {
         for (const auto& memo : other_.memos) {
+            if (deleted_here("memos", memo.guid)) {
+                ++report_.memos.deleted_here;
+                continue;
+            }
             const auto target = memo_target(memo);
             const std::string title = memo.title.empty() ? memo.guid : memo.title;
             if (!target) {
@@ -449,8 +519,12 @@ private:
     void merge_links() {
         for (const auto& link : other_.links) {
             Id from = 0, to = 0;
-            if (!resolve_span("a link", link.from_document_guid, link.from, from) ||
-                !resolve_span("a link", link.to_document_guid, link.to, to)) {
+            if (deleted_here("links", link.guid)) {
+                ++report_.links.deleted_here;
+                continue;
+            }
+            if (!resolve_span("a link", link.from_document_guid, link.from, from, report_.links) ||
+                !resolve_span("a link", link.to_document_guid, link.to, to, report_.links)) {
                 continue;
             }
             const char* kind = link.kind == Link::Kind::Reaction ? "reaction" : "presented_to";
@@ -473,13 +547,107 @@ private:
         }
     }
 
+    // Their row id's GUID in the source project, looked up once per table.
+    std::string source_guid(const std::string& table, std::optional<Id> id) {
+        if (!id) return {};
+        auto& known = source_guids_[table];
+        if (const auto found = known.find(*id); found != known.end()) return found->second;
+        auto statement = source_->db().prepare("SELECT guid FROM " + table + " WHERE id = ?");
+        statement.bind_all(*id);
+        return known[*id] = statement.step() ? statement.text(0) : std::string();
+    }
+
+    template <class Map>
+    std::optional<Id> ours_of(const Map& ids, const std::string& guid) {
+        const auto found = ids.find(guid);
+        if (found == ids.end()) return std::nullopt;
+        return found->second;
+    }
+
+    void merge_quote_sets() {
+        QuoteSetStore theirs(*source_);
+        for (const auto& set : theirs.all()) {
+            std::optional<Id> ours = find_id(db_, "SELECT id FROM quote_sets WHERE guid = ?", set.guid);
+            if (!ours) ours = find_id(db_, "SELECT id FROM quote_sets WHERE name = ?", set.name);
+            if (!ours) {
+                const std::string guid = free_guid("quote_sets", set.guid);
+                db_.prepare("INSERT INTO quote_sets(guid, name, note, created_at) VALUES (?, ?, ?, ?)")
+                    .bind_all(guid, set.name, set.note, set.created_at.empty() ? now_utc() : set.created_at)
+                    .run();
+                ours = db_.last_insert_id();
+                ++report_.quote_sets.added;
+            } else {
+                ++report_.quote_sets.present;
+            }
+            auto same = db_.prepare("SELECT 1 FROM quotes WHERE set_id = ? AND document_id = ? AND start = ? AND end = ?");
+            auto insert = db_.prepare(
+                "INSERT INTO quotes(set_id, document_id, start, end, coding_id, code_id, position, note) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(position), 0) + 1 FROM quotes WHERE set_id = ?1), ?7)");
+            for (const auto& quote : theirs.quotes(set.id)) {
+                const std::string document_guid = source_guid("documents", quote.document);
+                Id document = 0;
+                if (!resolve_span("a quote in " + text::quote(set.name), document_guid, quote.span, document, report_.quotes)) continue;
+                same.reset();
+                same.bind_all(*ours, document, quote.span.start, quote.span.end);
+                if (same.step()) {
+                    ++report_.quotes.present;
+                    continue;
+                }
+                const auto coding = ours_of(codings_, source_guid("codings", quote.coding));
+                const auto code = ours_of(codes_, source_guid("codes", quote.code));
+                insert.reset();
+                insert.bind_all(*ours, document, quote.span.start, quote.span.end, coding, code, quote.comment).run();
+                ++report_.quotes.added;
+            }
+        }
+    }
+
+    void merge_condensations() {
+        CondensationStore ours(project_);
+        for (const auto& cell : CondensationStore(*source_).list()) {
+            const auto code = ours_of(codes_, source_guid("codes", cell.code));
+            auto scope = cell.scope;
+            if (scope.document) {
+                const std::string document_guid = source_guid("documents", scope.document);
+                scope.document = ours_of(documents_, document_guid);
+                if (!scope.document && not_brought_back_.count(document_guid)) {
+                    ++report_.condensations.withheld;
+                    continue;
+                }
+            }
+            if (!code || (cell.scope.document && !scope.document)) {
+                note("a condensation is on a code or document not taken over; left out");
+                continue;
+            }
+            const auto here = ours.get(*code, scope);
+            if (!here) {
+                ours.set(*code, scope, cell.text);
+                ++report_.condensations.added;
+            } else if (here->text == cell.text) {
+                ++report_.condensations.present;
+            } else {
+                const std::string where = scope.document ? "document " + text::quote(document_name(*scope.document))
+                                                         : scope.attribute + " " + text::quote(scope.value);
+                auto code_name = db_.prepare("SELECT name FROM codes WHERE id = ?");
+                code_name.bind_all(*code);
+                const std::string name = code_name.step() ? code_name.text(0) : std::string();
+                const auto kept = settle("condensation of " + text::quote(name) + " for " + where, here->text, cell.text);
+                if (kept != here->text) ours.set(*code, scope, kept);
+            }
+        }
+    }
+
     Project& project_;
     sql::Connection& db_;
     const ProjectExchange& other_;
     const MergeOptions& options_;
+    Project* source_;
+    std::map<std::string, std::map<Id, std::string>> source_guids_;
     MergeReport report_;
     std::map<std::string, Id> coders_, documents_, codes_, codings_;
     std::map<std::string, Id> first_new_id_;
+    std::map<std::string, std::set<std::string>> deleted_;  // by table: GUIDs deleted here
+    std::set<std::string> not_brought_back_;                // documents of theirs deliberately left out
 };
 
 }  // namespace
@@ -487,22 +655,30 @@ private:
 bool MergeReport::changes_anything() const {
     const auto conflict_changes = std::any_of(conflicts.begin(), conflicts.end(), [](const auto& c) { return c.took_theirs; });
     return coders.added + documents.added + codes.added + code_sets.added + participants.added + attributes.added +
-                   codings.added + memos.added + links.added >
+                   codings.added + memos.added + links.added + quote_sets.added + quotes.added + condensations.added >
                0 ||
            conflict_changes;
 }
 
-MergeReport merge_exchange(Project& project, const ProjectExchange& other, const MergeOptions& options) {
+namespace {
+
+MergeReport merge(Project& project, const ProjectExchange& other, const MergeOptions& options, Project* source) {
     MergeReport report;
     const std::string label = "merge " + (options.source.empty() ? std::string("another project") : options.source);
     try {
         project.act(label, [&] {
-            report = Merger(project, other, options).run();
+            report = Merger(project, other, options, source).run();
             if (options.dry_run) throw DryRunFinished{};
         });
     } catch (const DryRunFinished&) {
     }
     return report;
+}
+
+}  // namespace
+
+MergeReport merge_exchange(Project& project, const ProjectExchange& other, const MergeOptions& options) {
+    return merge(project, other, options, nullptr);
 }
 
 MergeReport merge_project_file(Project& project, const std::filesystem::path& other, const MergeOptions& options) {
@@ -512,7 +688,7 @@ MergeReport merge_project_file(Project& project, const std::filesystem::path& ot
     }
     auto source = Project::open(other, Project::Access::ReadOnly);
     const auto exchange = read_exchange(source);
-    return merge_exchange(project, exchange, options);
+    return merge(project, exchange, options, &source);
 }
 
 }  // namespace fokus

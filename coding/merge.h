@@ -5,7 +5,9 @@
 // what the project held before: items of the one incoming file are never
 // matched with each other. What is new is added, what is already here is not
 // added twice, and edits that disagree are listed and settled by the user's
-// choice, never silently. One action.
+// choice, never silently. What this project deleted is not brought back, and
+// a document whose names were replaced here does not come back with them.
+// One action.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,10 +34,14 @@ struct MergeConflict {
 struct MergeCounts {
     int added = 0;
     int present = 0;  // matched, or identical and so not added again
+    int deleted_here = 0;  // deleted in this project since, and so not brought back
+    int withheld = 0;      // on a document whose text here has had details replaced (see the notes)
 };
 
 struct MergeReport {
     MergeCounts coders, documents, codes, code_sets, participants, attributes, codings, memos, links;
+    // Merged only from a Fokus project: REFI-QDA has no place for them.
+    MergeCounts quote_sets, quotes, condensations;
     std::vector<MergeConflict> conflicts;
     std::vector<std::string> notes;  // near-matches to review, items left out and why
     bool dry_run = false;

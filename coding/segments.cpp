@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "attribute_types.h"
 #include "attributes.h"
 #include "codes.h"
 #include "error.h"
@@ -105,9 +106,21 @@ AttributeLookup::AttributeLookup(Project& project, AttributeCondition::Of of, st
     }
 }
 
+AttributeLookup::AttributeLookup(Project& project, const AttributeCondition& attribute)
+    : AttributeLookup(project, attribute.of, attribute.name) {
+    if (attribute.bands.empty()) return;
+    for (auto& [id, value] : values_) value = band_of(attribute.bands, value);
+}
+
 std::vector<std::string> attribute_values(Project& project, const AttributeCondition& attribute) {
+    if (!attribute.bands.empty()) {
+        std::vector<std::string> labels;
+        for (const auto& band : attribute.bands) labels.push_back(band.label);
+        return labels;
+    }
     const std::string prefix(attribute.of == AttributeCondition::Of::Participant ? participant_attribute_prefix : "");
-    return AttributeCatalogue(project).values(prefix + attribute.name);
+    const auto name = prefix + attribute.name;
+    return AttributeTypes(project).sorted(name, AttributeCatalogue(project).values(name));
 }
 
 std::string AttributeLookup::value_of(const Segment& segment) const {
@@ -122,11 +135,20 @@ namespace {
 // Leaves out the segments whose attribute values the filter does not allow.
 void drop_filtered_out(std::vector<Segment>& segments, const std::vector<AttributeLookup>& lookups, const SegmentFilter& filter) {
     if (lookups.empty()) return;
+    // The allowed values that are ranges of numbers, read once.
+    std::vector<std::vector<NumberBand>> ranges(lookups.size());
+    for (std::size_t i = 0; i < lookups.size(); ++i) {
+        for (const auto& value : filter.attributes[i].values) {
+            if (auto band = parse_band(value)) ranges[i].push_back(std::move(*band));
+        }
+    }
     std::erase_if(segments, [&](const Segment& segment) {
         for (std::size_t i = 0; i < lookups.size(); ++i) {
             const auto value = lookups[i].value_of(segment);
             const auto& allowed = filter.attributes[i].values;
-            if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) return true;
+            if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) continue;
+            if (!ranges[i].empty() && !band_of(ranges[i], value).empty()) continue;
+            return true;
         }
         return false;
     });

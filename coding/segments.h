@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "number_bands.h"
 #include "types.h"
 
 namespace fokus {
@@ -20,7 +21,10 @@ struct AttributeCondition {
     enum class Of { Document, Participant };
     Of of = Of::Document;
     std::string name;
-    std::vector<std::string> values;  // any of these
+    std::vector<std::string> values;  // any of these; a range of numbers ("20-29", "60-") holds the numbers in it
+    // Of a crosstab's columns: numeric values grouped in these bands, in
+    // their order, instead of each value apart.
+    std::vector<NumberBand> bands{};
 };
 
 struct SegmentFilter {
@@ -58,20 +62,23 @@ enum class SegmentDetail { Turns, CodingsOnly };
 // participant's attribute reads the turns whatever `detail` says.
 std::vector<Segment> load_segments(Project& project, const SegmentFilter& filter, SegmentDetail detail = SegmentDetail::Turns);
 
-// The values the attribute takes in the project, each once, in Danish order.
+// The values the attribute takes in the project, each once, in the order of
+// its type (see AttributeTypes::sorted); with bands, the bands' labels.
 std::vector<std::string> attribute_values(Project& project, const AttributeCondition& attribute);
 
 // The value of a document or participant attribute for one segment; empty when absent.
 class AttributeLookup {
 public:
     AttributeLookup(Project& project, AttributeCondition::Of of, std::string name);
+    // Values are the labels of `bands` their numbers fall in (empty outside every band).
+    AttributeLookup(Project& project, const AttributeCondition& attribute);
     std::string value_of(const Segment& segment) const;
     const std::string& name() const { return name_; }
 
 private:
     AttributeCondition::Of of_;
     std::string name_;
-    std::map<Id, std::string> values_;  // document or participant id -> value
+    std::map<Id, std::string> values_;  // document or participant id -> value (or band)
 };
 
 // A code, or a theme standing for the codes in it, wherever analyses take codes.

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "coding/attributes.h"
 #include "coding/identity.h"
 #include "exporters/zip_writer.h"
 
@@ -120,26 +121,63 @@ private:
         }
     }
 
+    // The REFI-QDA type of an attribute's variable: its own type where every
+    // value is written as that type wants it, else Text.
+    const char* variable_type(const std::string& attribute, bool of_participants) const {
+        const auto kind = exchange_.attribute_types.find(attribute);
+        if (kind == exchange_.attribute_types.end()) return "Text";
+        std::vector<const std::string*> values;
+        if (of_participants) {
+            const auto name = attribute.substr(participant_attribute_prefix.size());
+            for (const auto& participant : exchange_.participants) {
+                if (const auto found = participant.attributes.find(name); found != participant.attributes.end()) values.push_back(&found->second);
+            }
+        } else {
+            for (const auto& document : exchange_.documents) {
+                if (const auto found = document.content.attributes.find(attribute); found != document.content.attributes.end()) {
+                    values.push_back(&found->second);
+                }
+            }
+        }
+        const auto all = [&](auto fits) { return std::all_of(values.begin(), values.end(), [&](const std::string* value) { return fits(*value); }); };
+        switch (kind->second.type) {
+            case AttributeType::Number:
+                if (all([](const std::string& v) { return v.find_first_of(".eE") == std::string::npos; })) return "Integer";
+                return all([](const std::string& v) { return v.find_first_of("eE") == std::string::npos; }) ? "Float" : "Text";
+            case AttributeType::Date: return all([](const std::string& v) { return v.size() == 10; }) ? "Date" : "Text";
+            case AttributeType::YesNo: return "Boolean";
+            default: return "Text";
+        }
+    }
+
     void write_variables(pugi::xml_node project) {
         if (document_variables_.empty() && participant_variables_.empty()) return;
         auto variables = project.append_child("Variables");
-        const auto add = [&](const std::map<std::string, std::string>& names, const char* about) {
+        const auto add = [&](const std::map<std::string, std::string>& names, const char* about, bool of_participants) {
             for (const auto& [name, guid] : names) {
+                const char* type = variable_type((of_participants ? std::string(participant_attribute_prefix) : "") + name, of_participants);
+                variable_types_[guid] = type;
                 auto variable = variables.append_child("Variable");
                 variable.append_attribute("guid") = guid.c_str();
                 variable.append_attribute("name") = name.c_str();
-                variable.append_attribute("typeOfVariable") = "Text";
+                variable.append_attribute("typeOfVariable") = type;
                 variable.append_child("Description").text().set(about);
             }
         };
-        add(document_variables_, "Document attribute");
-        add(participant_variables_, "Participant attribute");
+        add(document_variables_, "Document attribute", false);
+        add(participant_variables_, "Participant attribute", true);
     }
 
-    static void add_value(pugi::xml_node parent, const std::string& variable, const std::string& value) {
+    void add_value(pugi::xml_node parent, const std::string& variable, const std::string& value) const {
         auto element = parent.append_child("VariableValue");
         add_reference(element, "VariableRef", variable);
-        element.append_child("TextValue").text().set(value.c_str());
+        const auto type = variable_types_.find(variable);
+        const std::string kind = type == variable_types_.end() ? "Text" : type->second;
+        if (kind == "Boolean") {
+            element.append_child("BooleanValue").text().set(value == "ja" ? "true" : "false");
+        } else {
+            element.append_child((kind + "Value").c_str()).text().set(value.c_str());
+        }
     }
 
     // A participant is tied to each document where they speak by a selection
@@ -312,6 +350,7 @@ private:
     std::map<std::string, std::vector<const ExchangeMemo*>> memos_on_;  // by target GUID, "" the project
     std::set<std::string> note_names_;
     std::map<std::string, std::string> document_variables_, participant_variables_;
+    std::map<std::string, std::string> variable_types_;  // variable guid -> typeOfVariable
     std::map<std::string, std::vector<std::string>> case_selections_;
     std::map<std::string, std::vector<Selection>> selections_;  // by document GUID
     std::map<std::string, std::pair<std::string, std::string>> link_ends_;

@@ -3,23 +3,29 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "coding/error.h"
 #include "coding/text.h"
 
 namespace fokus::importers {
 
-CsvTable parse_csv(const std::string& content, const std::string& source) {
+CsvTable parse_csv_as_written(const std::string& content, const std::string& source) {
     std::string utf8 = content.rfind("\xEF\xBB\xBF", 0) == 0 ? content.substr(3) : content;
     if (const auto bad = text::find_invalid_utf8(utf8); bad != std::string::npos) {
         const auto line = 1 + std::count(utf8.begin(), utf8.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
         throw FormatError(source, "line " + std::to_string(line) + " is not UTF-8 text; save the sheet as \"CSV UTF-8\"");
     }
-    const auto first_line = utf8.substr(0, utf8.find('\n'));
-    const char separator = std::count(first_line.begin(), first_line.end(), ';') >
-                                   std::count(first_line.begin(), first_line.end(), ',')
-                               ? ';'
-                               : ',';
+    // The separator is the one the header row uses more, outside quotes (a
+    // survey's questions are often quoted and hold commas).
+    std::size_t semicolons = 0, commas = 0;
+    for (bool in_quotes = false; const char c : std::string_view(utf8).substr(0, utf8.find('\n'))) {
+        if (c == '"') in_quotes = !in_quotes;
+        if (in_quotes) continue;
+        semicolons += c == ';';
+        commas += c == ',';
+    }
+    const char separator = semicolons > commas ? ';' : ',';
     std::vector<std::vector<std::string>> records;
     std::vector<std::size_t> lines;
     std::vector<std::string> record;
@@ -75,9 +81,14 @@ CsvTable parse_csv(const std::string& content, const std::string& source) {
     if (records.empty()) throw FormatError(source, "is empty; it needs a header row");
     CsvTable table;
     table.header = records.front();
-    for (auto& name : table.header) name = text::fold_case(name);
     table.rows.assign(records.begin() + 1, records.end());
     table.row_lines.assign(lines.begin() + 1, lines.end());
+    return table;
+}
+
+CsvTable parse_csv(const std::string& content, const std::string& source) {
+    auto table = parse_csv_as_written(content, source);
+    for (auto& name : table.header) name = text::fold_case(name);
     return table;
 }
 

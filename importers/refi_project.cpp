@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "coding/attribute_types.h"
+#include "coding/attributes.h"
 #include "coding/codebook.h"
 #include "coding/error.h"
 #include "coding/identity.h"
@@ -63,6 +65,9 @@ public:
                 continue;
             }
             variables_[guid_of(variable)] = name;
+            if (type == "Integer" || type == "Float") variable_kinds_[guid_of(variable)] = AttributeKind{AttributeType::Number, {}};
+            if (type == "Boolean") variable_kinds_[guid_of(variable)] = AttributeKind{AttributeType::YesNo, {}};
+            if (type == "Date") variable_kinds_[guid_of(variable)] = AttributeKind{AttributeType::Date, {}};
         }
         leave_out_what_fokus_cannot_hold(project);
         check_stated_text(child(project, "Sources"));
@@ -402,10 +407,12 @@ private:
         return parsed.turns;
     }
 
-    std::map<std::string, std::string> values_of(const pugi::xml_node& node, const std::string& owner) {
+    // `prefix` names the attributes as analyses do: "" for documents, "participant." for cases.
+    std::map<std::string, std::string> values_of(const pugi::xml_node& node, const std::string& owner, std::string_view prefix) {
         std::map<std::string, std::string> values;
         for (const auto& value : children(node, "VariableValue")) {
             const auto variable = variables_.find(target_of(child(value, "VariableRef")));
+            const auto typed = variable_kinds_.find(target_of(child(value, "VariableRef")));
             if (variable == variables_.end()) {
                 const auto omitted = omitted_variables_.find(target_of(child(value, "VariableRef")));
                 if (omitted == omitted_variables_.end()) {
@@ -417,8 +424,19 @@ private:
             }
             for (const char* kind : {"TextValue", "IntegerValue", "FloatValue", "BooleanValue", "DateValue", "DateTimeValue"}) {
                 if (const auto given = child(value, kind)) {
-                    const auto cleaned = text::trim(text(given.text().get(), "the value of " + variable->second));
-                    if (!cleaned.empty()) values[variable->second] = cleaned;
+                    auto cleaned = text::trim(text(given.text().get(), "the value of " + variable->second));
+                    if (cleaned.empty()) continue;
+                    // A typed variable's values are written as the attribute's type writes them.
+                    if (typed != variable_kinds_.end()) {
+                        try {
+                            cleaned = typed_value(typed->second, cleaned);
+                            exchange_.attribute_types[std::string(prefix) + variable->second] = typed->second;
+                        } catch (const InputError&) {
+                            warn(owner + ": the value " + text::quote(cleaned) + " of " + text::quote(variable->second) +
+                                 " is not of its variable's type; kept as text");
+                        }
+                    }
+                    values[variable->second] = cleaned;
                 }
             }
         }
@@ -580,7 +598,7 @@ private:
         document.content.format = "qdpx";
         document.content.source_name = document.content.name;
         document.content.turns = turns_of(mapped.text);
-        document.content.attributes = values_of(source, text::quote(document.content.name));
+        document.content.attributes = values_of(source, text::quote(document.content.name), "");
         document.imported_at = source.attribute("creationDateTime").value();
         places_[document.guid] = Place{document.guid, Span{0, static_cast<std::int64_t>(text::count_code_points(mapped.text))}};
         const auto user = user_of(source);
@@ -608,22 +626,58 @@ private:
         exchange_.documents.push_back(std::move(document));
     }
 
+    // A case's selection that starts with the case's name and a colon where no
+    // speaker's turn was found, as a survey's answers are ("R0017: ..."; each
+    // respondent speaks once, too seldom for labels to be found in the text),
+    // becomes that speaker's turn, in place of what was read there.
+    bool make_case_turn(const Place& place, const std::string& label) {
+        const auto document = std::find_if(exchange_.documents.begin(), exchange_.documents.end(),
+                                           [&](const ExchangeDocument& d) { return d.guid == place.document_guid; });
+        if (document == exchange_.documents.end()) return false;
+        const std::string prefix = label + ": ";
+        const auto& text_of = document->content.text;
+        const text::OffsetMap offsets(text_of);
+        const auto from = offsets.byte_of(static_cast<std::size_t>(place.span.start));
+        if (text_of.compare(from, prefix.size(), prefix) != 0) return false;
+        const auto body_start = place.span.start + static_cast<std::int64_t>(text::count_code_points(prefix));
+        if (body_start > place.span.end) return false;
+        auto& turns = document->content.turns;
+        // A turn read across the answer is cut short before it; one inside it goes.
+        for (auto& turn : turns) {
+            if (turn.span.start < place.span.start && place.span.start < turn.span.end) {
+                turn.span.end = place.span.start;
+                turn.body_start = std::min(turn.body_start, turn.span.end);
+            }
+        }
+        std::erase_if(turns, [&](const NewTurn& turn) { return turn.span.start < place.span.end && place.span.start < turn.span.end; });
+        turns.push_back(NewTurn{label, place.span, body_start, std::nullopt});
+        std::sort(turns.begin(), turns.end(), [](const NewTurn& a, const NewTurn& b) { return a.span.start < b.span.start; });
+        turns_[place.document_guid] = turns;
+        return true;
+    }
+
     void read_case(const pugi::xml_node& person) {
         ExchangeParticipant participant;
         participant.guid = guid_of(person);
         participant.label = text::trim(text(person.attribute("name").value(), "a case name"));
         if (participant.label.empty()) participant.label = participant.guid;
-        participant.attributes = values_of(person, "case " + text::quote(participant.label));
+        participant.attributes = values_of(person, "case " + text::quote(participant.label), participant_attribute_prefix);
         const auto description = text::trim(text(child(person, "Description").text().get(), "a case description"));
         if (!description.empty()) leave_out("descriptions of cases", "case " + text::quote(participant.label) + ": " + text::quote(description));
         for (const auto& reference : children(person, "SelectionRef")) {
             const auto place = places_.find(target_of(reference));
             if (place == places_.end()) continue;
-            for (const auto& turn : turns_[place->second.document_guid]) {
-                if (turn.span.start <= place->second.span.start && place->second.span.start < turn.span.end && !turn.speaker.empty()) {
-                    participant.speaks_as.emplace_back(place->second.document_guid, turn.speaker);
-                    break;
-                }
+            const auto holds = [&](const NewTurn& turn) {
+                return turn.span.start <= place->second.span.start && place->second.span.start < turn.span.end && !turn.speaker.empty();
+            };
+            const auto& turns = turns_[place->second.document_guid];
+            const auto own = std::find_if(turns.begin(), turns.end(), [&](const NewTurn& turn) { return holds(turn) && turn.speaker == participant.label; });
+            if (own == turns.end() && make_case_turn(place->second, participant.label)) {
+                participant.speaks_as.emplace_back(place->second.document_guid, participant.label);
+                continue;
+            }
+            if (const auto turn = std::find_if(turns.begin(), turns.end(), holds); turn != turns.end()) {
+                participant.speaks_as.emplace_back(place->second.document_guid, turn->speaker);
             }
         }
         exchange_.participants.push_back(std::move(participant));
@@ -691,6 +745,7 @@ private:
     bool crlf_as_one_ = false;
     ProjectExchange exchange_;
     std::set<std::string> code_guids_, known_users_, used_users_, attached_notes_, link_notes_;
+    std::map<std::string, AttributeKind> variable_kinds_;  // of typed variables, by guid
     std::map<std::string, std::string> variables_, omitted_variables_;
     std::map<std::string, ExchangeMemo> notes_;
     std::map<std::string, Place> places_;

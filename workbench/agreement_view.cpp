@@ -280,13 +280,14 @@ void AgreementView::fill_table(const std::vector<CodedUnits>& counts) {
     std::vector<std::int64_t> all_alone(coders), all_by(coders);
     for (std::size_t i = 0; i < report_.codes.size() && i < counts.size(); ++i) {
         const auto& counted = counts[i];
+        // Codes nobody used are left out of the table and of its total, as of the pooled figures.
+        if (std::all_of(counted.by_coder.begin(), counted.by_coder.end(), [](std::int64_t n) { return n == 0; })) continue;
         all_units += counted.units;
         all_everyone += counted.by_everyone;
         for (std::size_t c = 0; c < coders; ++c) {
             all_alone[c] += counted.by_one_alone[c];
             all_by[c] += counted.by_coder[c];
         }
-        if (std::all_of(counted.by_coder.begin(), counted.by_coder.end(), [](std::int64_t n) { return n == 0; })) continue;
         add_row(to_wx(counted.code.name), report_.codes[i].scores, counted.units, counted.by_everyone, counted.by_one_alone,
                 counted.by_coder);
         kept.push_back(report_.codes[i]);

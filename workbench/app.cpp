@@ -23,8 +23,11 @@
 #include "coding/project.h"
 #include "workbench/error_messages.h"
 #include "workbench/background_work.h"
+#include "workbench/command_line_options.h"
 #include "workbench/integrity_job.h"
 #include "workbench/main_frame.h"
+#include "workbench/pane_tour.h"
+#include "workbench/welcome_frame.h"
 #include "workbench/script_runner.h"
 #include "workbench/strings.h"
 
@@ -111,9 +114,18 @@ bool App::OnInit() {
         recent_.Load(*wxConfig::Get());
         wxConfig::Get()->SetPath("/");
     }
-    const wxString path = project_path_.empty() ? ask_for_project(nullptr) : project_path_;
-    if (path.empty()) return false;
-    MainFrame* frame = open_project(path);
+    // Without a project, or with a file that is not one (a .qdc or .qdpx opened
+    // from the file manager), the welcome page; it opens the project itself.
+    const wxString extension = wxFileName(project_path_).GetExt().Lower();
+    if (project_path_.empty() || extension == "qdc" || extension == "qdpx") {
+        auto* welcome = new WelcomeFrame();
+        welcome->Show();
+        if (extension == "qdc") welcome->CallAfter([welcome, path = project_path_] { welcome->new_project(path); });
+        if (extension == "qdpx") welcome->CallAfter([welcome, path = project_path_] { welcome->import_qdpx(path); });
+        if (scripted()) welcome->run_script(read_script(from_wx(script_)));
+        return true;
+    }
+    MainFrame* frame = open_project(project_path_);
     if (!frame) return false;
     if (scripted()) {
         runner_ = std::make_unique<ScriptRunner>(*frame, read_script(from_wx(script_)));
@@ -124,7 +136,7 @@ bool App::OnInit() {
 
 int App::OnRun() {
     const int code = wxApp::OnRun();
-    return runner_ && runner_->failures() > 0 ? 1 : code;
+    return (runner_ && runner_->failures() > 0) || welcome_script_failures_ > 0 ? 1 : code;
 }
 
 int App::OnExit() {
@@ -139,10 +151,16 @@ int App::OnExit() {
 }
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
-    parser.AddParam(_("project"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
-    parser.AddOption("", "script", _("run the commands of a script file (for tests)"));
-    parser.AddOption("", "lang", _("the language of the interface: da or en (default: the system's)"));
-    parser.AddSwitch("h", "help", _("show this help"), wxCMD_LINE_OPTION_HELP);
+    parser.AddParam(wxGetTranslation(project_argument_description), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+    for (const CommandLineOption& option : command_line_options()) {
+        const wxString description = wxGetTranslation(option.description);
+        if (option.value) {
+            parser.AddOption("", option.name, description);
+        } else {
+            parser.AddSwitch(wxString(option.name) == "help" ? "h" : "", option.name, description,
+                             wxString(option.name) == "help" ? wxCMD_LINE_OPTION_HELP : 0);
+        }
+    }
 }
 
 bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
@@ -167,6 +185,7 @@ MainFrame* App::open_project(const wxString& path) {
         if (!backup_problem.empty()) frame->SetStatusText(wxString::Format(_("No backup was made: %s"), translated_message(backup_problem)));
         if (!scripted()) recent_.AddFileToHistory(path);
         frame->Show();
+        if (!scripted() && tour_wanted()) frame->CallAfter([frame] { show_pane_tour(frame); });
         check_after_opening(*frame, from_wx(path), !scripted());
         frame->prepare_search_index(false);
         return frame;

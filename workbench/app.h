@@ -24,6 +24,8 @@ public:
 
     // Opens the project in a new main window; shows why when it cannot.
     MainFrame* open_project(const wxString& path);
+    // A step of a script run on the welcome page failed: the exit code becomes 1.
+    void record_script_failure() { ++welcome_script_failures_; }
     // Asks for a project file (recent ones first); empty when cancelled.
     wxString ask_for_project(wxWindow* parent);
     wxFileHistory& recent_projects() { return recent_; }
@@ -43,6 +45,7 @@ private:
     wxString project_path_;
     wxString script_;
     std::unique_ptr<ScriptRunner> runner_;
+    int welcome_script_failures_ = 0;
 };
 
 }  // namespace fokus::workbench

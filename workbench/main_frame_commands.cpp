@@ -9,6 +9,7 @@
 #include <wx/stdpaths.h>
 #include <wx/textentry.h>
 #include <wx/toolbar.h>
+#include <wx/translation.h>
 #include <wx/utils.h>
 
 #include "workbench/app.h"
@@ -155,7 +156,7 @@ void MainFrame::register_commands() {
     c.add({"view.reset", _("&Reset the layout"), _("Every pane back in its first place and size"), {}, {}, [this] { reset_layout(); },
            false, {}, view_reset_id});
 
-    c.add({"help.readme", _("&User guide"), _("The README: how to import, code, search and export"), {key(wxACCEL_NORMAL, WXK_F1)}, {},
+    c.add({"help.readme", _("&User guide"), _("The user guide: a study from import to quote export, what the analyses count, data protection"), {key(wxACCEL_NORMAL, WXK_F1)}, {},
            [this] { open_user_guide(); }, false, {}, readme_id});
     c.add({"help.about", _("&About Fokus"), {}, {}, {}, [this] { show_about(); }, false, {}, wxID_ABOUT});
 }
@@ -317,15 +318,25 @@ void MainFrame::reset_layout() {
     SetStatusText(_("Every pane is back in its first place"), message_field);
 }
 
+// The guide in the interface's language, installed or rendered in the build
+// tree; the README where neither is there.
 void MainFrame::open_user_guide() {
     const wxString program_dir = wxFileName(wxStandardPaths::Get().GetExecutablePath()).GetPath();
+    const wxString language = wxTranslations::Get() && wxTranslations::Get()->GetBestTranslation("fokus").StartsWith("da") ? "da" : "en";
+    for (const wxString& guide : {program_dir + "/../share/doc/fokus/guide/", program_dir + "/../packaging/guide/"}) {
+        const wxFileName page(guide + language + "/index.html");
+        if (page.FileExists()) {
+            wxLaunchDefaultBrowser(wxFileName::FileNameToURL(wxFileName(page.GetAbsolutePath())));
+            return;
+        }
+    }
     for (const wxString& path : {program_dir + "/../share/doc/fokus/README.md", wxString::FromUTF8(FOKUS_SOURCE_DATA_DIR "/../README.md")}) {
         if (wxFileName::FileExists(path)) {
             wxLaunchDefaultApplication(wxFileName(path).GetAbsolutePath());
             return;
         }
     }
-    SetStatusText(_("The user guide (README.md) is not installed"), message_field);
+    SetStatusText(_("The user guide is not installed"), message_field);
 }
 
 void MainFrame::show_about() {

@@ -127,8 +127,23 @@ void MainFrame::ask_and_export_qdpx() {
 
 bool MainFrame::export_qdpx(const std::string& path) {
     last_work_failed_ = false;
+    BeyondExchange beyond;
+    try {
+        beyond = beyond_exchange(project_);
+    } catch (const std::exception& error) {
+        report(error);
+        return false;
+    }
     write_in_background(*this, project_, [path](Project& project) { exporters::write_qdpx(read_exchange(project), path); }, to_wx(path),
-                        [this](bool written) { last_work_failed_ = !written; });
+                        [this, path, beyond](bool written) {
+                            last_work_failed_ = !written;
+                            if (!written || beyond.empty()) return;
+                            // REFI-QDA has nowhere to put them; the researcher is told, not left to find out.
+                            inform(wxString::Format(_("Saved %s. REFI-QDA has no place for quote sets and condensations: "
+                                                      "they stay only in this project (quote sets: %lld, quotes: %lld, condensations: %lld)."),
+                                                    to_wx(path), static_cast<long long>(beyond.quote_sets),
+                                                    static_cast<long long>(beyond.quotes), static_cast<long long>(beyond.condensations)));
+                        });
     return true;
 }
 

@@ -10,7 +10,10 @@ namespace fokus::workbench {
 namespace {
 
 wxString counts_line(const wxString& what, const MergeCounts& counts) {
-    return wxString::Format(_("%s: %d new, %d already here"), what, counts.added, counts.present);
+    wxString line = wxString::Format(_("%s: %d new, %d already here"), what, counts.added, counts.present);
+    if (counts.deleted_here > 0) line += wxString::Format(_(", %d deleted here and not brought back"), counts.deleted_here);
+    if (counts.withheld > 0) line += wxString::Format(_(", %d left out with their document (see below)"), counts.withheld);
+    return line;
 }
 
 // A kind of item left out, as the importer names it, in the user's language;
@@ -54,6 +57,12 @@ wxString merge_summary(const MergeReport& report, const ProjectExchange* other) 
             << counts_line(_("Participants"), report.participants) << '\n'
             << counts_line(_("Attributes"), report.attributes) << '\n'
             << counts_line(_("BIKVA links"), report.links) << '\n';
+    const auto merged = [](const MergeCounts& counts) { return counts.added + counts.present + counts.withheld > 0; };
+    if (merged(report.quote_sets) || merged(report.quotes) || merged(report.condensations)) {
+        summary << counts_line(_("Quote sets"), report.quote_sets) << '\n'
+                << counts_line(_("Quotes"), report.quotes) << '\n'
+                << counts_line(_("Condensations"), report.condensations) << '\n';
+    }
     if (!report.conflicts.empty()) {
         start_part(summary);
         summary << _("Changed in both projects:") << '\n';

@@ -76,11 +76,14 @@ TEST_CASE("Agreement per code at word units matches the hand computation") {
     CHECK_FALSE(leadership.fleiss_kappa.has_value());
     CHECK_FALSE(leadership.krippendorff_alpha.has_value());
 
-    // Overall pools the 3 x 68 decisions: both 5, Åse only 6, Bjørn only 3, neither 190.
-    CHECK(report.overall.units == 204);
-    CHECK(*report.overall.percent == doctest::Approx(195.0 / 204.0));
-    CHECK(*report.overall.cohen_kappa == doctest::Approx(0.50378).epsilon(1e-4));
-    CHECK(*report.overall.krippendorff_alpha == doctest::Approx(0.50440).epsilon(1e-4));
+    // Overall pools the 2 x 68 decisions of the codes used (leadership, used by
+    // nobody, is left out): both 5, Åse only 6, Bjørn only 3, neither 122.
+    // Cohen: p_o = 127/136, p_e = (11*8 + 125*128)/136^2, kappa = 1184/2408.
+    // Alpha: 1 - 271 * 18 / (2 * 19 * 253).
+    CHECK(report.overall.units == 136);
+    CHECK(*report.overall.percent == doctest::Approx(127.0 / 136.0));
+    CHECK(*report.overall.cohen_kappa == doctest::Approx(1184.0 / 2408.0));
+    CHECK(*report.overall.krippendorff_alpha == doctest::Approx(1.0 - 4878.0 / 9614.0));
 }
 
 TEST_CASE("Agreement per code at turn units matches the hand computation") {

@@ -8,12 +8,14 @@
 #include "coding/codebook.h"
 #include "coding/codes.h"
 #include "coding/codings.h"
+#include "coding/condensation.h"
 #include "coding/documents.h"
 #include "coding/error.h"
 #include "coding/history.h"
 #include "coding/memos.h"
 #include "coding/merge.h"
 #include "coding/project.h"
+#include "coding/quote_sets.h"
 #include "coding/sqlite.h"
 #include "coding/text.h"
 #include "fixtures.h"
@@ -298,4 +300,113 @@ TEST_CASE("into a new project, 254 codes on seven levels with names repeated und
         ++n;
     }
     CHECK(n == 254);
+}
+
+TEST_CASE("a coding deleted here since the copy was made is not brought back by merging the copy; one whose deletion was undone stays") {
+    TwoCopies copies;
+    {
+        auto ase = Project::open(copies.ase_path);
+        const auto motivation = CodeStore(ase).resolve("Motivation").id;
+        for (const auto& coding : CodingStore(ase).list()) {
+            if (coding.code == motivation) CodingStore(ase).remove(coding.id);
+        }
+    }
+    // Carl's copy is made from Åse's file while it still holds her Motivation
+    // coding (the deletion undone for the copy, then redone).
+    const auto carl_path = copies.dir / "carl.fokus";
+    {
+        auto ase = Project::open(copies.ase_path);
+        History(ase).undo();
+    }
+    std::filesystem::copy_file(copies.ase_path, carl_path);
+    {
+        auto ase = Project::open(copies.ase_path);
+        History(ase).redo();
+        REQUIRE(CodingStore(ase).list().size() == 1);
+    }
+    TwoCopies::code(carl_path, "Carl", {{"Sparring og faglig ledelse", "Vi får sparring"}});
+
+    auto ase = Project::open(copies.ase_path);
+    const auto report = merge_project_file(ase, carl_path, {"carl.fokus"});
+    CHECK(report.codings.added == 1);  // Carl's own
+    CHECK(report.codings.deleted_here == 1);
+    CHECK(report.codings.present == 1);
+    const auto rows = codings_by_coder(ase);
+    CHECK(rows.size() == 2);
+    CHECK(std::none_of(rows.begin(), rows.end(), [](const Row& row) { return std::get<1>(row) == "Motivation"; }));
+
+    // Undoing the merge and then the deletion: the coding is wanted again, and the copy's is the same one.
+    History(ase).undo();
+    History(ase).undo();
+    const auto again = merge_project_file(ase, carl_path, {"carl.fokus"});
+    CHECK(again.codings.deleted_here == 0);
+    CHECK(again.codings.present == 2);
+    CHECK(again.codings.added == 1);
+}
+
+TEST_CASE("a copy made before names were replaced does not bring the names back: its document and codings are left out, and said so") {
+    TwoCopies copies;
+    {
+        auto ase = Project::open(copies.ase_path);
+        const Id document = DocumentStore(ase).resolve("Fokusgruppe Kommune B").id;
+        // A detail replaced in Åse's copy only; Bjørn's still has it.
+        DocumentStore(ase).replace_text(document, {{span_of(testing::focus_group_text, "kollegerne"), "[kolleger]", "name"}});
+    }
+    auto ase = Project::open(copies.ase_path);
+    const auto before = codings_by_coder(ase);
+    const auto report = merge_project_file(ase, copies.bjorn_path, {"bjørn.fokus"});
+    CHECK(report.documents.added == 0);
+    CHECK(report.documents.withheld == 1);
+    CHECK(report.codings.withheld == 2);
+    CHECK(report.codings.added == 0);
+    REQUIRE(DocumentStore(ase).all().size() == 1);
+    CHECK(DocumentStore(ase).text(DocumentStore(ase).all().front().id).find("kollegerne") == std::string::npos);
+    CHECK(codings_by_coder(ase) == before);
+    REQUIRE(report.notes.size() == 1);
+    CHECK(report.notes.front().find("before names or numbers were replaced here") != std::string::npos);
+    CHECK(report.notes.front().find("kollegerne") == std::string::npos);
+}
+
+TEST_CASE("quote sets and condensations of another Fokus project are merged: new ones added, differing cells listed as conflicts") {
+    TwoCopies copies;
+    {
+        auto bjorn = Project::open(copies.bjorn_path);
+        bjorn.set_coder("Bjørn");
+        const Id set = QuoteSetStore(bjorn).create("Bjørns citater");
+        std::vector<Id> his;
+        for (const auto& coding : CodingStore(bjorn).list()) his.push_back(coding.id);
+        QuoteSetStore(bjorn).add_codings(set, his);
+        const Id document = DocumentStore(bjorn).resolve("Fokusgruppe Kommune B").id;
+        CondensationStore(bjorn).set(CodeStore(bjorn).resolve("Faglig tryghed").id, CondensationScope::of_document(document),
+                                     "Lederen bakker op; det giver tryghed.");
+        CondensationStore(bjorn).set(CodeStore(bjorn).resolve("Motivation").id, CondensationScope::of_value("municipality", "Kommune B"),
+                                     "Børnene motiverer.");
+    }
+    {
+        auto ase = Project::open(copies.ase_path);
+        CondensationStore(ase).set(CodeStore(ase).resolve("Motivation").id, CondensationScope::of_value("municipality", "Kommune B"),
+                                   "Familierne motiverer.");
+    }
+    auto ase = Project::open(copies.ase_path);
+    const auto report = merge_project_file(ase, copies.bjorn_path, {"bjørn.fokus"});
+    CHECK(report.quote_sets.added == 1);
+    CHECK(report.quotes.added == 2);
+    CHECK(report.condensations.added == 1);
+    REQUIRE(report.conflicts.size() == 1);
+    CHECK(report.conflicts.front().ours == "Familierne motiverer.");
+    CHECK(report.conflicts.front().theirs == "Børnene motiverer.");
+    QuoteSetStore sets(ase);
+    const auto quotes = sets.quotes(sets.resolve("Bjørns citater").id);
+    REQUIRE(quotes.size() == 2);
+    // Each quote keeps its coding: the merged one, or Åse's own where both coded alike.
+    for (const auto& quote : quotes) CHECK(quote.coding.has_value());
+    const Id document = DocumentStore(ase).resolve("Fokusgruppe Kommune B").id;
+    const auto cell = CondensationStore(ase).get(CodeStore(ase).resolve("Faglig tryghed").id, CondensationScope::of_document(document));
+    REQUIRE(cell);
+    CHECK(cell->text == "Lederen bakker op; det giver tryghed.");
+    // Merged again: everything is present, nothing added twice.
+    const auto again = merge_project_file(ase, copies.bjorn_path, {"bjørn.fokus"});
+    CHECK(again.quotes.added == 0);
+    CHECK(again.quotes.present == 2);
+    CHECK(again.condensations.added == 0);
 }
