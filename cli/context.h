@@ -63,6 +63,9 @@ void add_hub_commands(CLI::App& app, Context& context);
 void add_agreement_commands(CLI::App& app, Context& context);
 void add_quote_commands(CLI::App& app, Context& context);
 void add_exchange_commands(CLI::App& app, Context& context);
+void add_word_commands(CLI::App& app, Context& context);
+void add_concordance_command(CLI::App& app, Context& context);
+void add_transcript_command(CLI::App& app, Context& context);
 void add_survey_commands(CLI::App& app, Context& context);
 void add_media_commands(CLI::App& app, Context& context);
 

@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
     cli::add_quote_commands(app, context);
     cli::add_exchange_commands(app, context);
     cli::add_hub_commands(app, context);
+    cli::add_word_commands(app, context);
+    cli::add_concordance_command(app, context);
+    cli::add_transcript_command(app, context);
     cli::add_survey_commands(app, context);
     cli::add_media_commands(app, context);
     if (const auto message = unknown_command(app, argc, argv)) {

@@ -3,6 +3,7 @@
 #include <unicode/unistr.h>
 
 #include "coding/text_breaks.h"
+#include "search/terms.h"
 
 namespace fokus::search {
 namespace {
@@ -76,6 +77,8 @@ std::vector<Token> WordBreaker::words(std::string_view utf8) {
     });
     return tokens;
 }
+
+std::string danish_stem(const std::string& lower) { return terms::stem_of(lower); }
 
 std::vector<Token> tokenize(std::string_view utf8) {
     thread_local WordBreaker breaker;

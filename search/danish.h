@@ -52,6 +52,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The Snowball Danish stem of a case-folded word, as the index stems it.
+std::string danish_stem(const std::string& lower);
+
 // The words of a text, with a word breaker kept per thread.
 std::vector<Token> tokenize(std::string_view utf8);
 

@@ -14,6 +14,7 @@
 
 #include "coding/segments.h"
 #include "coding/types.h"
+#include "search/word_counts.h"
 
 namespace fokus {
 class Project;
@@ -119,6 +120,12 @@ public:
     SearchResult search(const std::string& query, const SearchOptions& options);
     // The same, each hit of the page given to `each` as found instead of kept.
     SearchResult search(const std::string& query, const SearchOptions& options, const HitSink& each);
+
+    // Each word's occurrences in the part of the project the filter selects
+    // (search/word_counts.h), and who said it as `speakers` asks, which reads
+    // the words' positions. `filter.codes` selects the turns touching a
+    // coding, `inside` and `outside` the words inside or outside codings.
+    WordCounts word_counts(const SearchFilter& filter, const SpeakersOf& speakers = {});
 
     struct State;  // defined inside search/ only
 
