@@ -14,6 +14,7 @@
 #include "error.h"
 #include "identity.h"
 #include "sqlite.h"
+#include "sync.h"
 
 namespace fokus::sync::detail {
 namespace {
@@ -259,9 +260,7 @@ struct ChangesetIterator {
     bool next() { return sqlite3changeset_next(iterator) == SQLITE_ROW; }
 };
 
-bool recorded_table(const char* table) {
-    return std::strncmp(table, "sync_", 5) != 0 && std::strcmp(table, "project_info") != 0;
-}
+bool recorded_table(const char* table) { return !is_bookkeeping(table) && std::strcmp(table, "project_info") != 0; }
 
 std::map<std::string, json> image(const TableShape& shape, sqlite3_changeset_iter* iterator, bool after) {
     std::map<std::string, json> row;

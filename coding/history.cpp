@@ -19,7 +19,7 @@ namespace {
 // The history and the journal describe changes; they are not themselves undone.
 int is_user_data(void*, const char* table) {
     return std::strcmp(table, "undo_log") != 0 && std::strcmp(table, "change_journal") != 0 &&
-           std::strcmp(table, "sqlite_sequence") != 0 && std::strncmp(table, "sync_", 5) != 0;
+           std::strcmp(table, "sqlite_sequence") != 0 && !sync::detail::is_bookkeeping(table);
 }
 
 struct SqliteBuffer {

@@ -2,6 +2,8 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include "sync.h"
 
+#include <cstring>
+
 #include <sqlite3.h>
 
 #include <fstream>
@@ -251,6 +253,13 @@ void keep_conflict(Project& project, std::int64_t id) {
 }
 
 namespace detail {
+
+bool is_bookkeeping(const char* table) {
+    for (const char* own : {"sync_hub", "sync_actions", "sync_field_versions", "sync_conflicts"}) {
+        if (std::strcmp(table, own) == 0) return true;
+    }
+    return false;
+}
 
 void record_action(Project& project, const void* changeset, int size, const std::string& label, std::int64_t coder) {
     auto& db = project.db();

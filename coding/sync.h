@@ -94,6 +94,10 @@ namespace detail {
 // Called by the history when an action, undo or redo has been made, inside
 // its transaction: records it for the hub when the project is a hub copy.
 void record_action(Project& project, const void* changeset, int size, const std::string& label, std::int64_t coder);
+// The hub's own bookkeeping tables (sync_hub, sync_actions, sync_field_versions,
+// sync_conflicts): neither undone nor synced. Other tables named sync_… (a
+// recording's sync points) are the user's data.
+bool is_bookkeeping(const char* table);
 }  // namespace detail
 
 }  // namespace sync

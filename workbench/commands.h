@@ -26,7 +26,7 @@ struct Command {
     std::function<bool()> enabled;         // empty: always
     std::function<void()> run;
     bool checkable = false;
-    std::function<bool()> checked;  // for a checkable command
+    std::function<bool()> checked = {};  // for a checkable command
     int id = 0;                     // assigned by the registry unless given
 };
 
