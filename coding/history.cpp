@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <functional>
 
 #include "error.h"
 #include "passages.h"
@@ -143,6 +144,25 @@ Changes apply(Project& project, const HistoryStep& step, bool invert, const char
     return changes;
 }
 
+// Each row change of the steps that stand (not undone), oldest first.
+void for_each_kept_change(sql::Connection& db, const char* doing, const std::function<void(sqlite3_changeset_iter*)>& each) {
+    auto steps = db.prepare("SELECT changeset FROM undo_log WHERE undone = 0 ORDER BY id");
+    while (steps.step()) {
+        auto changeset = steps.blob(0);
+        sqlite3_changeset_iter* iterator = nullptr;
+        if (const int rc = sqlite3changeset_start(&iterator, static_cast<int>(changeset.size()), changeset.data()); rc != SQLITE_OK) {
+            db.fail(doing, rc);
+        }
+        try {
+            while (sqlite3changeset_next(iterator) == SQLITE_ROW) each(iterator);
+        } catch (...) {
+            sqlite3changeset_finalize(iterator);
+            throw;
+        }
+        if (const int rc = sqlite3changeset_finalize(iterator); rc != SQLITE_OK) db.fail(doing, rc);
+    }
+}
+
 }  // namespace
 
 std::optional<HistoryStep> History::next_undo() const {
@@ -172,26 +192,16 @@ std::set<std::string> History::deleted_guids(const std::string& table) const {
         guid_column = static_cast<int>(columns.int64(0));
     }
     std::set<std::string> deleted;
-    auto steps = db.prepare("SELECT changeset FROM undo_log WHERE undone = 0 ORDER BY id");
-    while (steps.step()) {
-        auto changeset = steps.blob(0);
-        sqlite3_changeset_iter* iterator = nullptr;
-        if (const int rc = sqlite3changeset_start(&iterator, static_cast<int>(changeset.size()), changeset.data()); rc != SQLITE_OK) {
-            db.fail("reading the history's deletions", rc);
+    for_each_kept_change(db, "reading the history's deletions", [&](sqlite3_changeset_iter* iterator) {
+        const char* changed_table = nullptr;
+        int columns = 0, operation = 0;
+        sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
+        if (operation != SQLITE_DELETE || table != changed_table || guid_column >= columns) return;
+        sqlite3_value* guid = nullptr;
+        if (sqlite3changeset_old(iterator, guid_column, &guid) == SQLITE_OK && guid && sqlite3_value_type(guid) == SQLITE_TEXT) {
+            deleted.insert(reinterpret_cast<const char*>(sqlite3_value_text(guid)));
         }
-        while (sqlite3changeset_next(iterator) == SQLITE_ROW) {
-            const char* changed_table = nullptr;
-            int columns = 0, operation = 0;
-            sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
-            if (operation != SQLITE_DELETE || table != changed_table || guid_column >= columns) continue;
-            sqlite3_value* guid = nullptr;
-            if (sqlite3changeset_old(iterator, guid_column, &guid) == SQLITE_OK && guid && sqlite3_value_type(guid) == SQLITE_TEXT) {
-                deleted.insert(reinterpret_cast<const char*>(sqlite3_value_text(guid)));
-            }
-        }
-        const int rc = sqlite3changeset_finalize(iterator);
-        if (rc != SQLITE_OK) db.fail("reading the history's deletions", rc);
-    }
+    });
     // Deleted and made again (an undo recorded as a step of its own, a merge): present now.
     auto present = db.prepare("SELECT 1 FROM " + table + " WHERE guid = ?");
     for (auto guid = deleted.begin(); guid != deleted.end();) {
@@ -211,29 +221,19 @@ std::set<std::string> History::changed_columns(const std::string& table, Id id) 
         while (columns.step()) names.push_back(columns.text(0));
     }
     std::set<std::string> changed;
-    auto steps = db.prepare("SELECT changeset FROM undo_log WHERE undone = 0 ORDER BY id");
-    while (steps.step()) {
-        auto changeset = steps.blob(0);
-        sqlite3_changeset_iter* iterator = nullptr;
-        if (const int rc = sqlite3changeset_start(&iterator, static_cast<int>(changeset.size()), changeset.data()); rc != SQLITE_OK) {
-            db.fail("reading the history's changes", rc);
+    for_each_kept_change(db, "reading the history's changes", [&](sqlite3_changeset_iter* iterator) {
+        const char* changed_table = nullptr;
+        int columns = 0, operation = 0;
+        sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
+        if (operation != SQLITE_UPDATE || table != changed_table) return;
+        sqlite3_value* key = nullptr;
+        // The id is the first column, the primary key, always present in an update.
+        if (sqlite3changeset_old(iterator, 0, &key) != SQLITE_OK || !key || sqlite3_value_int64(key) != id) return;
+        for (int column = 1; column < columns && column < static_cast<int>(names.size()); ++column) {
+            sqlite3_value* value = nullptr;
+            if (sqlite3changeset_new(iterator, column, &value) == SQLITE_OK && value) changed.insert(names[static_cast<std::size_t>(column)]);
         }
-        while (sqlite3changeset_next(iterator) == SQLITE_ROW) {
-            const char* changed_table = nullptr;
-            int columns = 0, operation = 0;
-            sqlite3changeset_op(iterator, &changed_table, &columns, &operation, nullptr);
-            if (operation != SQLITE_UPDATE || table != changed_table) continue;
-            sqlite3_value* key = nullptr;
-            // The id is the first column, the primary key, always present in an update.
-            if (sqlite3changeset_old(iterator, 0, &key) != SQLITE_OK || !key || sqlite3_value_int64(key) != id) continue;
-            for (int column = 1; column < columns && column < static_cast<int>(names.size()); ++column) {
-                sqlite3_value* value = nullptr;
-                if (sqlite3changeset_new(iterator, column, &value) == SQLITE_OK && value) changed.insert(names[static_cast<std::size_t>(column)]);
-            }
-        }
-        const int rc = sqlite3changeset_finalize(iterator);
-        if (rc != SQLITE_OK) db.fail("reading the history's changes", rc);
-    }
+    });
     return changed;
 }
 

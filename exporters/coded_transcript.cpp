@@ -19,7 +19,7 @@
 #include "coding/output_file.h"
 #include "coding/text.h"
 #include "exporters/xml_text.h"
-#include "exporters/zip_writer.h"
+#include "exporters/office_package.h"
 
 extern char** environ;
 
@@ -329,27 +329,6 @@ std::string transcript_docx_xml(const CodedTranscript& transcript) {
 
 namespace {
 
-const char* docx_content_types =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-    R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
-    R"(</Types>)";
-const char* docx_package_relationships =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-    R"(</Relationships>)";
-const char* docx_document_relationships =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-    R"(</Relationships>)";
-// Arial (Liberation Sans where it is missing, of the same widths) keeps 60
-// characters within the text column; DejaVu Sans, for the margin, holds the
-// box-drawing brackets. Danish for spelling.
 const char* docx_styles =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
     R"(<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr>)"
@@ -508,13 +487,6 @@ std::string transcript_odt_xml(const CodedTranscript& transcript) {
 
 namespace {
 
-const char* odt_manifest =
-    R"(<?xml version="1.0" encoding="UTF-8"?>)"
-    R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">)"
-    R"(<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>)"
-    R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
-    R"(<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>)"
-    R"(</manifest:manifest>)";
 // A4 with the margins of the .docx.
 const char* odt_styles =
     R"(<?xml version="1.0" encoding="UTF-8"?>)"
@@ -527,13 +499,7 @@ const char* odt_styles =
 
 void write_docx_transcript(const std::filesystem::path& target, const CodedTranscript& transcript) {
     const auto body = transcript_docx_xml(transcript);
-    write_zip(target, [&](ZipWriter& zip) {
-        zip.add("[Content_Types].xml", docx_content_types);
-        zip.add("_rels/.rels", docx_package_relationships);
-        zip.add("word/document.xml", body);
-        zip.add("word/_rels/document.xml.rels", docx_document_relationships);
-        zip.add("word/styles.xml", docx_styles);
-    });
+    write_docx_package(target, body, docx_styles);
 }
 
 // A folder of its own for LibreOffice's run, removed afterwards.
@@ -601,12 +567,7 @@ void write_transcript(const std::filesystem::path& target, const CodedTranscript
             return;
         case TranscriptFormat::Odt: {
             const auto content = transcript_odt_xml(transcript);
-            write_zip(target, [&](ZipWriter& zip) {
-                zip.add("mimetype", "application/vnd.oasis.opendocument.text", ZipWriter::Compression::Store);
-                zip.add("META-INF/manifest.xml", odt_manifest);
-                zip.add("content.xml", content);
-                zip.add("styles.xml", odt_styles);
-            });
+            write_odt_package(target, content, odt_styles);
             return;
         }
         case TranscriptFormat::Pdf: {

@@ -4,7 +4,7 @@
 
 #include "exporters/report_document.h"
 #include "exporters/xml_text.h"
-#include "exporters/zip_writer.h"
+#include "exporters/office_package.h"
 
 namespace fokus::exporters {
 namespace {
@@ -54,27 +54,6 @@ void set_size(pugi::xml_node properties, int half_points) {
     properties.append_child("w:sz").append_attribute("w:val") = half_points;
     properties.append_child("w:szCs").append_attribute("w:val") = half_points;
 }
-
-const char* content_types_xml =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-    R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
-    R"(</Types>)";
-
-const char* package_relationships_xml =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-    R"(</Relationships>)";
-
-const char* document_relationships_xml =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
-    R"(</Relationships>)";
 
 }  // namespace
 
@@ -195,13 +174,7 @@ std::string docx_styles_xml() {
 void write_docx(const std::filesystem::path& target, const ReportDocument& document) {
     const std::string body = docx_document_xml(document);
     const std::string styles = docx_styles_xml();
-    write_zip(target, [&](ZipWriter& zip) {
-        zip.add("[Content_Types].xml", content_types_xml);
-        zip.add("_rels/.rels", package_relationships_xml);
-        zip.add("word/document.xml", body);
-        zip.add("word/_rels/document.xml.rels", document_relationships_xml);
-        zip.add("word/styles.xml", styles);
-    });
+    write_docx_package(target, body, styles);
 }
 
 }  // namespace fokus::exporters

@@ -4,12 +4,11 @@
 
 #include "exporters/report_document.h"
 #include "exporters/xml_text.h"
-#include "exporters/zip_writer.h"
+#include "exporters/office_package.h"
 
 namespace fokus::exporters {
 namespace {
 
-constexpr const char* odt_mime_type = "application/vnd.oasis.opendocument.text";
 
 void declare_namespaces(pugi::xml_node root) {
     root.append_attribute("xmlns:office") = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -68,13 +67,6 @@ pugi::xml_node add_style(pugi::xml_node styles, const char* name, const char* di
     return style;
 }
 
-const char* manifest_xml =
-    R"(<?xml version="1.0" encoding="UTF-8"?>)"
-    R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">)"
-    R"(<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>)"
-    R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
-    R"(<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>)"
-    R"(</manifest:manifest>)";
 
 }  // namespace
 
@@ -176,12 +168,7 @@ std::string odt_styles_xml() {
 void write_odt(const std::filesystem::path& target, const ReportDocument& document) {
     const std::string content = odt_content_xml(document);
     const std::string styles = odt_styles_xml();
-    write_zip(target, [&](ZipWriter& zip) {
-        zip.add("mimetype", odt_mime_type, ZipWriter::Compression::Store);
-        zip.add("META-INF/manifest.xml", manifest_xml);
-        zip.add("content.xml", content);
-        zip.add("styles.xml", styles);
-    });
+    write_odt_package(target, content, styles);
 }
 
 }  // namespace fokus::exporters
