@@ -15,6 +15,7 @@
 #include "coding/history.h"
 #include "coding/project.h"
 #include "importers/batch.h"
+#include "sample_project.h"
 #include "scratch.h"
 #include "search/danish.h"
 
@@ -24,18 +25,7 @@ namespace {
 
 const std::filesystem::path source = FOKUS_SOURCE_DIR;
 
-struct Sample {
-    testing::ScratchDir dir;
-    Project project = Project::create(dir / "eksempel.fokus");
-    Sample() {
-        project.set_coder("Testkoder");
-        const auto corpus = source / "sample-transcripts";
-        importers::BatchOptions options;
-        options.manifest = (corpus / "manifest.csv").string();
-        options.participants = (corpus / "participants.csv").string();
-        REQUIRE(importers::import_files(project, {corpus}, options).imported.size() == 13);
-    }
-};
+using Sample = testing::SampleProject;
 
 // Each word's (or stem's) count, from the independent script with no stop words.
 nlohmann::json independent_counts(const Sample& sample, bool stems) {

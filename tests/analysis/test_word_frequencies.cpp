@@ -20,6 +20,7 @@
 #include "coding/stop_words.h"
 #include "coding/text.h"
 #include "importers/batch.h"
+#include "sample_project.h"
 #include "scratch.h"
 #include "search/danish.h"
 #include "search/index.h"
@@ -30,18 +31,7 @@ namespace {
 
 const std::filesystem::path source = FOKUS_SOURCE_DIR;
 
-struct Sample {
-    testing::ScratchDir dir;
-    Project project = Project::create(dir / "eksempel.fokus");
-    Sample() {
-        project.set_coder("Testkoder");
-        const auto corpus = source / "sample-transcripts";
-        importers::BatchOptions options;
-        options.manifest = (corpus / "manifest.csv").string();
-        options.participants = (corpus / "participants.csv").string();
-        REQUIRE(importers::import_files(project, {corpus}, options).imported.size() == 13);
-    }
-};
+using Sample = testing::SampleProject;
 
 // One import for all the cases: they only read it.
 Sample& sample() {
